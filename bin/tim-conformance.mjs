@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The CLI entry. The project ships TypeScript sources and runs them through tsx, so there is no
+// build step between a clone and `npx tim-conformance`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../test-utils/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

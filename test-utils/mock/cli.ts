@@ -1,0 +1,151 @@
+/**
+ * `tim-conformance mock`: runs the reference mock until SIGINT or SIGTERM.
+ *
+ *   tim-conformance mock --port 8080 [--host 127.0.0.1] [--sdkappid N --secret-key K --admin NAME]
+ *     [--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N]
+ *     [--tls] [--cert FILE --key FILE]
+ *
+ * The first line printed is `listening on http(s)://HOST:PORT` (scripts wait for it). Secret keys
+ * are never printed. A bad flag is one line on stderr and exit code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
+import type { MockApp } from './default-apps.ts';
+import { startMockServer } from './index.ts';
+import type { MockServerOptions } from './index.ts';
+
+export interface MockCommandIo {
+  stdout?: (line: string) => void;
+  stderr?: (line: string) => void;
+  /** Stops the server like a signal would (for in-process tests). */
+  signal?: AbortSignal;
+}
+
+export const MOCK_USAGE =
+  'usage: tim-conformance mock [--port N] [--host H] [--sdkappid N --secret-key K [--admin NAME]] ' +
+  '[--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N] [--tls] [--cert FILE --key FILE]';
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  sdkappid: { type: 'string' },
+  'secret-key': { type: 'string' },
+  admin: { type: 'string' },
+  'basic-sdkappid': { type: 'string' },
+  'basic-secret-key': { type: 'string' },
+  'no-rate-limits': { type: 'boolean' },
+  'latency-ms': { type: 'string' },
+  tls: { type: 'boolean' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function integerFlag(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${text}'`);
+  }
+  return Number(text);
+}
+
+function appFromFlags(base: MockApp, prefix: string, values: Record<string, string | boolean | undefined>, admin: string | undefined): MockApp {
+  const sdkappid = integerFlag(`${prefix}sdkappid`, values[`${prefix}sdkappid`] as string | undefined, 1, 4294967295);
+  const secretKey = values[`${prefix}secret-key`] as string | undefined;
+  if (sdkappid === undefined && secretKey === undefined) return admin === undefined ? base : { ...base, admin };
+  if (sdkappid === undefined) throw new UsageError(`--${prefix}secret-key needs --${prefix}sdkappid`);
+  if (secretKey === undefined || secretKey === '') throw new UsageError(`--${prefix}sdkappid needs --${prefix}secret-key`);
+  return { ...base, sdkappid, secretKey, admin: admin ?? base.admin };
+}
+
+function readPem(flag: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Turns the command line into server options; throws UsageError with a one-line message. */
+export function parseMockArgs(argv: string[]): MockServerOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    // A stray positional may be a secret pasted in the wrong place: never echo it.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('unexpected positional argument');
+    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').split('\n')[0] ?? 'invalid arguments');
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values['help'] === true) return 'help';
+  const admin = values['admin'] as string | undefined;
+  if (admin === '') throw new UsageError('--admin must not be empty');
+  const full = appFromFlags(DEFAULT_FULL_APP, '', values, admin);
+  const basic = appFromFlags(DEFAULT_BASIC_APP, 'basic-', values, undefined);
+  if (full.sdkappid === basic.sdkappid) throw new UsageError(`--sdkappid and --basic-sdkappid must differ (both ${full.sdkappid})`);
+
+  const certPath = values['cert'] as string | undefined;
+  const keyPath = values['key'] as string | undefined;
+  if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
+  const options: MockServerOptions = {
+    host: (values['host'] as string | undefined) ?? '127.0.0.1',
+    port: integerFlag('port', values['port'] as string | undefined, 0, 65535) ?? 0,
+    apps: [full, basic],
+    rateLimits: values['no-rate-limits'] !== true,
+    latencyMs: integerFlag('latency-ms', values['latency-ms'] as string | undefined, 0, 600_000) ?? 0,
+  };
+  if (certPath !== undefined && keyPath !== undefined) options.tls = { cert: readPem('cert', certPath), key: readPem('key', keyPath) };
+  else if (values['tls'] === true) options.tls = true;
+  return options;
+}
+
+/** Runs the mock until SIGINT/SIGTERM (or io.signal); resolves with the process exit code. */
+export async function runMockCommand(argv: string[], io: MockCommandIo = {}): Promise<number> {
+  const out = io.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = io.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let options: MockServerOptions | 'help';
+  try {
+    options = parseMockArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`tim-conformance mock: ${error.message}`);
+    return 2;
+  }
+  if (options === 'help') {
+    out(MOCK_USAGE);
+    return 0;
+  }
+
+  let mock;
+  try {
+    mock = await startMockServer(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    err(`tim-conformance mock: cannot listen on ${options.host}:${options.port}${code ? ` (${code})` : ''}`);
+    return 1;
+  }
+  // Listen for the signals before announcing the address: a script may send SIGTERM the moment
+  // it reads the first line, and a signal without a handler would kill the process uncleanly.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    if (io.signal?.aborted) stop();
+    else io.signal?.addEventListener('abort', stop);
+  });
+  out(`listening on ${mock.url}`);
+  for (const app of mock.apps) {
+    out(`app ${app.sdkappid}: admin ${app.admin}, counters edition ${app.countersEdition ? 'yes' : 'no'}`);
+  }
+  await stopped;
+  await mock.close();
+  return 0;
+}

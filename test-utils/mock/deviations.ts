@@ -1,0 +1,97 @@
+/**
+ * Named deviations from the reference behaviour, for the mutation self-check: a suite run
+ * against a mock with a deviation switched on must fail, which shows its checks can fail.
+ *
+ * Each decision the mock makes that a plausible wrong server could make differently is one small
+ * function here, taking the active set. The catalogue (names, descriptions, which checks must
+ * catch each one) is data owned by the self-check; this file only knows the switches.
+ */
+
+import { utf8Bytes } from '../contract/bytes.ts';
+
+export type DeviationSet = ReadonlySet<string>;
+
+export const NO_DEVIATIONS: DeviationSet = new Set();
+
+/** The switches this mock understands. Unknown names are refused at start, never ignored. */
+export const KNOWN_DEVIATIONS = {
+  /** Limits in UTF-16 code units (JavaScript's string length) instead of UTF-8 bytes. */
+  'limits.count-utf16-units': 'measure key and value sizes with String.length instead of UTF-8 bytes',
+  /** An over-long attribute key answered with the generic invalid-parameter code. */
+  'attr.key-too-long-as-invalid-parameter': 'answer a too-long attribute key with the invalid-parameter code instead of its own',
+  /** The 16-key / 16000-byte limits checked on the request alone, not on the state after the write. */
+  'attr.limits-on-request-only': 'count the key and total-size limits on the request instead of the state after the write',
+  'signing.expiry-not-checked': 'accept an expired UserSig',
+  'signing.identifier-mismatch-ignored': 'accept a UserSig signed for another identifier',
+  'signing.sdkappid-mismatch-ignored': 'accept a UserSig signed for another SDKAppID',
+  'signing.admin-not-checked': 'let any identifier with a valid UserSig call the admin API',
+  'signing.hmac-not-checked': 'decode the UserSig but never verify its HMAC (any key is accepted)',
+  'envelope.no-errorinfo-on-success': 'omit ErrorInfo from success bodies',
+  'envelope.actionstatus-lowercase': "answer ActionStatus 'ok' / 'fail'",
+  'envelope.errorcode-as-string': 'send ErrorCode as a JSON string',
+  'envelope.fail-status-ok': "answer ActionStatus 'OK' on failures",
+  'group-types.community-clear-attr-allowed': 'clear_group_attr works on a Community group',
+  'group-types.community-counters-allowed': 'the counter operations work on a Community group',
+  'semantics.modify-replaces-like-set': 'modify_group_attr replaces the whole attribute set',
+  'semantics.set-merges-like-modify': 'set_group_attr keeps the attributes it does not name',
+  'semantics.clear-is-noop': 'clear_group_attr answers OK and removes nothing',
+  'semantics.delete-attr-missing-key-ignored': 'delete_group_attr ignores a missing key instead of 10050',
+  'semantics.delete-attr-not-atomic': 'delete_group_attr deletes the present keys before failing on a missing one',
+  'semantics.delete-counter-without-keys-deletes-nothing': 'delete_group_counter without keys deletes nothing',
+  'semantics.increase-as-set': 'update_group_counter treats Increase like Set',
+  'semantics.decrease-adds': 'update_group_counter adds on Decrease',
+  'semantics.missing-counter-starts-at-one': 'a missing counter starts at 1 for Increase and Decrease',
+  'semantics.get-counter-ignores-keys': 'get_group_counter returns every counter whatever keys were asked',
+  'limits.attr-key-off-by-one': 'refuse an attribute key of exactly the maximum size',
+  'limits.attr-value-off-by-one': 'refuse an attribute value of exactly the maximum size',
+  'limits.attr-key-count-off-by-one': 'refuse the last allowed attribute key',
+  'limits.attr-total-off-by-one': 'refuse an attribute set of exactly the maximum total size',
+  'limits.counter-key-off-by-one': 'refuse a counter key of exactly the maximum size',
+  'limits.counter-count-off-by-one': 'refuse the last allowed counter',
+  'rates.no-group-write-limit': 'no per-group attribute write rate (never 10049)',
+  'rates.clear-not-counted': 'clear_group_attr does not count as an attribute write',
+  'rates.no-api-call-limit': 'no per-API call rate',
+  'edition.not-checked': 'counter operations work on an app without the edition (never 10059)',
+  'shapes.counter-key-value-lowercase': 'counter entries as key/value instead of Key/Value',
+  'shapes.counter-value-as-string': 'counter values as JSON strings',
+  'shapes.attr-array-renamed': 'get_group_attr answers GroupAttr instead of GroupAttrAry',
+  'state.destroyed-group-readable': 'destroy_group answers OK but the group stays',
+  'state.attrs-shared-across-groups': "every group of an app reads and writes one attribute store (the app's oldest group's)",
+} as const;
+
+export type KnownDeviation = keyof typeof KNOWN_DEVIATIONS;
+
+export function toDeviationSet(names: readonly string[] | undefined): DeviationSet {
+  if (names === undefined || names.length === 0) return NO_DEVIATIONS;
+  const unknown = names.filter((name) => !(name in KNOWN_DEVIATIONS));
+  if (unknown.length > 0) {
+    throw new Error(`unknown mock deviation(s): ${unknown.join(', ')}; known: ${Object.keys(KNOWN_DEVIATIONS).join(', ')}`);
+  }
+  return new Set(names);
+}
+
+/** The size a limit counts: UTF-8 bytes (reference) or UTF-16 units (deviation). */
+export function measureForLimit(text: string, deviations: DeviationSet): number {
+  if (deviations.has('limits.count-utf16-units')) return text.length;
+  return utf8Bytes(text);
+}
+
+/** Which code a too-long attribute key gets. */
+export function attrKeyTooLongCode(ownCode: number, invalidParameterCode: number, deviations: DeviationSet): number {
+  return deviations.has('attr.key-too-long-as-invalid-parameter') ? invalidParameterCode : ownCode;
+}
+
+/** Whether the key-count and total-size limits look at the state after the write (reference) or the request only. */
+export function attrLimitsApplyAfterWrite(deviations: DeviationSet): boolean {
+  return !deviations.has('attr.limits-on-request-only');
+}
+
+/** Whether a named switch is on (for the one-line switches in the handlers and the pipeline). */
+export function deviates(deviations: DeviationSet, name: KnownDeviation): boolean {
+  return deviations.has(name);
+}
+
+/** `size > max`, or `size >= max` when the named off-by-one deviation is on. */
+export function exceedsLimit(size: number, max: number, deviations: DeviationSet, offByOne: KnownDeviation): boolean {
+  return deviations.has(offByOne) ? size >= max : size > max;
+}

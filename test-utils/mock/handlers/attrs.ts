@@ -1,0 +1,149 @@
+/**
+ * Group custom attributes: get, modify (upsert), set (replace), delete (10050 on a missing
+ * key) and clear. Order of checks in a write: group (10004/10015/10010/10007), the items' shape
+ * (10004), per-item sizes (10045/10046), the per-group write rate (10049), then the limits on the
+ * state after the write (10047/10048); nothing is written unless every check passes.
+ */
+import { attrKeyTooLongCode, attrLimitsApplyAfterWrite, deviates, exceedsLimit, measureForLimit } from '../deviations.ts';
+import type { MockGroup } from '../state.ts';
+import { SlidingWindow } from '../rate-window.ts';
+import { fail, isFailure, OK, opCaseCode, requiredCaseCode, resolveGroup } from './context.ts';
+import type { HandlerContext, HandlerFailure, HandlerResult, OperationHandler } from './context.ts';
+
+interface AttrItem {
+  key: string;
+  value: string;
+}
+
+/** GroupAttr: a non-empty array of {key[, value]} with string members (10004 otherwise). */
+function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | HandlerFailure {
+  const { codes } = ctx.rules;
+  const list = ctx.body['GroupAttr'];
+  if (!Array.isArray(list) || list.length === 0) {
+    return fail(opCaseCode(ctx, 'empty-attr-list', codes.invalidParameter), 'GroupAttr must be a non-empty array');
+  }
+  const itemCode = opCaseCode(ctx, withValue ? 'item-not-key-value-strings' : 'item-not-key-string', codes.invalidParameter);
+  const items: AttrItem[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(itemCode, 'GroupAttr items must be objects');
+    const { key, value } = entry as Record<string, unknown>;
+    if (typeof key !== 'string' || key.length === 0) return fail(itemCode, 'GroupAttr item key must be a non-empty string');
+    if (withValue && typeof value !== 'string') return fail(itemCode, 'GroupAttr item value must be a string');
+    items.push({ key, value: withValue ? (value as string) : '' });
+  }
+  return items;
+}
+
+function checkItemSizes(ctx: HandlerContext, items: AttrItem[], withValue: boolean): HandlerFailure | null {
+  const { limits, codes } = ctx.rules;
+  for (const { key, value } of items) {
+    if (exceedsLimit(measureForLimit(key, ctx.deviations), limits.attrKeyBytes.max, ctx.deviations, 'limits.attr-key-off-by-one')) {
+      return fail(attrKeyTooLongCode(limits.attrKeyBytes.code, codes.invalidParameter, ctx.deviations), `attribute key longer than ${limits.attrKeyBytes.max} bytes`);
+    }
+    if (withValue && exceedsLimit(measureForLimit(value, ctx.deviations), limits.attrValueBytes.max, ctx.deviations, 'limits.attr-value-off-by-one')) {
+      return fail(limits.attrValueBytes.code, `attribute value longer than ${limits.attrValueBytes.max} bytes`);
+    }
+  }
+  return null;
+}
+
+/** Admits one write into the group's sliding window, or answers 10049 without writing. */
+function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | null {
+  if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit')) return null;
+  if (ctx.op.contract.operationId === 'clear_group_attr' && deviates(ctx.deviations, 'rates.clear-not-counted')) return null;
+  const perSecond = ctx.op.groupWritesPerSecond ?? ctx.rules.limits.attrWritesPerSecond.max;
+  group.attrWrites ??= new SlidingWindow(perSecond);
+  if (group.attrWrites.tryAdmit(ctx.nowMs)) return null;
+  return fail(ctx.rules.limits.attrWritesPerSecond.code, `more than ${perSecond} attribute writes per second on this group`);
+}
+
+/** The 16-key and 16000-byte limits, on the attribute set the write would leave. */
+function checkResultingSet(ctx: HandlerContext, resulting: Map<string, string>, requested: Map<string, string>): HandlerFailure | null {
+  const { limits } = ctx.rules;
+  const counted = attrLimitsApplyAfterWrite(ctx.deviations) ? resulting : requested;
+  if (exceedsLimit(counted.size, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')) return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
+  let total = 0;
+  for (const value of counted.values()) total += measureForLimit(value, ctx.deviations);
+  if (exceedsLimit(total, limits.attrTotalBytes.max, ctx.deviations, 'limits.attr-total-off-by-one')) return fail(limits.attrTotalBytes.code, `attribute values add up to more than ${limits.attrTotalBytes.max} bytes`);
+  return null;
+}
+
+function replaceAttrs(group: MockGroup, next: Map<string, string>): void {
+  group.attrs = next;
+  let total = 0;
+  for (const value of next.values()) total += Buffer.byteLength(value, 'utf8');
+  group.attrValueBytes = total;
+}
+
+/** Where a group's attributes live: the group itself, or (deviation) one store shared by the app. */
+function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
+  const group = resolveGroup(ctx);
+  if (isFailure(group) || !deviates(ctx.deviations, 'state.attrs-shared-across-groups')) return group;
+  return ctx.app.groups.values().next().value ?? group;
+}
+
+function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult {
+  const group = attrGroup(ctx);
+  if (isFailure(group)) return group;
+  const items = readItems(ctx, true);
+  if (isFailure(items)) return items;
+  const sizeFailure = checkItemSizes(ctx, items, true);
+  if (sizeFailure) return sizeFailure;
+  const rateFailure = admitWrite(ctx, group);
+  if (rateFailure) return rateFailure;
+
+  const requested = new Map<string, string>();
+  for (const { key, value } of items) requested.set(key, value);
+  // The two semantics deviations swap what modify and set do with the keys they do not name.
+  const replaces = mode === 'set' ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify') : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
+  const resulting = replaces ? requested : new Map([...group.attrs, ...requested]);
+  const limitFailure = checkResultingSet(ctx, resulting, requested);
+  if (limitFailure) return limitFailure;
+  replaceAttrs(group, resulting);
+  return OK;
+}
+
+export const getGroupAttr: OperationHandler = (ctx) => {
+  const group = attrGroup(ctx);
+  if (isFailure(group)) return group;
+  const GroupAttrAry = [...group.attrs].map(([key, value]) => ({ key, value }));
+  return { code: 0, fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry } };
+};
+
+export const modifyGroupAttr: OperationHandler = (ctx) => writeAttrs(ctx, 'modify');
+
+export const setGroupAttr: OperationHandler = (ctx) => writeAttrs(ctx, 'set');
+
+export const deleteGroupAttr: OperationHandler = (ctx) => {
+  const group = attrGroup(ctx);
+  if (isFailure(group)) return group;
+  const items = readItems(ctx, false);
+  if (isFailure(items)) return items;
+  const sizeFailure = checkItemSizes(ctx, items, false);
+  if (sizeFailure) return sizeFailure;
+  const rateFailure = admitWrite(ctx, group);
+  if (rateFailure) return rateFailure;
+  // All or nothing: one missing key fails the call and deletes none.
+  const before = group.attrs;
+  if (deviates(ctx.deviations, 'semantics.delete-attr-not-atomic')) {
+    const partial = new Map(before);
+    for (const { key } of items) partial.delete(key);
+    replaceAttrs(group, partial);
+  }
+  for (const { key } of items) {
+    if (!before.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored')) return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
+  }
+  const next = new Map(group.attrs);
+  for (const { key } of items) next.delete(key);
+  replaceAttrs(group, next);
+  return OK;
+};
+
+export const clearGroupAttr: OperationHandler = (ctx) => {
+  const group = attrGroup(ctx);
+  if (isFailure(group)) return group;
+  const rateFailure = admitWrite(ctx, group);
+  if (rateFailure) return rateFailure;
+  if (!deviates(ctx.deviations, 'semantics.clear-is-noop')) replaceAttrs(group, new Map());
+  return OK;
+};

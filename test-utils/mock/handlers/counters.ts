@@ -1,0 +1,133 @@
+/**
+ * Group counters: get, update (Set / Increase / Decrease in signed 64-bit, BigInt throughout)
+ * and delete (all when no keys or an empty list; unknown keys ignored). Every counter operation
+ * first checks the app's edition (10059). Counter responses use `Key`/`Value` (capitalised),
+ * unlike the attributes' `key`/`value`, and carry their values as exact JSON integers.
+ */
+import { deviates, exceedsLimit, measureForLimit } from '../deviations.ts';
+import type { DeviationSet } from '../deviations.ts';
+import { toInt64Candidate } from '../json-int64.ts';
+import { checkEdition, fail, isFailure, OK, opCaseCode, resolveGroup } from './context.ts';
+import type { HandlerContext, HandlerFailure, OperationHandler } from './context.ts';
+import type { MockGroup } from '../state.ts';
+
+const MODES = new Set(['Set', 'Increase', 'Decrease']);
+
+function counterEntries(group: MockGroup, keys: Iterable<string>, deviations: DeviationSet): Record<string, unknown>[] {
+  const entries: Record<string, unknown>[] = [];
+  const lower = deviates(deviations, 'shapes.counter-key-value-lowercase');
+  const asString = deviates(deviations, 'shapes.counter-value-as-string');
+  for (const key of keys) {
+    const value = group.counters.get(key);
+    if (value === undefined) continue;
+    const shown = asString ? String(value) : value;
+    entries.push(lower ? { key, value: shown } : { Key: key, Value: shown });
+  }
+  return entries;
+}
+
+/** GroupCounterKeys: absent (null) or an array of strings; anything else is 10004. */
+function readKeyList(ctx: HandlerContext): string[] | null | HandlerFailure {
+  const keys = ctx.body['GroupCounterKeys'];
+  if (keys === undefined || keys === null) return null;
+  if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
+    return fail(opCaseCode(ctx, 'keys-not-strings', ctx.rules.codes.invalidParameter), 'GroupCounterKeys must be an array of strings');
+  }
+  return keys as string[];
+}
+
+function groupWithEdition(ctx: HandlerContext): MockGroup | HandlerFailure {
+  return checkEdition(ctx) ?? resolveGroup(ctx);
+}
+
+export const getGroupCounter: OperationHandler = (ctx) => {
+  const group = groupWithEdition(ctx);
+  if (isFailure(group)) return group;
+  const keys = readKeyList(ctx);
+  if (isFailure(keys)) return keys;
+  const everyKey = keys === null || deviates(ctx.deviations, 'semantics.get-counter-ignores-keys');
+  const GroupCounter = counterEntries(group, everyKey ? group.counters.keys() : new Set(keys), ctx.deviations);
+  return { code: 0, fields: { GroupCounter }, exact: true };
+};
+
+interface CounterItem {
+  key: string;
+  value: bigint;
+}
+
+function readCounterItems(ctx: HandlerContext): CounterItem[] | HandlerFailure {
+  const { codes, limits } = ctx.rules;
+  const list = ctx.body['GroupCounter'];
+  if (!Array.isArray(list) || list.length === 0) {
+    return fail(opCaseCode(ctx, 'empty-counter-list', codes.invalidParameter), 'GroupCounter must be a non-empty array');
+  }
+  const itemCode = opCaseCode(ctx, 'item-not-key-value', codes.invalidParameter);
+  const items: CounterItem[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(itemCode, 'GroupCounter items must be objects');
+    const { Key, Value } = entry as Record<string, unknown>;
+    if (typeof Key !== 'string' || Key.length === 0) return fail(itemCode, 'GroupCounter item Key must be a non-empty string');
+    if (exceedsLimit(measureForLimit(Key, ctx.deviations), limits.counterKeyBytes.max, ctx.deviations, 'limits.counter-key-off-by-one')) {
+      return fail(limits.counterKeyBytes.code, `counter key longer than ${limits.counterKeyBytes.max} bytes`);
+    }
+    const value = toInt64Candidate(Value);
+    if (value === null) return fail(limits.counterValue.code, 'GroupCounter item Value must be an integer');
+    if (value < limits.counterValue.min || value > limits.counterValue.max) {
+      return fail(limits.counterValue.code, 'GroupCounter item Value is outside the signed 64-bit range');
+    }
+    items.push({ key: Key, value });
+  }
+  return items;
+}
+
+/** Mode omitted (or null) counts as Set — the pages disagree on whether it is required. */
+function readMode(ctx: HandlerContext): string | HandlerFailure {
+  const mode = ctx.body['Mode'];
+  if (mode === undefined || mode === null) return 'Set';
+  if (typeof mode !== 'string' || !MODES.has(mode)) {
+    return fail(opCaseCode(ctx, 'mode-invalid', ctx.rules.codes.invalidParameter), 'Mode must be Set, Increase or Decrease');
+  }
+  return mode;
+}
+
+export const updateGroupCounter: OperationHandler = (ctx) => {
+  const group = groupWithEdition(ctx);
+  if (isFailure(group)) return group;
+  const items = readCounterItems(ctx);
+  if (isFailure(items)) return items;
+  const mode = readMode(ctx);
+  if (isFailure(mode)) return mode;
+
+  const { counterValue, counterKeyCount } = ctx.rules.limits;
+  const next = new Map(group.counters);
+  for (const { key, value } of items) {
+    // A missing key starts at 0 for Increase and Decrease.
+    const current = next.get(key) ?? (deviates(ctx.deviations, 'semantics.missing-counter-starts-at-one') ? 1n : 0n);
+    const result = mode === 'Set' || (mode === 'Increase' && deviates(ctx.deviations, 'semantics.increase-as-set'))
+      ? value
+      : mode === 'Increase' || deviates(ctx.deviations, 'semantics.decrease-adds') ? current + value : current - value;
+    if (result < counterValue.min || result > counterValue.max) {
+      return fail(counterValue.code, `counter ${mode} would leave the signed 64-bit range`);
+    }
+    next.set(key, result);
+  }
+  if (exceedsLimit(next.size, counterKeyCount.max, ctx.deviations, 'limits.counter-count-off-by-one')) return fail(counterKeyCount.code, `more than ${counterKeyCount.max} counters`);
+  group.counters = next;
+  const GroupCounter = counterEntries(group, new Set(items.map((item) => item.key)), ctx.deviations);
+  return { code: 0, fields: { GroupCounter }, exact: true };
+};
+
+export const deleteGroupCounter: OperationHandler = (ctx) => {
+  const group = groupWithEdition(ctx);
+  if (isFailure(group)) return group;
+  const keys = readKeyList(ctx);
+  if (isFailure(keys)) return keys;
+  if (keys === null || keys.length === 0) {
+    if (!deviates(ctx.deviations, 'semantics.delete-counter-without-keys-deletes-nothing')) group.counters = new Map();
+    return OK;
+  }
+  const next = new Map(group.counters);
+  for (const key of keys) next.delete(key);
+  group.counters = next;
+  return OK;
+};

@@ -1,0 +1,171 @@
+/**
+ * One API request, from method and URL to the response body, in the behaviour profile's order:
+ * method, path (service/command), sdkappid, identifier, usersig, admin, per-API rate, body
+ * parse, then the operation's own checks. Synchronous from here on: Node runs one request's
+ * pipeline at a time, so concurrent writes to one group can never interleave inside a write.
+ */
+import { deviates } from './deviations.ts';
+import type { DeviationSet } from './deviations.ts';
+import type { OperationHandler, HandlerResult } from './handlers/context.ts';
+import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './handlers/attrs.ts';
+import { deleteGroupCounter, getGroupCounter, updateGroupCounter } from './handlers/counters.ts';
+import { createGroup, destroyGroup, getAppidGroupList, getGroupInfo } from './handlers/groups.ts';
+import { parseJsonInt64, stringifyJsonInt64 } from './json-int64.ts';
+import { SlidingWindow } from './rate-window.ts';
+import type { MockRules, OperationRules } from './rules.ts';
+import type { MockState } from './state.ts';
+import type { UserSigVerdict, UserSigVerifier } from './usersig-verify.ts';
+
+/** The operation handlers by operationId; an operation of the spec without one answers 60009. */
+export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
+  get_group_attr: getGroupAttr,
+  modify_group_attr: modifyGroupAttr,
+  set_group_attr: setGroupAttr,
+  delete_group_attr: deleteGroupAttr,
+  clear_group_attr: clearGroupAttr,
+  get_group_counter: getGroupCounter,
+  update_group_counter: updateGroupCounter,
+  delete_group_counter: deleteGroupCounter,
+  create_group: createGroup,
+  destroy_group: destroyGroup,
+  get_group_info: getGroupInfo,
+  get_appid_group_list: getAppidGroupList,
+};
+
+/** The code an unexpected exception inside a handler answers (the API's "internal error, retry"). */
+export const INTERNAL_ERROR_CODE = 10002;
+
+export interface PipelineRuntime {
+  rules: MockRules;
+  state: MockState;
+  verifier: UserSigVerifier;
+  now: () => number;
+  rateLimits: boolean;
+  deviations: DeviationSet;
+  /** Per (sdkappid, operation) call windows. */
+  callWindows: Map<string, SlidingWindow>;
+}
+
+const DECIMAL_ID = /^\d{1,15}$/;
+
+export function successBody(fields?: Record<string, unknown>, exact = false): string {
+  const body = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, ...fields };
+  return exact ? stringifyJsonInt64(body) : JSON.stringify(body);
+}
+
+export function failureBody(code: number, info: string): string {
+  return JSON.stringify({ ActionStatus: 'FAIL', ErrorInfo: info, ErrorCode: code });
+}
+
+function usersigFailure(rules: MockRules, verdict: Exclude<UserSigVerdict, 'ok'>): string {
+  const { codes } = rules;
+  switch (verdict) {
+    case 'missing':
+      return failureBody(codes.usersigMissing, 'usersig is missing or empty');
+    case 'malformed':
+      return failureBody(codes.usersigMalformed, 'usersig could not be decoded');
+    case 'bad-signature':
+      return failureBody(codes.hmacMismatch, 'usersig verification failed: signature does not match this SDKAppID\'s key');
+    case 'identifier-mismatch':
+      return failureBody(codes.identifierMismatch, 'identifier does not match the usersig');
+    case 'sdkappid-mismatch':
+      return failureBody(codes.sdkappidMismatch, 'sdkappid does not match the usersig');
+    case 'expired':
+      return failureBody(codes.expired, 'usersig expired');
+  }
+}
+
+function admitCall(rt: PipelineRuntime, sdkappid: number, op: OperationRules, nowMs: number): boolean {
+  const key = `${sdkappid}/${op.contract.operationId}`;
+  let window = rt.callWindows.get(key);
+  if (window === undefined) {
+    window = new SlidingWindow(op.callsPerSecond);
+    rt.callWindows.set(key, window);
+  }
+  return window.tryAdmit(nowMs);
+}
+
+/**
+ * The JSON response body for one request. `body` is null when it went over the size cap (it was
+ * drained, not kept, so the connection stays usable).
+ */
+export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: string, body: Buffer | null): string {
+  const { codes } = rt.rules;
+  if (method !== 'POST') return failureBody(codes.methodNotPost, 'only POST is supported');
+
+  const queryStart = rawUrl.indexOf('?');
+  const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  const op = rt.rules.operationsByPath.get(path);
+  const handler = op === undefined ? undefined : OPERATION_HANDLERS[op.contract.operationId];
+  if (op === undefined || handler === undefined) return failureBody(codes.unknownCommand, 'unknown service or command');
+
+  const params = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+  const sdkappidText = params.get('sdkappid');
+  if (sdkappidText === null || sdkappidText === '') return failureBody(codes.sdkappidMissing, 'sdkappid is missing');
+  const sdkappid = DECIMAL_ID.test(sdkappidText) ? Number(sdkappidText) : NaN;
+  const appState = rt.state.apps.get(sdkappid);
+  if (appState === undefined) return failureBody(codes.sdkappidUnknown, 'sdkappid not found');
+  const identifier = params.get('identifier');
+  if (identifier === null || identifier === '') return failureBody(codes.identifierMissing, 'identifier is missing');
+
+  const nowMs = rt.now();
+  const verdict = rt.verifier.verify({
+    usersig: params.get('usersig'),
+    identifier,
+    sdkappid,
+    secretKey: appState.app.secretKey,
+    nowSeconds: Math.floor(nowMs / 1000),
+  });
+  const effective = lenientVerdict(verdict, rt.deviations);
+  if (effective !== 'ok') return deviateEnvelope(usersigFailure(rt.rules, effective), rt.deviations);
+  if (!appState.admins.has(identifier) && !deviates(rt.deviations, 'signing.admin-not-checked')) return failureBody(codes.notAdmin, 'identifier must be an App admin');
+  if (rt.rateLimits && !deviates(rt.deviations, 'rates.no-api-call-limit') && !admitCall(rt, sdkappid, op, nowMs)) {
+    return failureBody(codes.apiRate, `more than ${op.callsPerSecond} calls per second to this API`);
+  }
+
+  if (body === null) return failureBody(codes.bodyTooLarge, 'request body too large');
+  const parsed = parseBodyObject(body);
+  if (parsed === null) return failureBody(codes.bodyNotJson, 'request body is not a JSON object');
+
+  let result: HandlerResult;
+  try {
+    result = handler({ app: appState, op, rules: rt.rules, body: parsed, nowMs, rateLimits: rt.rateLimits, deviations: rt.deviations });
+  } catch {
+    // Handlers validate before they write, so an exception leaves the state untouched.
+    return failureBody(INTERNAL_ERROR_CODE, 'internal error, retry');
+  }
+  if ('info' in result) return deviateEnvelope(failureBody(result.code, result.info), rt.deviations);
+  return deviateEnvelope(successBody(result.fields, result.exact === true), rt.deviations);
+}
+
+/** The signing checks a deviating server skips. */
+function lenientVerdict(verdict: UserSigVerdict, deviations: DeviationSet): UserSigVerdict {
+  if (verdict === 'bad-signature' && deviates(deviations, 'signing.hmac-not-checked')) return 'ok';
+  if (verdict === 'expired' && deviates(deviations, 'signing.expiry-not-checked')) return 'ok';
+  if (verdict === 'identifier-mismatch' && deviates(deviations, 'signing.identifier-mismatch-ignored')) return 'ok';
+  if (verdict === 'sdkappid-mismatch' && deviates(deviations, 'signing.sdkappid-mismatch-ignored')) return 'ok';
+  return verdict;
+}
+
+/** Envelope deviations rewrite the finished body (text edits keep exact 64-bit integers intact). */
+function deviateEnvelope(body: string, deviations: DeviationSet): string {
+  if (deviations.size === 0) return body;
+  let text = body;
+  if (deviates(deviations, 'envelope.no-errorinfo-on-success')) text = text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",');
+  if (deviates(deviations, 'envelope.fail-status-ok')) text = text.replace('"ActionStatus":"FAIL"', '"ActionStatus":"OK"');
+  if (deviates(deviations, 'envelope.actionstatus-lowercase')) text = text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`);
+  if (deviates(deviations, 'envelope.errorcode-as-string')) text = text.replace(/"ErrorCode":(\d+)/, '"ErrorCode":"$1"');
+  return text;
+}
+
+function parseBodyObject(body: Buffer): Record<string, unknown> | null {
+  if (body.length === 0) return null;
+  let value: unknown;
+  try {
+    value = parseJsonInt64(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,288 @@
+/**
+ * The REST client every suite uses: signs with the admin's cached UserSig, builds the documented
+ * query string (fresh uint32 `random` per call), paces under the server's rates, retries only
+ * what is safe to retry, refuses writes to groups the run does not own and secret keys on the
+ * wire, validates every response of a known operation against its schema, and returns what a
+ * failure report needs (redacted URL and curl line) instead of throwing for API errors.
+ */
+import { randomInt } from 'node:crypto';
+import { getLimit, getOperation, operationByPath, validateResponse } from '../contract/index.ts';
+import type { ValidationError } from '../contract/index.ts';
+import type { AppCredentials, OperationContract, ResolvedTarget } from '../contract/types.ts';
+import { UserSigCache } from '../signing/cache.ts';
+import { buildCurl } from './curl.ts';
+import { type PaceSlot, PACING_WINDOW_MS, type SlidingWindowPacer, rateSlot, sharedPacer } from './pacer.ts';
+import { assertNoSecretKey, redact, redactError, registerSecretKey, registerUserSig } from './redact.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelayMs, isRetrySafe, isRetryableOutcome } from './retry.ts';
+import { Transport, defaultTimeoutMs } from './transport.ts';
+import { assertGroupWritable, isWriteOperation, markGroupOwned } from './write-guard.ts';
+
+export type QueryParam = 'sdkappid' | 'identifier' | 'usersig' | 'random' | 'contenttype';
+
+export interface CallOptions {
+  /** Which app signs the call: the target's main app (default), its basic app, or any app. */
+  app?: 'main' | 'basic' | AppCredentials;
+  /** The identifier in the query and the sig; default the app's admin. */
+  identifier?: string;
+  /** Send this usersig instead of a fresh one (crafted negative sigs). */
+  usersig?: string;
+  /** Replace query parameters; null leaves one out. */
+  query?: Partial<Record<QueryParam, string | null>>;
+  /** Another path than the operation's documented one (e.g. its alternative service). */
+  path?: string;
+  /** Send these bytes as the body, unchanged (invalid JSON, oversized bodies). */
+  rawBody?: string | Buffer;
+  /** Extra headers; null removes a default one (content-type). */
+  headers?: Record<string, string | null>;
+  method?: string;
+  /** false: send at once (rate checks); the call is still recorded for later pacing. */
+  pacing?: boolean;
+  /** false: one attempt only. Retries happen only when safe, whatever this says. */
+  retry?: boolean;
+  /** Skip the write guard (deliberately malformed or foreign group ids). */
+  allowForeignGroup?: boolean;
+}
+
+export interface CallResult {
+  operationId: string;
+  /** 0 when no response arrived (see networkError). */
+  httpStatus: number;
+  /** The parsed JSON body, or undefined when the body is not JSON. */
+  body: any;
+  /** body.ErrorCode when it is a number. */
+  errorCode?: number;
+  rawText: string;
+  /** The request as sent, usersig redacted. */
+  request: { method: string; url: string; body: string };
+  /** A curl line reproducing the request, usersig redacted. */
+  curl: string;
+  attempts: number;
+  durationMs: number;
+  /** Redacted description of a network failure (reset, timeout, refused). */
+  networkError?: string;
+  /** Undici / socket error code of the network failure (ECONNRESET, UND_ERR_SOCKET ...). */
+  networkErrorCode?: string;
+  /** Schema violations of the response of a known operation (empty = valid); absent when not checked. */
+  schemaErrors?: ValidationError[];
+}
+
+export interface ClientOptions {
+  /** This process's share of the per-API call budget (1/N with N parallel workers). */
+  workerShare?: number;
+  /** Default sharedPacer (one per process). */
+  pacer?: SlidingWindowPacer;
+  userSigCache?: UserSigCache;
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Headers and body timeout; default server timeout + 2 s. */
+  timeoutMs?: number;
+  connections?: number;
+  /** Validate responses of known operations (default true). */
+  validateResponses?: boolean;
+  /** Called with every result after validation (the shared hook of the check vocabulary). */
+  onResponse?: (result: CallResult) => void;
+  /** Delay between retries (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TimClient {
+  readonly target: ResolvedTarget;
+  call(operationId: string, body: unknown, opts?: CallOptions): Promise<CallResult>;
+  close(): Promise<void>;
+}
+
+export class TimClientError extends Error {
+  constructor(message: string) {
+    super(redact(message));
+    this.name = 'TimClientError';
+  }
+}
+
+const sharedUserSigCache = new UserSigCache();
+
+function findOperation(operationId: string): OperationContract | undefined {
+  try {
+    return getOperation(operationId);
+  } catch {
+    return undefined;
+  }
+}
+
+function appFor(target: ResolvedTarget, choice: CallOptions['app']): AppCredentials {
+  if (choice === undefined || choice === 'main') return target.app;
+  if (choice === 'basic') {
+    if (!target.basicApp) throw new TimClientError('the target has no basic app (TIM_BASIC_SDKAPPID); report the check as not run');
+    return target.basicApp;
+  }
+  return choice;
+}
+
+function buildQuery(values: Record<QueryParam, string>, overrides: CallOptions['query']): string {
+  const order: QueryParam[] = ['sdkappid', 'identifier', 'usersig', 'random', 'contenttype'];
+  const parts: string[] = [];
+  for (const name of order) {
+    const override = overrides?.[name];
+    if (override === null) continue;
+    parts.push(`${name}=${encodeURIComponent(override ?? values[name])}`);
+  }
+  return parts.join('&');
+}
+
+function describeNetworkError(error: unknown): { message: string; code?: string } {
+  const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+  const code = err.code ?? err.cause?.code;
+  const message = redact(`${err.message ?? String(error)}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
+  return code === undefined ? { message } : { message, code };
+}
+
+export function createTimClient(target: ResolvedTarget, options: ClientOptions = {}): TimClient {
+  registerSecretKey(target.app.secretKey);
+  if (target.basicApp) registerSecretKey(target.basicApp.secretKey);
+  const pacer = options.pacer ?? sharedPacer;
+  const sigCache = options.userSigCache ?? sharedUserSigCache;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const share = options.workerShare ?? 1;
+  if (!(share > 0 && share <= 1)) throw new TimClientError(`workerShare must be in (0, 1], got ${share}`);
+  const transportOptions: ConstructorParameters<typeof Transport>[0] = { timeoutMs: options.timeoutMs ?? defaultTimeoutMs() };
+  if (target.caCert !== undefined) transportOptions.caCert = target.caCert;
+  if (target.resolve) transportOptions.resolve = target.resolve;
+  if (options.connections !== undefined) transportOptions.connections = options.connections;
+  const transport = new Transport(transportOptions);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const origin = new URL(target.baseUrl).origin;
+  let closed = false;
+
+  function paceSlots(operationId: string, operation: OperationContract | undefined, app: AppCredentials, body: unknown): PaceSlot[] {
+    const callRate = operation?.['x-tim-call-rate'].perSecond ?? (getLimit('api.calls.perSecond').max as number);
+    const slots = [rateSlot(`api:${app.sdkappid}:${operationId}`, callRate, share)];
+    const groupRate = operation?.['x-tim-group-write-rate'];
+    const groupId = (body as { GroupId?: unknown } | null | undefined)?.GroupId;
+    if (operation?.['x-tim-counts-as-attr-write'] && groupRate && typeof groupId === 'string') {
+      // One group is used by one worker, so its budget is not divided.
+      slots.push(rateSlot(`group:${app.sdkappid}:${groupId}`, groupRate.perSecond, 1, PACING_WINDOW_MS));
+    }
+    return slots;
+  }
+
+  async function call(operationId: string, body: unknown, opts: CallOptions = {}): Promise<CallResult> {
+    try {
+      return await callUnredacted(operationId, body, opts);
+    } catch (error) {
+      throw redactError(error);
+    }
+  }
+
+  async function callUnredacted(operationId: string, body: unknown, opts: CallOptions): Promise<CallResult> {
+    if (closed) throw new TimClientError('the client is closed');
+    const operation = findOperation(operationId);
+    const path = opts.path ?? operation?.path;
+    if (path === undefined) throw new TimClientError(`unknown operation '${operationId}' and no path given`);
+    const app = appFor(target, opts.app);
+    registerSecretKey(app.secretKey);
+    const identifier = opts.identifier ?? app.admin;
+    const method = opts.method ?? 'POST';
+
+    const rawBody = opts.rawBody === undefined ? undefined : Buffer.isBuffer(opts.rawBody) ? opts.rawBody.toString('utf8') : opts.rawBody;
+    const bodyText = rawBody ?? JSON.stringify(body === undefined ? {} : body);
+    const payload: string | Buffer = opts.rawBody ?? bodyText;
+
+    // The guard looks at the command actually addressed too, so a path override cannot turn a
+    // read into an unguarded write.
+    const pathCommand = operationByPath(path)?.operationId ?? path.split('?')[0]?.split('/').pop() ?? operationId;
+    if (!opts.allowForeignGroup) {
+      for (const op of new Set([operationId, pathCommand])) {
+        if (isWriteOperation(op)) assertGroupWritable(op, body, rawBody, target.groupIdPrefix);
+      }
+    }
+
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    for (const [name, value] of Object.entries(opts.headers ?? {})) {
+      delete headers[name.toLowerCase()];
+      if (value !== null) headers[name.toLowerCase()] = value;
+    }
+
+    const slots = paceSlots(operationId, operation, app, rawBody === undefined ? body : undefined);
+    const retrySafe = opts.retry !== false && method === 'POST' && isRetrySafe(operation, body, rawBody);
+    const maxAttempts = retrySafe ? Math.max(1, policy.maxAttempts) : 1;
+    const started = performance.now();
+
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      const usersig = opts.usersig ?? sigCache.get(app, identifier);
+      registerUserSig(usersig);
+      const query = buildQuery(
+        { sdkappid: String(app.sdkappid), identifier, usersig, random: String(randomInt(0, 2 ** 32)), contenttype: 'json' },
+        opts.query,
+      );
+      const pathAndQuery = `${path.startsWith('/') ? path : `/${path}`}?${query}`;
+      const url = `${origin}${pathAndQuery}`;
+      assertNoSecretKey({ url, body: bodyText, headers });
+
+      const ticket = opts.pacing === false ? pacer.record(slots) : await pacer.acquire(slots);
+
+      const result: CallResult = {
+        operationId,
+        httpStatus: 0,
+        body: undefined,
+        rawText: '',
+        request: { method, url: redact(url), body: redact(bodyText) },
+        curl: buildCurl({
+          method,
+          url,
+          headers,
+          body: bodyText,
+          resolve: transport.curlResolve(origin),
+          extraCa: target.caCert !== undefined,
+        }),
+        attempts: attempt,
+        durationMs: 0,
+      };
+      try {
+        const response = await transport.pool(origin).request({ method, path: pathAndQuery, headers, body: payload });
+        result.httpStatus = response.statusCode;
+        result.rawText = await response.body.text();
+        try {
+          result.body = JSON.parse(result.rawText);
+        } catch {
+          result.body = undefined;
+        }
+      } catch (error) {
+        const described = describeNetworkError(error);
+        result.networkError = described.message;
+        if (described.code !== undefined) result.networkErrorCode = described.code;
+      } finally {
+        ticket.done();
+      }
+      const outcome = { httpStatus: result.httpStatus, body: result.body } as Parameters<typeof isRetryableOutcome>[0];
+      if (result.networkErrorCode !== undefined) outcome.networkErrorCode = result.networkErrorCode;
+      else if (result.networkError !== undefined) outcome.networkErrorCode = 'UNKNOWN';
+
+      if (attempt < maxAttempts && isRetryableOutcome(outcome)) {
+        await sleep(backoffDelayMs(attempt, policy));
+        continue;
+      }
+      result.durationMs = performance.now() - started;
+      if (typeof result.body?.ErrorCode === 'number') result.errorCode = result.body.ErrorCode;
+      if (operation && result.networkError === undefined && options.validateResponses !== false) {
+        result.schemaErrors =
+          result.body === undefined
+            ? [{ path: '', message: `response is not JSON (HTTP ${result.httpStatus})` }]
+            : validateResponse(operation.operationId, result.body).errors;
+      }
+      if (operation?.operationId === 'create_group' && result.errorCode === 0 && typeof result.body?.GroupId === 'string') {
+        markGroupOwned(result.body.GroupId);
+      }
+      options.onResponse?.(result);
+      return result;
+    }
+  }
+
+  return {
+    target,
+    call,
+    async close() {
+      closed = true;
+      await transport.close();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * defineCheck registers one vitest test per conformance check, WPT/test262 style: typed
+ * metadata first (operation, check, group type, evidence status, doc URL), then the body.
+ * The test's name starts with the stable id '<operation>/<check>[/<groupType>]', and the id,
+ * the gating decision and the doc URL travel on task.meta.tim to the runner's reporter.
+ */
+import { inject, test } from 'vitest';
+import { GROUP_TYPES } from '../contract/types.ts';
+import type { CheckMeta, EvidenceStatus, GroupType, ResolvedTarget } from '../contract/types.ts';
+import { operations } from '../contract/index.ts';
+import { createCheckContext, type CheckContext } from './context.ts';
+import { seededFaker } from './seeded-faker.ts';
+import { lazyWorkerClient } from './worker-client.ts';
+
+export interface CheckDefinition {
+  /** The operationId the check is about ('clear_group_attr'), or 'transport' for the HTTP layer. */
+  operation: string;
+  /** A short kebab-case slug, unique within the operation: 'clears-every-key'. */
+  check: string;
+  groupType?: GroupType;
+  /** documented and documented-set gate; inferred is tentative unless --strict. */
+  status: EvidenceStatus;
+  /** The page (and anchor) that states the behaviour. */
+  docUrl: string;
+  /** A sentence for humans; the id stays the stable name. */
+  title?: string;
+  /** Milliseconds; the suites' default applies otherwise. */
+  timeout?: number;
+  /** false = never run beside other checks of this file (a check that measures a rate). */
+  concurrent?: boolean;
+}
+
+export type CheckFn = (ctx: CheckContext) => Promise<void>;
+
+/** Checks of no single operation (unknown commands, methods other than POST). */
+export const CROSS_CUTTING_OPERATIONS = ['transport'] as const;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const registeredIds = new Set<string>();
+
+export function checkId(operation: string, check: string, groupType?: GroupType): string {
+  return groupType ? `${operation}/${check}/${groupType}` : `${operation}/${check}`;
+}
+
+/** The vitest test name: the id, then the human title. */
+export function checkTitle(id: string, title?: string): string {
+  return title ? `${id} — ${title}` : id;
+}
+
+export function isGating(status: EvidenceStatus, strict: boolean): boolean {
+  return status !== 'inferred' || strict;
+}
+
+let knownOperations: Set<string> | undefined;
+
+/** Throws (at collection, so the whole file fails loudly) when a definition is malformed. */
+export function validateDefinition(def: CheckDefinition): void {
+  knownOperations ??= new Set([...operations().map((op) => op.operationId), ...CROSS_CUTTING_OPERATIONS]);
+  const where = `defineCheck(${JSON.stringify(def.operation)}, ${JSON.stringify(def.check)})`;
+  if (!knownOperations.has(def.operation)) {
+    throw new Error(`${where}: unknown operation; known: ${[...knownOperations].sort().join(', ')}`);
+  }
+  if (!SLUG.test(def.check)) throw new Error(`${where}: check must be a kebab-case slug like 'clears-every-key'`);
+  if (def.groupType !== undefined && !(GROUP_TYPES as readonly string[]).includes(def.groupType)) {
+    throw new Error(`${where}: unknown group type ${JSON.stringify(def.groupType)}; known: ${GROUP_TYPES.join(', ')}`);
+  }
+  if (!['documented', 'documented-set', 'inferred'].includes(def.status)) {
+    throw new Error(`${where}: status must be documented, documented-set or inferred`);
+  }
+  if (!/^https?:\/\/\S+$/.test(def.docUrl)) throw new Error(`${where}: docUrl must be an http(s) URL`);
+}
+
+/** Registers an id; a second registration in this worker is a collection error. */
+export function claimCheckId(id: string): void {
+  if (registeredIds.has(id)) throw new Error(`duplicate check id '${id}': every check id must be unique`);
+  registeredIds.add(id);
+}
+
+function providedTarget(): ResolvedTarget {
+  const target = inject('timTarget');
+  if (!target) {
+    throw new Error('no target was provided to the suites: run them through `tim-conformance run`, not vitest directly');
+  }
+  return target;
+}
+
+export function buildCheckMeta(def: CheckDefinition, strict: boolean): CheckMeta {
+  const meta: CheckMeta = {
+    id: checkId(def.operation, def.check, def.groupType),
+    operation: def.operation,
+    check: def.check,
+    status: def.status,
+    gating: isGating(def.status, strict),
+    docUrl: def.docUrl,
+  };
+  if (def.groupType) meta.groupType = def.groupType;
+  return meta;
+}
+
+export function defineCheck(def: CheckDefinition, fn: CheckFn): void {
+  validateDefinition(def);
+  const target = providedTarget();
+  const meta = buildCheckMeta(def, target.strict);
+  claimCheckId(meta.id);
+
+  test(
+    checkTitle(meta.id, def.title),
+    { meta: { tim: meta }, timeout: def.timeout, concurrent: def.concurrent },
+    async (testContext) => {
+      const client = lazyWorkerClient(target);
+      const ctx = createCheckContext({
+        meta,
+        target,
+        client,
+        faker: seededFaker(target.seed, meta.id),
+        task: {
+          meta: testContext.task.meta,
+          skip: (note) => testContext.skip(note),
+          onFinished: (cleanup) => testContext.onTestFinished(async () => {
+            await cleanup();
+          }),
+        },
+      });
+      try {
+        await fn(ctx);
+      } catch (error) {
+        ctx.recordUnexpectedError(error);
+        throw error;
+      }
+    },
+  );
+}
+
+export interface GroupTypeCheckDefinition extends Omit<CheckDefinition, 'groupType' | 'status' | 'docUrl'> {
+  /** Defaults to all five types. */
+  groupTypes?: readonly GroupType[];
+  /** Per type when it differs (e.g. from an operation's x-tim-group-types). */
+  status: EvidenceStatus | ((type: GroupType) => EvidenceStatus);
+  docUrl: string | ((type: GroupType) => string);
+}
+
+export type GroupTypeCheckFn = (ctx: CheckContext & { readonly groupType: GroupType }) => Promise<void>;
+
+/** One check expanded into one test per group type (WPT `.any.js` style): ids '<op>/<check>/<Type>'. */
+export function checkEachGroupType(def: GroupTypeCheckDefinition, fn: GroupTypeCheckFn): void {
+  const { groupTypes = GROUP_TYPES, status, docUrl, ...rest } = def;
+  for (const groupType of groupTypes) {
+    defineCheck(
+      {
+        ...rest,
+        groupType,
+        status: typeof status === 'function' ? status(groupType) : status,
+        docUrl: typeof docUrl === 'function' ? docUrl(groupType) : docUrl,
+        title: rest.title ? `${rest.title} (${groupType})` : undefined,
+      },
+      (ctx) => fn(ctx as CheckContext & { readonly groupType: GroupType }),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The vocabulary conformance suites are written in:
+ *
+ *   defineCheck({ operation, check, status, docUrl }, async (ctx) => { ... })
+ *   checkEachGroupType({ operation, check, status, docUrl }, async (ctx) => { ... ctx.groupType ... })
+ *
+ * and, inside a check, ctx.call / ctx.createGroup / ctx.expectOk / ctx.expectErrorCode /
+ * ctx.expectThat / ctx.expectEqual / ctx.notRun. A complete example: suites/_smoke/.
+ */
+import './vitest-augment.ts';
+
+export {
+  defineCheck,
+  checkEachGroupType,
+  checkId,
+  checkTitle,
+  isGating,
+  CROSS_CUTTING_OPERATIONS,
+} from './define-check.ts';
+export type { CheckDefinition, CheckFn, GroupTypeCheckDefinition, GroupTypeCheckFn } from './define-check.ts';
+export type { CheckContext, CheckCallOptions, CreateGroupRequest, CheckClient } from './context.ts';
+export type { Envelope, ExpectedOutcome, ResponseLike } from './expectations.ts';
+export { CheckFailedError } from './failure.ts';
+export type { GroupFixture } from '../fixtures/create-group.ts';
+
+// The contract lookups a check needs most, so a suite file has one import line.
+export { getOperation, getLimit, getErrorCode, profileCase, operationCase, utf8Bytes, GROUP_TYPES } from '../contract/index.ts';
+export type { GroupType, EvidenceStatus, ExpectedCode } from '../contract/types.ts';

@@ -1,0 +1,19 @@
+/**
+ * Teaches vitest's types what this project puts in `inject()` and `task.meta`, so the check
+ * helpers and the runner's reporter read them without casts.
+ */
+import type { ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    timTarget: ResolvedTarget;
+    /** How many suite workers share the per-API call budget (the runner's pool size). */
+    timWorkers: number;
+  }
+}
+
+declare module '@vitest/runner' {
+  interface TaskMeta extends TimTaskMeta {}
+}
+
+export {};

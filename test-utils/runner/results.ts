@@ -1,0 +1,189 @@
+/**
+ * results.json: one entry per check with its id, verdict, gating decision and, for a failure,
+ * the reproducible request. Built from what the checks left on task.meta (see
+ * test-utils/check); validated in the project tests against results.schema.json.
+ */
+import type { CheckFailure, EvidenceStatus, GroupType, ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
+
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+
+export interface TestEntry {
+  /** '<operation>/<check>[/<groupType>]' (or 'collection/<file>' for a suite file that failed to load). */
+  id: string;
+  title: string;
+  operation: string;
+  check: string;
+  groupType: GroupType | null;
+  status: TestStatus;
+  gating: boolean;
+  /** The evidence status of the behaviour checked. */
+  evidence: EvidenceStatus | null;
+  docUrl: string;
+  failure?: { curl: string; response: unknown; expected: string; message: string };
+  /** Why a skipped check did not run. */
+  reason?: string;
+  durationMs?: number;
+}
+
+export interface ResultsSummary {
+  passed: number;
+  /** Failures of gating checks: any makes the run exit 1. */
+  failed: number;
+  skipped: number;
+  /** Failures of tentative (inferred, not --strict) checks: reported, never gating. */
+  tentativeFailed: number;
+}
+
+/** The target as results.json shows it: never a secret key or a usersig. */
+export interface TargetSummary {
+  kind: ResolvedTarget['kind'];
+  baseUrl: string;
+  region: string | null;
+  sdkappid: number;
+  admin: string;
+  basicSdkappid: number | null;
+  strict: boolean;
+  groupIdPrefix: string;
+}
+
+export interface ResultsFile {
+  target: TargetSummary;
+  seed: number;
+  /** How the run ended: 'passed' | 'failed' | 'interrupted'. */
+  runEnd: 'passed' | 'failed' | 'interrupted';
+  summary: ResultsSummary;
+  tests: TestEntry[];
+}
+
+export function summariseTarget(target: ResolvedTarget): TargetSummary {
+  return {
+    kind: target.kind,
+    baseUrl: target.baseUrl,
+    region: target.region ?? null,
+    sdkappid: target.app.sdkappid,
+    admin: target.app.admin,
+    basicSdkappid: target.basicApp?.sdkappid ?? null,
+    strict: target.strict,
+    groupIdPrefix: target.groupIdPrefix,
+  };
+}
+
+/** A finished test as the reporter sees it (a thin, testable view of vitest's TestCase). */
+export interface FinishedTest {
+  name: string;
+  /** File path relative to the repository. */
+  file: string;
+  meta: TimTaskMeta;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  errors: { message: string }[];
+  skipNote?: string;
+  durationMs?: number;
+}
+
+export function entryFromTest(test: FinishedTest): TestEntry {
+  const tim = test.meta.tim;
+  const entry: TestEntry = tim
+    ? {
+        id: tim.id,
+        title: test.name,
+        operation: tim.operation,
+        check: tim.check,
+        groupType: tim.groupType ?? null,
+        status: 'passed',
+        gating: tim.gating,
+        evidence: tim.status,
+        docUrl: tim.docUrl,
+      }
+    : {
+        // A plain vitest test inside suites/: treat it as gating so it cannot be ignored.
+        id: `${test.file}/${test.name}`,
+        title: test.name,
+        operation: '',
+        check: test.name,
+        groupType: null,
+        status: 'passed',
+        gating: true,
+        evidence: null,
+        docUrl: '',
+      };
+  if (test.durationMs !== undefined) entry.durationMs = Math.round(test.durationMs);
+  if (test.state === 'failed') {
+    entry.status = 'failed';
+    const recorded: CheckFailure | undefined = test.meta.timFailure;
+    const raw = test.errors.map((e) => e.message).join('\n') || 'the check failed';
+    // Messages from the check helpers start with the id; plain errors get it so every line names its check.
+    const message = raw.startsWith(entry.id) ? raw : `${entry.id}: ${raw}`;
+    entry.failure = {
+      curl: recorded?.curl ?? '',
+      response: recorded?.response ?? null,
+      expected: recorded?.expected ?? message,
+      message,
+    };
+  } else if (test.state === 'skipped' || test.state === 'pending') {
+    entry.status = 'skipped';
+    entry.reason =
+      test.meta.timNotRun ?? test.skipNote ?? (test.state === 'pending' ? 'the run ended before this check ran' : 'skipped');
+  }
+  return entry;
+}
+
+/** A failure that is not one check's: a suite file that failed to load, an unhandled error. */
+export function runErrorEntry(id: string, message: string): TestEntry {
+  return {
+    id,
+    title: id,
+    operation: '',
+    check: id,
+    groupType: null,
+    status: 'failed',
+    gating: true,
+    evidence: null,
+    docUrl: '',
+    failure: { curl: '', response: null, expected: 'the suites load and run without errors', message },
+  };
+}
+
+/** Marks the second and later uses of one id as gating failures (ids must be unique). */
+export function flagDuplicateIds(entries: TestEntry[]): TestEntry[] {
+  const seen = new Set<string>();
+  return entries.map((entry) => {
+    if (!seen.has(entry.id)) {
+      seen.add(entry.id);
+      return entry;
+    }
+    return { ...runErrorEntry(entry.id, `duplicate check id '${entry.id}': every check id must be unique`), title: entry.title };
+  });
+}
+
+export function summarise(tests: TestEntry[]): ResultsSummary {
+  const summary: ResultsSummary = { passed: 0, failed: 0, skipped: 0, tentativeFailed: 0 };
+  for (const test of tests) {
+    if (test.status === 'passed') summary.passed++;
+    else if (test.status === 'skipped') summary.skipped++;
+    else if (test.gating) summary.failed++;
+    else summary.tentativeFailed++;
+  }
+  return summary;
+}
+
+export function buildResults(
+  target: ResolvedTarget,
+  tests: TestEntry[],
+  runEnd: ResultsFile['runEnd'],
+): ResultsFile {
+  const unique = flagDuplicateIds(tests);
+  return { target: summariseTarget(target), seed: target.seed, runEnd, summary: summarise(unique), tests: unique };
+}
+
+/** True when no check ran to a verdict (nothing collected, all filtered or not run). */
+export function nothingRan(results: ResultsFile): boolean {
+  const { passed, failed, tentativeFailed } = results.summary;
+  return passed + failed + tentativeFailed === 0;
+}
+
+/** 0 = no gating failure; 1 = a gating failure, or no check ran at all (that pass would mean nothing). */
+export function exitCodeFor(results: ResultsFile): 0 | 1 {
+  if (results.summary.failed > 0) return 1;
+  if (nothingRan(results)) return 1;
+  return 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * Runs the suites once through vitest's Node API and returns one results entry per check. The
+ * target is handed to every worker with `provide`; vitest's own SIGINT/SIGTERM listeners are
+ * removed so the caller's handler can clean up before the process exits.
+ */
+import { relative, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { createVitest } from 'vitest/node';
+import { REPO_ROOT } from '../contract/index.ts';
+import type { ResolvedTarget } from '../contract/types.ts';
+import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
+import { TimResultsReporter } from './results-reporter.ts';
+import { runErrorEntry, type TestEntry } from './results.ts';
+
+export const SUITES_DIR = resolve(REPO_ROOT, 'suites');
+export const SUITES_CONFIG = resolve(SUITES_DIR, 'vitest.config.ts');
+
+export interface RunSuitesOptions {
+  target: ResolvedTarget;
+  /** A directory of `*.check.ts` files; default suites/. */
+  suitesDir?: string;
+  /** vitest file filters (path fragments), e.g. ['suites/signing']. */
+  filters?: string[];
+  /** Only checks whose name (which starts with the id) matches this regular expression. */
+  grep?: string;
+  workers?: number;
+  /** Aborting cancels the run (checks in flight finish their cleanup). */
+  signal?: AbortSignal;
+  /** After an abort, how long to wait for vitest to wind down before giving up on it. */
+  cancelGraceMs?: number;
+  /** Where vitest's own logger writes (suite load errors); default: discarded, they are in the results. */
+  log?: (text: string) => void;
+}
+
+export interface SuiteRun {
+  entries: TestEntry[];
+  reason: 'passed' | 'failed' | 'interrupted';
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function lineSink(log: ((text: string) => void) | undefined): Writable {
+  return new Writable({
+    write(chunk, _encoding, callback) {
+      log?.(String(chunk));
+      callback();
+    },
+  });
+}
+
+export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
+  const workers = options.workers ?? SUITE_WORKERS;
+  const suitesDir = resolve(options.suitesDir ?? SUITES_DIR);
+  const reporter = new TimResultsReporter();
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const savedExitCode = process.exitCode;
+  const sink = lineSink(options.log);
+
+  const vitest = await createVitest(
+    'test',
+    {
+      config: SUITES_CONFIG,
+      root: REPO_ROOT,
+      include: [`${relative(REPO_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
+      run: true,
+      watch: false,
+      reporters: [reporter],
+      maxWorkers: workers,
+      testNamePattern: options.grep,
+      provide: { timTarget: options.target, timWorkers: workers },
+    },
+    {},
+    { stdout: sink, stderr: sink },
+  );
+  // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; the runner must clean up first.
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+
+  let cancelled = false;
+  const onAbort = () => {
+    cancelled = true;
+    void vitest.cancelCurrentRun('keyboard-input');
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+
+  const extra: TestEntry[] = [];
+  try {
+    const started = vitest.start(options.filters ?? []).catch((error: unknown) => {
+      const name = (error as { name?: string; code?: string }).code ?? (error as Error).name;
+      // No suite file matched: the results say so (an empty run never passes).
+      if (name !== 'VITEST_FILES_NOT_FOUND' && name !== 'FilesNotFoundError') {
+        extra.push(runErrorEntry('run/vitest', (error as Error).message ?? String(error)));
+      }
+    });
+    if (options.signal) {
+      const grace = options.cancelGraceMs ?? 10_000;
+      const abortedAndWaited = new Promise<void>((done) => {
+        const arm = () => setTimeout(done, grace).unref();
+        if (options.signal!.aborted) arm();
+        else options.signal!.addEventListener('abort', arm, { once: true });
+      });
+      await Promise.race([started, abortedAndWaited]);
+    } else {
+      await started;
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    const closing = vitest.close().catch(() => {});
+    if (cancelled) await Promise.race([closing, new Promise((done) => setTimeout(done, 2000).unref())]);
+    else await closing;
+    // vitest sets process.exitCode on failures; the runner owns the exit code.
+    process.exitCode = savedExitCode;
+  }
+
+  const reason = cancelled ? 'interrupted' : reporter.reason ?? (extra.length > 0 ? 'failed' : 'passed');
+  return { entries: [...reporter.entries, ...extra], reason };
+}

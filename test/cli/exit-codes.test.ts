@@ -1,0 +1,73 @@
+// The CLI as users run it (node bin/tim-conformance.mjs), in a temporary report directory:
+// exit 0 when every gating check passes, 1 on a gating failure, 2 on a configuration error.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join('test', 'fixtures', 'suites');
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  reportDir: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'timc-cli-'));
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/tim-conformance.mjs', ...args.map((a) => a.replace('{reportDir}', reportDir))],
+      { cwd: ROOT, env: { ...cleanEnv, NODE_ENV: 'production', ...env, TIM_REPORT_DIR: env.TIM_REPORT_DIR ?? reportDir }, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr, reportDir });
+      },
+    );
+  });
+}
+
+function readResults(dir: string) {
+  return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+}
+
+describe.concurrent('exit codes', { timeout: 90_000 }, () => {
+  test('0 when every gating check passes (the smoke suites against the embedded mock)', async () => {
+    const run = await cli(['run', '--seed', '11']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('tim-conformance: seed 11');
+    expect(run.stdout).toMatch(/PASS: \d+ passed, 0 failed/);
+    const results = readResults(run.reportDir);
+    expect(results.summary.failed).toBe(0);
+    expect(results.tests.map((t: { id: string }) => t.id)).toContain('get_group_attr/smoke-fresh-group-ok/Public');
+    expect(existsSync(join(run.reportDir, 'junit.xml'))).toBe(true);
+    // Every group the checks created was destroyed: the run's ledger is gone.
+    expect(readdirSync(join(run.reportDir, 'ledger'))).toEqual([]);
+    const everything = run.stdout + run.stderr + readFileSync(join(run.reportDir, 'junit.xml'), 'utf8') + JSON.stringify(results);
+    expect(everything).not.toContain(DEFAULT_FULL_APP.secretKey);
+    expect(everything).not.toContain(DEFAULT_BASIC_APP.secretKey);
+  });
+
+  test('1 when a gating check fails', async () => {
+    const run = await cli(['run', '--workers', '1', '--suites', join(FIXTURES, 'mixed')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Gating failures (2):');
+    expect(readResults(run.reportDir).summary).toEqual({ passed: 2, failed: 2, skipped: 0, tentativeFailed: 1 });
+  });
+
+  test('2 on a configuration error: one line, no stack trace, no request', async () => {
+    const run = await cli(['run', '--target', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tim-conformance: --sdkappid or TIM_SDKAPPID is required/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(run.reportDir, 'results.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+// Every API-level result, success or error, is HTTP 200 with the JSON envelope: exact
+// ActionStatus, integer ErrorCode (0 exactly when OK), string ErrorInfo ("" on success).
+import { defineCheck, profileCase } from '../../test-utils/check/index.ts';
+
+const http200 = profileCase('transport.http-200');
+const errorInfoOnSuccess = profileCase('transport.error-info-on-success');
+const unknownGroup = profileCase('groups.unknown-group');
+const missingGroupId = profileCase('groups.missing-group-id');
+
+defineCheck(
+  { operation: 'get_group_attr', check: 'envelope-on-success', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'a success is HTTP 200 with the OK envelope' },
+  async (ctx) => {
+    const group = await ctx.createGroup();
+    const result = await ctx.call('get_group_attr', { GroupId: group.groupId });
+    ctx.expectEnvelope(result);
+    ctx.expectOk(result, 'get_group_attr on an existing group');
+  },
+);
+
+defineCheck(
+  { operation: 'get_group_attr', check: 'error-info-empty-on-success', status: errorInfoOnSuccess.expected.status, docUrl: errorInfoOnSuccess.expected.docUrls[0]!, title: 'a success carries ErrorInfo ""' },
+  async (ctx) => {
+    const group = await ctx.createGroup();
+    const result = await ctx.call('get_group_attr', { GroupId: group.groupId });
+    const body = ctx.expectOk(result);
+    ctx.expectEqual(result, body.ErrorInfo, '', 'ErrorInfo is "" on a success, as in the samples');
+  },
+);
+
+for (const operation of ['get_group_attr', 'clear_group_attr', 'delete_group_counter'] as const) {
+  defineCheck(
+    { operation, check: 'envelope-on-unknown-group', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'an error is HTTP 200 with the FAIL envelope' },
+    async (ctx) => {
+      const missing = `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
+      const result = await ctx.call(operation, { GroupId: missing }, { allowForeignGroup: true });
+      const envelope = ctx.expectEnvelope(result);
+      ctx.expectEqual(result, envelope.ActionStatus, 'FAIL', 'an error answers ActionStatus "FAIL"');
+      ctx.expectErrorCode(result, unknownGroup, `${operation} on a group that was never created`);
+    },
+  );
+
+  defineCheck(
+    { operation, check: 'envelope-on-missing-group-id', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'a missing GroupId is HTTP 200 with the FAIL envelope' },
+    async (ctx) => {
+      const result = await ctx.call(operation, {});
+      const envelope = ctx.expectEnvelope(result);
+      ctx.expectThat(result, envelope.ActionStatus === 'FAIL' && envelope.ErrorCode !== 0, 'an invalid request answers ActionStatus "FAIL" with a non-zero ErrorCode');
+      ctx.expectErrorCode(result, missingGroupId, `${operation} without GroupId`);
+    },
+  );
+}

@@ -1,0 +1,44 @@
+/** The CLI side of `tim-conformance mutants`: option checks, progress on stderr, matrix on stdout. */
+import { UsageError } from '../cli/args.ts';
+import { DEFAULT_REPORT_DIR } from '../config/index.ts';
+import type { RunnerIO } from '../runner/run-conformance.ts';
+import { findMutant, MUTANT_CATALOGUE, type MutantEntry } from './catalogue.ts';
+import { formatKillMatrix, mutantsExitCode, runMutants, writeKillMatrix } from './run-mutants.ts';
+
+type Values = Record<string, string | string[] | boolean | undefined>;
+
+function single(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function pickMutants(only: string[]): readonly MutantEntry[] {
+  if (only.length === 0) return MUTANT_CATALOGUE;
+  return only.map((name) => {
+    const entry = findMutant(name);
+    if (entry === undefined) throw new UsageError(`unknown deviation '${name}' (see tim-conformance mutants --list)`);
+    return entry;
+  });
+}
+
+export async function runMutantsCommand(values: Values, io: RunnerIO, filters: readonly string[] = []): Promise<number> {
+  if (values['list'] === true) {
+    for (const entry of MUTANT_CATALOGUE) io.out(`${entry.name}\t${entry.area}\t${entry.description}`);
+    return 0;
+  }
+  const only = Array.isArray(values['only']) ? values['only'] : typeof values['only'] === 'string' ? [values['only']] : [];
+  const mutants = pickMutants(only);
+  const seed = single(values, 'seed') ?? '1';
+  if (!/^\d{1,10}$/.test(seed)) throw new UsageError('--seed must be a non-negative integer');
+  const parallelText = single(values, 'parallel') ?? '2';
+  const parallel = /^\d+$/.test(parallelText) ? Number(parallelText) : Number.NaN;
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) throw new UsageError('--parallel must be an integer from 1 to 16');
+  const reportDir = single(values, 'report-dir') ?? process.env['TIM_REPORT_DIR'] ?? DEFAULT_REPORT_DIR;
+
+  io.err(`tim-conformance mutants: ${mutants.length} deviation(s) and the unmodified mock, seed ${seed}, ${parallel} at a time`);
+  const matrix = await runMutants({ mutants, seed, parallel, filters, onProgress: (line) => io.err(`  ${line}`) });
+  io.out(formatKillMatrix(matrix));
+  const paths = writeKillMatrix(matrix, reportDir);
+  io.out(`Reports: ${paths.join(', ')}`);
+  return mutantsExitCode(matrix);
+}

@@ -12,6 +12,8 @@ import { ledgerPathFor } from '../fixtures/ledger.ts';
 import { sweepLedger } from '../fixtures/sweep.ts';
 import type { FixtureClient } from '../fixtures/client-port.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
+import { writeCoverageReport } from '../generator/coverage-report.ts';
+import { writeHumanReports } from '../report/index.ts';
 import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
 import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
@@ -59,7 +61,7 @@ export function writeReports(results: ResultsFile, reportDir: string): string[] 
   const resultsPath = join(reportDir, 'results.json');
   writeFileSync(junitPath, toJunitXml(results));
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-  return [junitPath, resultsPath];
+  return [junitPath, resultsPath, ...writeCoverageReport(results, reportDir), ...writeHumanReports(results, reportDir)];
 }
 
 export async function runConformance(

@@ -31,6 +31,7 @@ import {
   type ResponseLike,
 } from './expectations.ts';
 import { CheckFailedError, formatFailureMessage } from './failure.ts';
+import { operationOfResult, recordProvokedCode } from './provoked-codes.ts';
 
 /** The client as a check sees it (test-utils/client behind the fixture port). */
 export interface CheckClient extends FixtureClient {
@@ -182,6 +183,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const { skipSchemaCheck, ...clientOpts } = opts;
       const result = await client.call(operationId, body, clientOpts);
       last = result;
+      if (typeof result === 'object' && result !== null) operationOfResult.set(result, operationId);
       if (!skipSchemaCheck && result.schemaErrors && result.schemaErrors.length > 0) {
         let schema = 'its response schema';
         try {
@@ -257,6 +259,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const wanted = normaliseExpected(expected);
       const description = what ? `${what}: ${describeExpected(wanted)}` : describeExpected(wanted);
       const problem = outcomeProblem(result, wanted);
+      recordProvokedCode(task.meta, result, wanted.acceptable, result.body);
       if (problem) fail(result, problem, wanted.note ? `${description}. ${wanted.note}` : description);
       return (result.body as Envelope).ErrorCode;
     },

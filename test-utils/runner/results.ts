@@ -4,6 +4,7 @@
  * test-utils/check); validated in the project tests against results.schema.json.
  */
 import type { CheckFailure, EvidenceStatus, GroupType, ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
+import type { MetaWithCodes, ProvokedCode } from '../check/provoked-codes.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -23,6 +24,8 @@ export interface TestEntry {
   /** Why a skipped check did not run. */
   reason?: string;
   durationMs?: number;
+  /** The error codes the check expected and what the target answered (read by the spec coverage report). */
+  codes?: ProvokedCode[];
 }
 
 export interface ResultsSummary {
@@ -107,6 +110,8 @@ export function entryFromTest(test: FinishedTest): TestEntry {
         docUrl: '',
       };
   if (test.durationMs !== undefined) entry.durationMs = Math.round(test.durationMs);
+  const codes = (test.meta as MetaWithCodes).timCodes;
+  if (codes && codes.length > 0) entry.codes = codes;
   if (test.state === 'failed') {
     entry.status = 'failed';
     const recorded: CheckFailure | undefined = test.meta.timFailure;

@@ -20,6 +20,9 @@ const RUN_OPTIONS = {
   grep: { type: 'string' },
   suites: { type: 'string' },
   workers: { type: 'string' },
+  expectations: { type: 'string' },
+  'update-expectations': { type: 'boolean' },
+  regions: { type: 'string' },
 } as const;
 
 const JANITOR_OPTIONS = {
@@ -70,12 +73,20 @@ async function runCommand(argv: string[], io: RunnerIO): Promise<number> {
       throw new UsageError('--grep is not a valid regular expression');
     }
   }
+  const expectations = stringValue(values, 'expectations');
+  if (expectations !== undefined && expectations.trim() === '') throw new UsageError('--expectations needs a file path');
+  const regions = stringValue(values, 'regions');
+  if (regions !== undefined && regions.trim() === '') throw new UsageError("--regions needs 'all' or region names separated by commas");
+  const workers = parseWorkers(stringValue(values, 'workers'));
   const { runConformance } = await import('../runner/run-conformance.ts');
   return runConformance(targetFlags(values), process.env, io, {
     suitesDir: stringValue(values, 'suites'),
     filters: positionals,
     grep,
-    workers: parseWorkers(stringValue(values, 'workers')),
+    workers,
+    ...(expectations !== undefined ? { expectations } : {}),
+    ...(values['update-expectations'] === true ? { updateExpectations: true } : {}),
+    ...(regions !== undefined ? { regions } : {}),
   });
 }
 

@@ -15,8 +15,10 @@ export const USAGE: Record<string, string> = {
   run: `tim-conformance run [options] [file filters...]
 
 Runs the conformance suites (suites/**/*.check.ts) against the target, writes DIR/junit.xml and
-DIR/results.json, and exits 0 when no gating check failed, 1 when one did (or none ran),
-2 on a configuration error, 130/143 when interrupted (after destroying the run's groups).
+DIR/results.json, and exits 0 when no gating check failed, 1 when one did (or none ran, or an
+expected failure passed), 2 on a configuration error, 130/143 when interrupted (after
+destroying the run's groups). Progress goes to stderr: a live line per suite file on a
+terminal, one line per finished suite file otherwise (CI set, or not a terminal).
 
 ${TARGET_FLAGS}
 
@@ -26,7 +28,23 @@ Run:
   --grep REGEX      only checks whose id matches, e.g. --grep 'clear_group_attr/'
   --suites DIR      run the *.check.ts files of DIR instead of suites/
   --workers N       suite workers (each paces to 1/N of the per-API rate)
-  --max-groups N    TIM_MAX_GROUPS  stop creating groups after N in this run (default: no cap)`,
+  --max-groups N    TIM_MAX_GROUPS  stop creating groups after N in this run (default: no cap)
+
+Expectations (known deviations of a target, see docs/expectations.md):
+  --expectations FILE     TIM_EXPECTATIONS  listed failures are reported as expected, not gating;
+                          a new failure gates; a listed check that passes is an unexpected pass
+                          and gates too. With --regions, {region} in FILE is the region's name.
+  --update-expectations   rewrite FILE from this run (keeps reasons, adds new failures with a
+                          TODO reason, drops entries that pass); the exit code is the run's
+
+Regional matrix:
+  --regions LIST|all      TIM_REGIONS  run once per region (e.g. sgp,kr or all), reports in
+                          DIR/<region>/ and the combined DIR/regions.json and regions.md; exit 1
+                          if any region has a gating failure. Each region needs its own app:
+                          TIM_SDKAPPID_<REGION> and TIM_SECRET_KEY_<REGION> (REGION = the
+                          canonical name: SINGAPORE, SEOUL, SILICON_VALLEY ...), optionally
+                          TIM_BASIC_SDKAPPID_<REGION>, TIM_BASIC_SECRET_KEY_<REGION>,
+                          TIM_ADMIN_<REGION>. Not with --target/--sdkappid/--secret-key.`,
 
   janitor: `tim-conformance janitor [options]
 

@@ -2,7 +2,8 @@
  * junit.xml for CI: one <testsuite> per operation, one <testcase> per check named by its id.
  * Gating failures are <failure>; tentative failures are <skipped> with the finding in the
  * message, so a CI that gates on JUnit agrees with the runner's exit code; not-run checks are
- * <skipped> with their reason.
+ * <skipped> with their reason. With an expectations file, an expected failure is <skipped> (it
+ * does not gate) and an unexpected pass is a <failure type="unexpected-pass"> (it does).
  */
 import type { ResultsFile, TestEntry } from './results.ts';
 
@@ -48,10 +49,18 @@ function testcase(test: TestEntry): string {
     `        <property${attrs({ name: 'evidence', value: test.evidence ?? '' })}/>`,
     `        <property${attrs({ name: 'groupType', value: test.groupType ?? '' })}/>`,
     `        <property${attrs({ name: 'docUrl', value: test.docUrl })}/>`,
+    ...(test.expectation ? [`        <property${attrs({ name: 'expectation', value: test.expectation.state })}/>`] : []),
     `      </properties>`,
   ];
   const body: string[] = [];
-  if (test.status === 'failed' && test.gating) {
+  if (test.expectation?.state === 'unexpected-pass') {
+    const message = `unexpected pass: listed in the expectations file (${test.expectation.reason}) but passed; remove it (--update-expectations)`;
+    body.push(`      <failure${attrs({ message, type: 'unexpected-pass' })}>${xmlEscape(`${test.id}: ${message}`)}</failure>`);
+  } else if (test.expectation?.state === 'expected-failure') {
+    const firstLine = test.failure?.message.split('\n')[0] ?? 'failed';
+    body.push(`      <skipped${attrs({ message: `expected failure (${test.expectation.reason}): ${firstLine}` })}/>`);
+    body.push(`      <system-out>${xmlEscape(failureText(test))}</system-out>`);
+  } else if (test.status === 'failed' && test.gating) {
     const firstLine = test.failure?.message.split('\n')[0] ?? 'failed';
     body.push(`      <failure${attrs({ message: firstLine, type: 'gating' })}>${xmlEscape(failureText(test))}</failure>`);
   } else if (test.status === 'failed') {
@@ -72,7 +81,7 @@ export function toJunitXml(results: ResultsFile): string {
   }
   const count = (tests: TestEntry[]) => ({
     tests: tests.length,
-    failures: tests.filter((t) => t.status === 'failed' && t.gating).length,
+    failures: tests.filter((t) => (t.status === 'failed' && t.gating) || t.expectation?.state === 'unexpected-pass').length,
     errors: 0,
     skipped: tests.filter((t) => t.status === 'skipped' || (t.status === 'failed' && !t.gating)).length,
     time: (tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0) / 1000).toFixed(3),

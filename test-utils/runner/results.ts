@@ -26,7 +26,15 @@ export interface TestEntry {
   durationMs?: number;
   /** The error codes the check expected and what the target answered (read by the spec coverage report). */
   codes?: ProvokedCode[];
+  /**
+   * Set when an expectations file lists this check (see test-utils/expectations): a listed
+   * failure is an 'expected-failure' (and does not gate); a listed check that passed is an
+   * 'unexpected-pass' (it gates: the file is out of date).
+   */
+  expectation?: { state: ExpectationState; reason: string };
 }
+
+export type ExpectationState = 'expected-failure' | 'unexpected-pass';
 
 export interface ResultsSummary {
   passed: number;
@@ -35,6 +43,10 @@ export interface ResultsSummary {
   skipped: number;
   /** Failures of tentative (inferred, not --strict) checks: reported, never gating. */
   tentativeFailed: number;
+  /** With an expectations file: failures it lists (reported, not gating). */
+  expectedFailed?: number;
+  /** With an expectations file: listed checks that passed (gating: the file is out of date). */
+  unexpectedPassed?: number;
 }
 
 /** The target as results.json shows it: never a secret key or a usersig. */
@@ -56,6 +68,17 @@ export interface ResultsFile {
   runEnd: 'passed' | 'failed' | 'interrupted';
   summary: ResultsSummary;
   tests: TestEntry[];
+  /** Present when the run used an expectations file. */
+  expectations?: ExpectationsUsed;
+}
+
+export interface ExpectationsUsed {
+  /** The file as given on the command line. */
+  file: string;
+  /** How many check ids it lists. */
+  listed: number;
+  /** Listed ids that did not run to a verdict in this run (filtered out, not run, absent). */
+  notRun: string[];
 }
 
 export function summariseTarget(target: ResolvedTarget): TargetSummary {
@@ -160,14 +183,20 @@ export function flagDuplicateIds(entries: TestEntry[]): TestEntry[] {
   });
 }
 
-export function summarise(tests: TestEntry[]): ResultsSummary {
+/** `withExpectations` adds the expected-failure and unexpected-pass counts (only runs with a file show them). */
+export function summarise(tests: TestEntry[], withExpectations = false): ResultsSummary {
   const summary: ResultsSummary = { passed: 0, failed: 0, skipped: 0, tentativeFailed: 0 };
+  let expectedFailed = 0;
+  let unexpectedPassed = 0;
   for (const test of tests) {
+    if (test.expectation?.state === 'unexpected-pass') unexpectedPassed++;
     if (test.status === 'passed') summary.passed++;
     else if (test.status === 'skipped') summary.skipped++;
+    else if (test.expectation?.state === 'expected-failure') expectedFailed++;
     else if (test.gating) summary.failed++;
     else summary.tentativeFailed++;
   }
+  if (withExpectations) Object.assign(summary, { expectedFailed, unexpectedPassed });
   return summary;
 }
 
@@ -182,13 +211,17 @@ export function buildResults(
 
 /** True when no check ran to a verdict (nothing collected, all filtered or not run). */
 export function nothingRan(results: ResultsFile): boolean {
-  const { passed, failed, tentativeFailed } = results.summary;
-  return passed + failed + tentativeFailed === 0;
+  const { passed, failed, tentativeFailed, expectedFailed = 0 } = results.summary;
+  return passed + failed + tentativeFailed + expectedFailed === 0;
 }
 
-/** 0 = no gating failure; 1 = a gating failure, or no check ran at all (that pass would mean nothing). */
+/**
+ * 0 = no gating failure; 1 = a gating failure, an unexpected pass (the expectations file is out
+ * of date), or no check ran at all (that pass would mean nothing).
+ */
 export function exitCodeFor(results: ResultsFile): 0 | 1 {
   if (results.summary.failed > 0) return 1;
+  if ((results.summary.unexpectedPassed ?? 0) > 0) return 1;
   if (nothingRan(results)) return 1;
   return 0;
 }

@@ -1,12 +1,22 @@
 /**
  * `tim-conformance run`: resolve the target, start it, run the suites, write junit.xml and
  * results.json, print the summary, destroy whatever the run's ledger still lists, and answer
- * 0 (no gating failure), 1 (a gating failure, or nothing ran), 2 (configuration error),
- * 130/143 (interrupted by SIGINT/SIGTERM, after cleanup).
+ * 0 (no gating failure), 1 (a gating failure, an unexpected pass, or nothing ran),
+ * 2 (configuration error), 130/143 (interrupted by SIGINT/SIGTERM, after cleanup).
+ * With --expectations the results are judged against a target's known deviations; with
+ * --regions the whole run repeats once per region (run-regions.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, describeTarget, resolveTargetConfig, startTarget, type Env, type RunFlags } from '../config/index.ts';
+import {
+  ConfigError,
+  describeTarget,
+  resolveTargetConfig,
+  startTarget,
+  type Env,
+  type RunFlags,
+  type TargetConfig,
+} from '../config/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { ledgerPathFor } from '../fixtures/ledger.ts';
 import { sweepLedger } from '../fixtures/sweep.ts';
@@ -14,6 +24,15 @@ import type { FixtureClient } from '../fixtures/client-port.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 import { writeCoverageReport } from '../generator/coverage-report.ts';
 import { writeHumanReports } from '../report/index.ts';
+import {
+  applyExpectations,
+  ExpectationsError,
+  readExpectations,
+  updateExpectations,
+  writeExpectations,
+  type ExpectationsFile,
+} from '../expectations/index.ts';
+import { isLiveTerminal, SuiteProgress, type ProgressOutput } from './progress.ts';
 import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
 import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
@@ -36,6 +55,17 @@ export interface RunnerOptions {
   filters?: string[];
   grep?: string;
   workers?: number;
+  /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
+  expectations?: string;
+  /** --update-expectations: rewrite that file from this run. */
+  updateExpectations?: boolean;
+  /** --regions LIST|all (else TIM_REGIONS): run once per region. */
+  regions?: string;
+  /**
+   * Per-file progress on stderr. Default: live lines when stderr is a terminal and CI is not
+   * set, otherwise one line per finished suite file through io.err. false: none.
+   */
+  progress?: ProgressOutput | false;
 }
 
 /** Seams for the project tests; production uses the defaults. */
@@ -64,6 +94,42 @@ export function writeReports(results: ResultsFile, reportDir: string): string[] 
   return [junitPath, resultsPath, ...writeCoverageReport(results, reportDir), ...writeHumanReports(results, reportDir)];
 }
 
+/** The expectations file of this run (flag over TIM_EXPECTATIONS), or undefined. */
+export function expectationsPath(options: RunnerOptions, env: Env): string | undefined {
+  const text = (options.expectations ?? env.TIM_EXPECTATIONS ?? '').trim();
+  return text === '' ? undefined : text;
+}
+
+/** Reads the expectations file (a missing one is empty when it is to be written); ConfigError otherwise. */
+export function loadExpectations(path: string | undefined, update: boolean): ExpectationsFile | undefined {
+  if (update && path === undefined) {
+    throw new ConfigError('--update-expectations needs the file to write: give --expectations FILE or set TIM_EXPECTATIONS.', 'TIM_EXPECTATIONS');
+  }
+  if (path === undefined) return undefined;
+  try {
+    return readExpectations(path, { missingOk: update });
+  } catch (error) {
+    if (error instanceof ExpectationsError) throw new ConfigError(error.message, 'TIM_EXPECTATIONS');
+    throw error;
+  }
+}
+
+/** The default progress output: live on a terminal, line-based elsewhere (CI, pipes). */
+export function defaultProgress(io: RunnerIO, env: Env): ProgressOutput {
+  if (isLiveTerminal(process.stderr, env)) {
+    return { isTTY: true, write: (text) => process.stderr.write(text), columns: process.stderr.columns };
+  }
+  return { isTTY: false, write: (text) => io.err(text.replace(/\n$/, '')) };
+}
+
+function configErrorCode(error: unknown, io: RunnerIO): 2 {
+  if (error instanceof ConfigError) {
+    io.err(`tim-conformance: ${error.message}`);
+    return 2;
+  }
+  throw error;
+}
+
 export async function runConformance(
   flags: RunFlags,
   env: Env,
@@ -71,18 +137,48 @@ export async function runConformance(
   options: RunnerOptions = {},
   deps: RunnerDeps = {},
 ): Promise<number> {
+  const regions = (options.regions ?? env.TIM_REGIONS ?? '').trim();
+  if (regions !== '') {
+    const { runRegions } = await import('./run-regions.ts');
+    return runRegions(regions, flags, env, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps);
+  }
   let config;
+  let expectations;
+  const expectationsFile = expectationsPath(options, env);
   try {
     config = resolveTargetConfig(flags, env);
+    expectations = loadExpectations(expectationsFile, options.updateExpectations === true);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(`tim-conformance: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return configErrorCode(error, io);
   }
   config = { ...config, reportDir: resolve(config.reportDir) };
+  const outcome = await runOnTarget(config, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps, {
+    expectations: expectations && expectationsFile ? { file: expectations, path: expectationsFile } : undefined,
+  });
+  return outcome.code;
+}
 
+export interface TargetRunExtras {
+  expectations?: { file: ExpectationsFile; path: string };
+  /** Prefixes the progress lines (the region in a regional run). */
+  label?: string;
+}
+
+export interface TargetRunOutcome {
+  code: number;
+  /** Absent when the target could not start. */
+  results?: ResultsFile;
+  interrupted: boolean;
+}
+
+/** One run against one resolved configuration: start, run, report, sweep, summary. */
+export async function runOnTarget(
+  config: TargetConfig,
+  io: RunnerIO,
+  options: RunnerOptions,
+  deps: RunnerDeps,
+  extras: TargetRunExtras = {},
+): Promise<TargetRunOutcome> {
   io.out(`tim-conformance: seed ${config.seed} (rerun with --seed ${config.seed})`);
   let started;
   try {
@@ -90,10 +186,10 @@ export async function runConformance(
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`tim-conformance: ${error.message}`);
-      return 2;
+      return { code: 2, interrupted: false };
     }
     io.err(`tim-conformance: could not start the target: ${(error as Error).message}`);
-    return 2;
+    return { code: 2, interrupted: false };
   }
   const { target } = started;
   io.out(`tim-conformance: target ${JSON.stringify(describeTarget(target))}`);
@@ -114,6 +210,8 @@ export async function runConformance(
     process.on('SIGTERM', onTerm);
   }
 
+  const progressOutput = options.progress === undefined ? defaultProgress(io, process.env) : options.progress;
+  const progress = progressOutput === false ? undefined : new SuiteProgress(progressOutput, extras.label);
   try {
     const run = await (deps.runSuites ?? runSuites)({
       target,
@@ -123,21 +221,43 @@ export async function runConformance(
       workers: options.workers,
       signal: abort.signal,
       log: (text) => io.err(text.replace(/\n$/, '')),
+      ...(progress ? { progress } : {}),
     });
+    progress?.end();
     const runEnd = interruptedBy ? 'interrupted' : run.reason;
-    const results = buildResults(target, run.entries, runEnd);
+    let results = buildResults(target, run.entries, runEnd);
+    if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
     await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : undefined);
 
     io.out(formatSummary(results, files));
-    if (interruptedBy) return SIGNAL_EXIT[interruptedBy];
-    return exitCodeFor(results);
+    if (extras.expectations && options.updateExpectations) rewriteExpectations(extras.expectations, results, io);
+    if (interruptedBy) return { code: SIGNAL_EXIT[interruptedBy], results, interrupted: true };
+    return { code: exitCodeFor(results), results, interrupted: false };
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
     await started.close().catch(() => {});
   }
+}
+
+/**
+ * --update-expectations after a run: the exit code stays that of the run judged against the
+ * file as it was read, so a CI step that updates cannot turn a regression into a pass. An
+ * interrupted run says nothing about the checks it did not reach: the file is left alone.
+ */
+function rewriteExpectations(expectations: { file: ExpectationsFile; path: string }, results: ResultsFile, io: RunnerIO): void {
+  if (results.runEnd === 'interrupted') {
+    io.err(`tim-conformance: the run was interrupted; ${expectations.path} was not updated`);
+    return;
+  }
+  const update = updateExpectations(expectations.file, results);
+  writeExpectations(expectations.path, update.file);
+  const placeholder = update.added.length > 0 ? '; replace the TODO reasons of the new entries' : '';
+  io.out(
+    `tim-conformance: wrote ${expectations.path}: ${update.added.length} added, ${update.dropped.length} dropped (now pass), ${update.kept.length} kept${placeholder}`,
+  );
 }
 
 /** Destroys what the run's ledger still lists (checks that failed mid-way, an interrupted run). */

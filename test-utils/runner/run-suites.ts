@@ -9,6 +9,7 @@ import { createVitest } from 'vitest/node';
 import { REPO_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
+import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
 import { runErrorEntry, type TestEntry } from './results.ts';
 
@@ -30,6 +31,8 @@ export interface RunSuitesOptions {
   cancelGraceMs?: number;
   /** Where vitest's own logger writes (suite load errors); default: discarded, they are in the results. */
   log?: (text: string) => void;
+  /** Where per-file progress goes; none when absent. */
+  progress?: SuiteProgress;
 }
 
 export interface SuiteRun {
@@ -64,7 +67,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
       include: [`${relative(REPO_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
       run: true,
       watch: false,
-      reporters: [reporter],
+      reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],
       maxWorkers: workers,
       testNamePattern: options.grep,
       provide: { timTarget: options.target, timWorkers: workers },

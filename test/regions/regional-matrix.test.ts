@@ -1,0 +1,164 @@
+// `run --regions` without the internet: three reference mocks on https with one certificate for
+// three regional host names stand in for Singapore, Seoul and Frankfurt (--resolve sends each
+// name to its mock, --ca-cert trusts the certificate). Seoul's mock deviates; the combined
+// report must show that region's differences and the run must exit 1.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { resolveRegion } from '../../test-utils/contract/index.ts';
+import type { MockApp } from '../../test-utils/mock/default-apps.ts';
+import { startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
+import type { RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
+import { runConformance } from '../../test-utils/runner/run-conformance.ts';
+
+const REGIONS = ['singapore', 'seoul', 'frankfurt'] as const;
+const DEVIATING = 'seoul';
+/** get_group_attr answers GroupAttr instead of GroupAttrAry: the smoke check of a fresh group fails. */
+const DEVIATION = 'shapes.attr-array-renamed';
+const CAUGHT_BY = 'get_group_attr/smoke-fresh-group-ok/Public';
+
+const apps: Record<string, MockApp> = Object.fromEntries(
+  REGIONS.map((name, index) => [
+    name,
+    { sdkappid: 1400000101 + index, secretKey: `regional-test-key-${name}-not-secret`, admin: 'administrator', extraAdmins: [], countersEdition: true },
+  ]),
+);
+const hosts = Object.fromEntries(REGIONS.map((name) => [name, resolveRegion(name)!.host]));
+
+const mocks: MockServerHandle[] = [];
+let env: Record<string, string> = {};
+let caPath = '';
+
+beforeAll(async () => {
+  const pems = await generate([{ name: 'commonName', value: 'tim-conformance regional mocks' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: REGIONS.map((name) => ({ type: 2 as const, value: hosts[name]! })) },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'timc-regions-ca-'));
+  caPath = join(dir, 'ca.pem');
+  writeFileSync(caPath, pems.cert);
+  const resolveEntries: string[] = [];
+  for (const name of REGIONS) {
+    const mock = await startMockServer({
+      tls: { cert: pems.cert, key: pems.private },
+      apps: [apps[name]!],
+      ...(name === DEVIATING ? { deviations: [DEVIATION] } : {}),
+    });
+    mocks.push(mock);
+    resolveEntries.push(`${hosts[name]}=127.0.0.1:${mock.port}`);
+  }
+  env = {
+    TIM_RESOLVE: resolveEntries.join(','),
+    TIM_CA_CERT: caPath,
+    TIM_SEED: '4242',
+    ...Object.fromEntries(
+      REGIONS.flatMap((name) => [
+        [`TIM_SDKAPPID_${name.toUpperCase()}`, String(apps[name]!.sdkappid)],
+        [`TIM_SECRET_KEY_${name.toUpperCase()}`, apps[name]!.secretKey],
+      ]),
+    ),
+  };
+});
+
+afterAll(async () => {
+  await Promise.all(mocks.map((mock) => mock.close()));
+});
+
+async function runRegions(regions: string, reportDir: string, extraEnv: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runConformance(
+    { reportDir },
+    { ...env, ...extraEnv },
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    { suitesDir: 'suites/_smoke', workers: 1, regions, progress: { isTTY: false, write: (t) => err.push(t.replace(/\n$/, '')) } },
+    { handleSignals: false },
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('a three-region matrix with one deviating region', { timeout: 120_000 }, () => {
+  let run: Awaited<ReturnType<typeof runRegions>>;
+  let reportDir = '';
+  let matrix: RegionsMatrix;
+
+  beforeAll(async () => {
+    reportDir = mkdtempSync(join(tmpdir(), 'timc-regions-'));
+    run = await runRegions('sgp,kr,ger', reportDir);
+    matrix = JSON.parse(readFileSync(join(reportDir, 'regions.json'), 'utf8')) as RegionsMatrix;
+  }, 120_000);
+
+  test('exits 1 because one region has a gating failure', () => {
+    expect(run.code, run.out + run.err).toBe(1);
+    expect(run.out).toMatch(/singapore: PASS/);
+    expect(run.out).toMatch(/seoul: FAIL/);
+    expect(run.out).toMatch(/frankfurt: PASS/);
+  });
+
+  test('each region ran against its own host with its own app and has its own reports', () => {
+    for (const name of REGIONS) {
+      const results = JSON.parse(readFileSync(join(reportDir, name, 'results.json'), 'utf8'));
+      expect(results.target).toMatchObject({ kind: 'region', region: name, baseUrl: `https://${hosts[name]}`, sdkappid: apps[name]!.sdkappid });
+      expect(results.seed).toBe(4242);
+      expect(existsSync(join(reportDir, name, 'junit.xml'))).toBe(true);
+    }
+    // That only Seoul's run meets the deviation (next test) shows each run reached its own mock.
+  });
+
+  test('regions.json has the regions as columns and marks the deviating row', () => {
+    expect(matrix.regions.map((r) => r.region)).toEqual([...REGIONS]);
+    const row = matrix.checks.find((c) => c.id === CAUGHT_BY);
+    expect(row).toMatchObject({ differs: true, outcomes: { singapore: 'passed', seoul: 'failed', frankfurt: 'passed' } });
+    const differing = matrix.checks.filter((c) => c.differs).map((c) => c.id);
+    expect(differing).toEqual([CAUGHT_BY]);
+    expect(matrix.differences).toBe(1);
+    const unknownGroup = matrix.checks.find((c) => c.id === 'get_group_attr/smoke-unknown-group');
+    expect(unknownGroup).toMatchObject({ differs: false, outcomes: { singapore: 'passed', seoul: 'passed', frankfurt: 'passed' } });
+  });
+
+  test('the human combined report names the deviating check and region', () => {
+    const md = readFileSync(join(reportDir, 'regions.md'), 'utf8');
+    expect(md).toContain(CAUGHT_BY);
+    for (const name of REGIONS) expect(md).toContain(name);
+  });
+
+  test('progress names the region on each finished suite file', () => {
+    for (const name of REGIONS) expect(run.err).toMatch(new RegExp(`\\[${name}\\] . suites/_smoke/get-group-attr\\.check\\.ts: 1/1 checks`));
+    expect(run.err).toMatch(/\[seoul\] ✗ suites\/_smoke\/get-group-attr\.check\.ts: 1\/1 checks, 1 failed/);
+  });
+
+  test('no secret key appears in the output or any report', () => {
+    const texts = [run.out, run.err, readFileSync(join(reportDir, 'regions.json'), 'utf8'), readFileSync(join(reportDir, 'regions.md'), 'utf8')];
+    for (const name of REGIONS) texts.push(readFileSync(join(reportDir, name, 'results.json'), 'utf8'), readFileSync(join(reportDir, name, 'junit.xml'), 'utf8'));
+    for (const text of texts) for (const name of REGIONS) expect(text).not.toContain(apps[name]!.secretKey);
+  });
+});
+
+describe('regional configuration errors', () => {
+  test('a region without its app is exit 2 naming the missing variable, before any request', async () => {
+    const reportDir = mkdtempSync(join(tmpdir(), 'timc-regions-cfg-'));
+    const { TIM_SECRET_KEY_SEOUL: _dropped, ...withoutSeoulKey } = env;
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runConformance(
+      { reportDir },
+      withoutSeoulKey,
+      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      { suitesDir: 'suites/_smoke', regions: 'sgp,kr', progress: false },
+      { handleSignals: false },
+    );
+    expect(code).toBe(2);
+    expect(err).toEqual(['tim-conformance: region seoul needs its own app (an app lives in one region): set TIM_SECRET_KEY_SEOUL.']);
+    expect(out).toEqual([]);
+    expect(existsSync(join(reportDir, 'singapore'))).toBe(false);
+  });
+});

@@ -77,7 +77,11 @@ export async function runRegions(
       ...(item.expectations ? { expectations: item.expectations } : {}),
     });
     codes.push({ region: item.region.name, code: outcome.code });
-    if (outcome.results) runs.push({ region: item.region.name, results: outcome.results });
+    runs.push(
+      outcome.results
+        ? { region: item.region.name, results: outcome.results }
+        : { region: item.region.name, results: null, error: 'the target could not start (see the error above)' },
+    );
     if (outcome.interrupted) {
       io.err(`tim-conformance: interrupted; the regions after ${item.region.name} were not run`);
       break;

@@ -111,12 +111,12 @@ describe('judging a run against an expectations file', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const cases = [doc.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Record<string, any>[];
     const byName = new Map(cases.map((c) => [c.name, c]));
-    expect(byName.get(FAILS).skipped.message).toMatch(/^expected failure \(answers 10004\): /);
-    expect(byName.get(FAILS).failure).toBeUndefined();
-    expect(byName.get(PASSES).failure).toMatchObject({ type: 'unexpected-pass' });
+    expect(byName.get(FAILS)!.skipped.message).toMatch(/^expected failure \(answers 10004\): /);
+    expect(byName.get(FAILS)!.failure).toBeUndefined();
+    expect(byName.get(PASSES)!.failure).toMatchObject({ type: 'unexpected-pass' });
     // failures = the still-gating THROWS + the unexpected pass
     expect(Number(doc.testsuites.failures)).toBe(2);
-    const properties = [byName.get(FAILS).properties.property].flat() as { name: string; value: string }[];
+    const properties = [byName.get(FAILS)!.properties.property].flat() as { name: string; value: string }[];
     expect(properties).toContainEqual({ name: 'expectation', value: 'expected-failure' });
   });
 });

@@ -125,10 +125,13 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
     expect(unknownGroup).toMatchObject({ differs: false, outcomes: { singapore: 'passed', seoul: 'passed', frankfurt: 'passed' } });
   });
 
-  test('the human combined report names the deviating check and region', () => {
-    const md = readFileSync(join(reportDir, 'regions.md'), 'utf8');
-    expect(md).toContain(CAUGHT_BY);
-    for (const name of REGIONS) expect(md).toContain(name);
+  test('the human combined reports (regions.md, regions.html) name the deviating check and every region', () => {
+    for (const file of ['regions.md', 'regions.html']) {
+      const text = readFileSync(join(reportDir, file), 'utf8');
+      expect(text, file).toContain(CAUGHT_BY);
+      for (const name of REGIONS) expect(text, file).toContain(name);
+    }
+    expect(run.out).toContain(join(reportDir, 'regions.html'));
   });
 
   test('progress names the region on each finished suite file', () => {
@@ -137,7 +140,7 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
   });
 
   test('no secret key appears in the output or any report', () => {
-    const texts = [run.out, run.err, readFileSync(join(reportDir, 'regions.json'), 'utf8'), readFileSync(join(reportDir, 'regions.md'), 'utf8')];
+    const texts = [run.out, run.err, ...['regions.json', 'regions.md', 'regions.html'].map((file) => readFileSync(join(reportDir, file), 'utf8'))];
     for (const name of REGIONS) texts.push(readFileSync(join(reportDir, name, 'results.json'), 'utf8'), readFileSync(join(reportDir, name, 'junit.xml'), 'utf8'));
     for (const text of texts) for (const name of REGIONS) expect(text).not.toContain(apps[name]!.secretKey);
   });

@@ -51,6 +51,9 @@ export function parseCommandArgs<T extends Options>(
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       throw new UsageError(`unknown option ${option ?? ''} for '${command}' (see tim-conformance ${command} --help)`);
     }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('does not take an argument')) {
+      throw new UsageError(`option ${option ?? ''} of '${command}' takes no value (see tim-conformance ${command} --help)`);
+    }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(`option ${option ?? ''} of '${command}' needs a value (see tim-conformance ${command} --help)`);
     }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveRegion } from '../../test-utils/contract/index.ts';
 import type { MockApp } from '../../test-utils/mock/default-apps.ts';
 import { startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
+import { regionTargetConfig, regionVariable } from '../../test-utils/runner/region-config.ts';
 import type { RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
 
@@ -163,5 +164,57 @@ describe('regional configuration errors', () => {
     expect(err).toEqual(['tim-conformance: region seoul needs its own app (an app lives in one region): set TIM_SECRET_KEY_SEOUL.']);
     expect(out).toEqual([]);
     expect(existsSync(join(reportDir, 'singapore'))).toBe(false);
+  });
+});
+
+describe('regional credentials', () => {
+  const singapore = resolveRegion('sgp')!;
+
+  test('variables are named after the canonical region name', () => {
+    expect(regionVariable('TIM_SDKAPPID', resolveRegion('us')!)).toBe('TIM_SDKAPPID_SILICON_VALLEY');
+    expect(regionVariable('TIM_SECRET_KEY', singapore)).toBe('TIM_SECRET_KEY_SINGAPORE');
+  });
+
+  test('each region gets its own app, admin override and report subdirectory', () => {
+    const config = regionTargetConfig(singapore, { reportDir: '/tmp/r' }, {
+      TIM_SDKAPPID_SINGAPORE: '1400000201',
+      TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
+      TIM_SDKAPPID: '1400000999',
+      TIM_SECRET_KEY: 'global-key-not-used',
+      TIM_ADMIN: 'global-admin',
+      TIM_ADMIN_SINGAPORE: 'sg-admin',
+    });
+    expect(config).toMatchObject({
+      kind: 'region',
+      region: 'singapore',
+      baseUrl: `https://${singapore.host}`,
+      app: { sdkappid: 1400000201, secretKey: 'singapore-key-not-secret', admin: 'sg-admin' },
+      reportDir: join('/tmp/r', 'singapore'),
+    });
+    expect(config.basicApp).toBeUndefined();
+  });
+
+  test('an invalid value names the regional variable and never shows a secret key', () => {
+    expect(() => regionTargetConfig(singapore, {}, { TIM_SDKAPPID_SINGAPORE: 'abc', TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret' })).toThrow(
+      /^region singapore: TIM_SDKAPPID_SINGAPORE must be a positive integer .*got 'abc'; set TIM_SDKAPPID_SINGAPORE\.$/,
+    );
+    let message = '';
+    try {
+      regionTargetConfig(singapore, {}, { TIM_SDKAPPID_SINGAPORE: '1400000201', TIM_SECRET_KEY_SINGAPORE: 'short' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^region singapore: TIM_SECRET_KEY_SINGAPORE is shorter than 8 characters; set TIM_SECRET_KEY_SINGAPORE to/);
+    expect(message).not.toContain('short\'');
+  });
+
+  test('the app without the edition needs both of its regional variables', () => {
+    expect(() =>
+      regionTargetConfig(singapore, {}, {
+        TIM_SDKAPPID_SINGAPORE: '1400000201',
+        TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
+        TIM_BASIC_SDKAPPID_SINGAPORE: '1400000202',
+      }),
+    ).toThrow(/^region singapore: .*set TIM_BASIC_SECRET_KEY_SINGAPORE too/);
   });
 });

@@ -187,3 +187,10 @@ describe('reading an expectations file', () => {
     expect(readExpectations(path, { missingOk: true })).toEqual({ expectations: [] });
   });
 });
+
+test('the example file in docs/expectations.md is valid', () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'expectations.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+  expect(example).toBeDefined();
+  expect(parseExpectations(JSON.parse(example!), 'docs/expectations.md').expectations.length).toBeGreaterThan(0);
+});

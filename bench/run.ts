@@ -5,12 +5,17 @@
 import { ensureBenchDeps } from './lib/bench-deps.ts';
 import { machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
+import { benchScale, formatScale } from './scale.ts';
+import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
 import { benchUserSigVerify, formatUserSigVerify } from './usersig-verify.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 type Name = 'mock' | 'sig' | 'suite' | 'scale';
 const ALL: Name[] = ['mock', 'sig', 'suite', 'scale'];
+
+/** The full suite run of figure 3, reused by figure 4 when both run. */
+let fullRun: SuiteRunFigures | undefined;
 
 async function runOne(name: Name): Promise<void> {
   switch (name) {
@@ -24,8 +29,20 @@ async function runOne(name: Name): Promise<void> {
       log(formatUserSigVerify(benchUserSigVerify()));
       break;
     }
+    case 'suite': {
+      log('\n== 3. Suite speed against the rate-limit floor (embedded mock) ==');
+      const runs = await benchSuiteSpeed(log);
+      fullRun = runs.find((r) => r.latencyMs === 0);
+      log(formatSuiteRuns(runs));
+      break;
+    }
+    case 'scale': {
+      log('\n== 4. Scale: 10,000 full groups; suite time against the number of operations ==');
+      log(formatScale(await benchScale(log, fullRun)));
+      break;
+    }
     default:
-      throw new Error(`not yet: ${name}`);
+      throw new Error(`unknown benchmark '${String(name)}'`);
   }
 }
 
@@ -33,7 +50,7 @@ async function main(): Promise<void> {
   const arg = process.argv[2] ?? 'all';
   const names: Name[] = arg === 'all' ? ALL : (arg.split(',') as Name[]);
   for (const name of names) if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}'; use all or ${ALL.join(', ')}`);
-  if (names.includes('mock')) ensureBenchDeps(log);
+  if (names.includes('mock') || names.includes('scale')) ensureBenchDeps(log);
   log(`tim-conformance benchmarks · ${machineLine()}`);
   for (const name of names) await runOne(name);
 }

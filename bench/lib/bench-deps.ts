@@ -2,7 +2,9 @@
  * The benchmarks' own dependencies (the load generator and Prism) live in bench/package.json so
  * that the project's `npm ci` stays lean; they are installed on first use with `npm --prefix
  * bench ci` and loaded from bench/node_modules. The types below are the parts of autocannon's
- * API the benchmarks use (tsc must pass without bench/node_modules).
+ * API the benchmarks use (tsc must pass without bench/node_modules). Note: a bare import in a
+ * bench/ file resolves in bench/node_modules first (Prism brings its own yaml, chalk ...), so
+ * bench files import the project's packages only through test-utils/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

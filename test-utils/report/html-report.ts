@@ -9,6 +9,7 @@ import { escapeHtml, isSafeLink } from './escape.ts';
 import { docLink, htmlPage, statusCell } from './html-page.ts';
 import {
   buildReportModel,
+  UNEXPECTED_PASS,
   NO_GROUP_TYPE,
   STATUS_LABEL,
   targetLine,
@@ -135,10 +136,14 @@ function failureArticle(v: FailureView): string {
   const fields: string[] = [];
   const field = (name: string, cls: string, html: string) => fields.push(`<dt>${e(name)}</dt><dd class="${cls}">${html}</dd>`);
   if (v.expectationReason) field('Listed in the expectations file as', 'expectation', e(v.expectationReason));
-  field('Expected', 'expected', v.expected ? e(v.expected) : '<span class="meta">(not recorded)</span>');
-  if (v.status !== 'unexpected-pass') field('What happened', 'happened', pre(v.happened, 'happened'));
-  field('Request (curl; the usersig is redacted: sign a new one to replay)', 'request', v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>');
-  field('Response', 'response', v.response ? pre(v.response, 'response') : '<span class="meta">(no response)</span>');
+  if (v.status === 'unexpected-pass') {
+    field('What happened', 'happened', e(UNEXPECTED_PASS));
+  } else {
+    field('Expected', 'expected', v.expected ? e(v.expected) : '<span class="meta">(not recorded)</span>');
+    field('What happened', 'happened', pre(v.happened, 'happened'));
+    field('Request (curl; the usersig is redacted: sign a new one to replay)', 'request', v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>');
+    field('Response', 'response', v.response ? pre(v.response, 'response') : '<span class="meta">(no response)</span>');
+  }
   field('Document', 'doc', docLink(v.docUrl, isSafeLink(v.docUrl)));
   if (v.rerun) field('Rerun this check', 'rerun', pre(v.rerun, 'rerun'));
   const evidence = v.entry.evidence ? `, ${v.entry.evidence}` : '';

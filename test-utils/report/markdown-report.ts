@@ -5,7 +5,7 @@
  */
 import type { ResultsFile } from '../runner/results.ts';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './escape.ts';
-import { buildReportModel, NO_GROUP_TYPE, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
+import { buildReportModel, NO_GROUP_TYPE, UNEXPECTED_PASS, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
 
 /** Under GitHub's 1 MiB step-summary limit with room for other steps' summaries. */
 export const MARKDOWN_BUDGET_BYTES = 600_000;
@@ -115,11 +115,16 @@ function failureDetail(v: FailureView): string[] {
     '',
   ];
   if (v.expectationReason) lines.push(`- **Listed in the expectations file as:** ${t(v.expectationReason)}`);
-  lines.push(`- **Expected:** ${v.expected ? t(v.expected) : '(not recorded)'}`);
-  lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
-  if (v.status !== 'unexpected-pass') lines.push('**What happened**', '', markdownCodeBlock(shortened(v.happened), 'text'), '');
-  lines.push('**Request** (the usersig is redacted: sign a new one to replay)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
-  lines.push('**Response**', '', v.response ? markdownCodeBlock(shortened(v.response), 'json') : '(no response)', '');
+  if (v.status === 'unexpected-pass') {
+    lines.push(`- **What happened:** ${t(UNEXPECTED_PASS)}`);
+    lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
+  } else {
+    lines.push(`- **Expected:** ${v.expected ? t(v.expected) : '(not recorded)'}`);
+    lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
+    lines.push('**What happened**', '', markdownCodeBlock(shortened(v.happened), 'text'), '');
+    lines.push('**Request** (the usersig is redacted: sign a new one to replay)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
+    lines.push('**Response**', '', v.response ? markdownCodeBlock(shortened(v.response), 'json') : '(no response)', '');
+  }
   if (v.rerun) lines.push('**Rerun**', '', markdownCodeBlock(v.rerun, 'sh'), '');
   return lines;
 }

@@ -23,18 +23,8 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
 /** Worst first: a matrix cell holding several entries shows the worst. */
 const SEVERITY: CellStatus[] = ['failed', 'unexpected-pass', 'tentative', 'expected-failure', 'not-run', 'passed'];
 
-/** The expectation note an expectations file adds to an entry (absent on runs without one). */
-export interface ExpectationNote {
-  state: 'expected-failure' | 'unexpected-pass';
-  reason: string;
-}
-
-export function expectationOf(entry: TestEntry): ExpectationNote | undefined {
-  return (entry as { expectation?: ExpectationNote }).expectation;
-}
-
 export function cellStatusOf(entry: TestEntry): CellStatus {
-  const expectation = expectationOf(entry);
+  const expectation = entry.expectation;
   if (entry.status === 'skipped') return 'not-run';
   if (entry.status === 'passed') return expectation?.state === 'unexpected-pass' ? 'unexpected-pass' : 'passed';
   if (expectation?.state === 'expected-failure') return 'expected-failure';
@@ -118,7 +108,7 @@ function failureView(entry: TestEntry, index: number): FailureView {
   const failure = entry.failure;
   const message = failure?.message ?? (entry.status === 'passed' ? `${entry.id}: passed` : entry.id);
   const { happened, rerun } = splitMessage(message);
-  const expectation = expectationOf(entry);
+  const expectation = entry.expectation;
   return {
     anchor: `failure-${index + 1}`,
     entry,
@@ -154,6 +144,10 @@ export interface Matrix {
   columns: string[];
   operations: MatrixOperation[];
 }
+
+/** What an unexpected pass means for the person reading the report. */
+export const UNEXPECTED_PASS =
+  'the expectations file lists this check as a known deviation, but it passed: the deviation is fixed or the check changed; update the file (--update-expectations) so a later regression gates again';
 
 /** The column heading of the '' column. */
 export const NO_GROUP_TYPE = 'no group type';
@@ -211,7 +205,7 @@ export function buildReportModel(results: ResultsFile): ReportModel {
   const ordered = [...byStatus('failed'), ...byStatus('unexpected-pass'), ...byStatus('tentative'), ...byStatus('expected-failure')];
   const details = ordered.map(failureView);
   const pick = (status: CellStatus) => details.filter((d) => d.status === status);
-  const expectations = (results as { expectations?: { file: string; notRun: string[] } }).expectations;
+  const expectations = results.expectations;
   return {
     results,
     verdict: verdictOf(results),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderHtmlReport, writeHumanReports } from '../../test-utils/report/index.ts';
-import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf } from './sample-results.ts';
+import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf, resultsWithExpectations } from './sample-results.ts';
 
 function section(html: string, id: string): string {
   const start = html.indexOf(`<section id="${id}">`);
@@ -122,4 +122,33 @@ test('writeHumanReports writes report.html and report.md and returns their paths
   expect(paths).toEqual([join(dir, 'report.html'), join(dir, 'report.md')]);
   for (const path of paths) expect(existsSync(path)).toBe(true);
   expect(readFileSync(paths[0]!, 'utf8')).toContain('clear_group_attr/clears-every-key/Public');
+});
+
+describe('a run with an expectations file', () => {
+  const html = renderHtmlReport(resultsWithExpectations());
+
+  test('counts known deviations and unexpected passes apart, and fails on the unexpected pass', () => {
+    expect(html).toContain('id="verdict">FAIL<');
+    expect(html).toContain('<td data-count="passed">1</td>');
+    expect(html).toContain('<td data-count="failed">0</td>');
+    expect(html).toContain('<td data-count="expected-failure">1</td>');
+    expect(html).toContain('<td data-count="unexpected-pass">1</td>');
+    expect(html).toContain('expectations expectations/sgp.json');
+  });
+
+  test('lists each with the reason the file gives, and the listed check that did not run', () => {
+    const summary = section(html, 'summary');
+    expect(summary).toMatch(/Unexpected passes[^<]*\(1\)[\s\S]*set_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: listed as “sgp answered 10004 until May” but passed/);
+    expect(summary).toMatch(/Known deviations[^<]*\(1\)[\s\S]*modify_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: sgp answers 10004 for a too-long key/);
+    expect(summary).toMatch(/Listed in the expectations file but not run to a verdict \(1\)[\s\S]*update_group_counter\/edition-missing\/Public/);
+    expect(cell(html, 'modify_group_attr/key-past-byte-limit/Public')).toBe('expected-failure');
+    expect(cell(html, 'set_group_attr/key-past-byte-limit/Public')).toBe('unexpected-pass');
+  });
+
+  test('the unexpected pass says what to do instead of showing an empty request and response', () => {
+    const failures = section(html, 'failures');
+    const article = failures.slice(failures.indexOf('data-id="set_group_attr/key-past-byte-limit/Public"'));
+    expect(article.slice(0, article.indexOf('</article>'))).toMatch(/but it passed[^<]*update the file \(--update-expectations\)/);
+    expect(article.slice(0, article.indexOf('</article>'))).not.toContain('no request was sent');
+  });
 });

@@ -3,7 +3,7 @@
 import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { MARKDOWN_BLOCK_CHARS, MARKDOWN_BUDGET_BYTES, renderMarkdownReport } from '../../test-utils/report/markdown-report.ts';
-import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf } from './sample-results.ts';
+import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf, resultsWithExpectations } from './sample-results.ts';
 
 const gfm = new Marked({ gfm: true });
 const render = (md: string) => gfm.parse(md) as string;
@@ -101,4 +101,14 @@ describe('size for $GITHUB_STEP_SUMMARY (1 MiB per step)', () => {
     expect(md).toContain('`get_group_attr/big-1999`');
     expect(md).not.toContain('x'.repeat(MARKDOWN_BLOCK_CHARS + 1));
   });
+});
+
+test('report.md shows known deviations and unexpected passes of an expectations file', () => {
+  const md = renderMarkdownReport(resultsWithExpectations());
+  expect(md.split('\n')[0]).toBe('## tim-conformance: ❌ FAIL');
+  expect(md).toContain('| ✅ passed | ❌ failed (gating) | ⚠️ tentative findings | ⏭️ not run | ☑️ known deviations | ❗ unexpected passes |');
+  expect(md).toContain('| 1 | 0 | 0 | 0 | 1 | 1 |');
+  expect(md).toContain('- `set_group_attr/key-past-byte-limit/Public`: sgp answered 10004 until May');
+  expect(md).toContain('- `modify_group_attr/key-past-byte-limit/Public`: sgp answers 10004 for a too-long key');
+  expect(md).toContain('- `update_group_counter/edition-missing/Public`');
 });

@@ -86,7 +86,7 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
     const { page, requests } = await browser.open(join(dir, 'report.html'));
     await page.locator('td[data-id="clear_group_attr/clears-every-key/Public"] a').click();
     const article = page.locator('article[data-id="clear_group_attr/clears-every-key/Public"]');
-    expect(await page.evaluate(() => location.hash)).toBe(`#${await article.getAttribute('id')}`);
+    expect(new URL(page.url()).hash).toBe(`#${await article.getAttribute('id')}`);
     expect(await article.locator('dd.request pre').innerText()).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_attr_http_svc\/get_group_attr\?.*usersig=<redacted>/);
     expect(await article.locator('dd.response pre').innerText()).toContain('"GroupAttrAry": [');
     expect(await article.locator('dd.expected').innerText()).toMatch(/get_group_attr answers GroupAttrAry \[\]/);
@@ -99,7 +99,7 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
     const hostileDir = mkdtempSync(join(tmpdir(), 'timc-report-hostile-'));
     const [htmlPath] = writeHumanReports(hostileResults(), hostileDir);
     const { page, requests, errors } = await browser.open(htmlPath!);
-    expect(await page.evaluate(() => (window as unknown as { __timInjected?: number }).__timInjected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __timInjected?: number }).__timInjected)).toBeUndefined();
     expect(await page.locator('#tim-injected').count()).toBe(0);
     expect(await page.locator('script, img, iframe, object, embed').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
@@ -126,7 +126,10 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
     expect(await first.getAttribute('class')).toBe('differs');
     expect(await first.locator('td').allInnerTexts()).toEqual(['pass', 'FAIL', 'pass']);
     const background = (row: string) =>
-      page.locator(`table#matrix tbody tr.${row} th.check`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      page
+        .locator(`table#matrix tbody tr.${row} th.check`)
+        .first()
+        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(await background('differs')).not.toBe(await background('same'));
     expect(await page.locator('#differing-count').innerText()).toBe(String(results.summary.failed + results.summary.tentativeFailed));
     expect(requests).toEqual([]);

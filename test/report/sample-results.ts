@@ -97,3 +97,20 @@ export function hostileResults(): ResultsFile {
     entry('get_group_attr/hostile-reason', { status: 'skipped', reason: `not run: ${HOSTILE.body} ${HOSTILE.markdown}` }),
   ]);
 }
+
+/** A run judged against an expectations file: a known deviation, an unexpected pass, a listed id that did not run. */
+export function resultsWithExpectations(): ResultsFile {
+  const tests: TestEntry[] = [
+    entry('get_group_attr/fresh-group-ok/Public'),
+    {
+      ...failed('modify_group_attr/key-past-byte-limit/Public', { gating: false }),
+      expectation: { state: 'expected-failure', reason: 'sgp answers 10004 for a too-long key' },
+    },
+    { ...entry('set_group_attr/key-past-byte-limit/Public'), expectation: { state: 'unexpected-pass', reason: 'sgp answered 10004 until May' } },
+  ];
+  return resultsOf(tests, {
+    summary: summarise(tests, true),
+    runEnd: 'failed',
+    expectations: { file: 'expectations/sgp.json', listed: 3, notRun: ['update_group_counter/edition-missing/Public'] },
+  });
+}

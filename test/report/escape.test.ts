@@ -1,5 +1,6 @@
 // The escaping helpers every report value goes through.
 import { Marked } from 'marked';
+import { registerSecretKey } from '../../test-utils/client/redact.ts';
 import { describe, expect, test } from 'vitest';
 import {
   escapeHtml,
@@ -82,6 +83,12 @@ describe('Markdown', () => {
 });
 
 describe('reportText', () => {
+  test('a secret key known to the process never reaches a report', () => {
+    const key = 'report-escape-test-secret-key-0123456789';
+    registerSecretKey(key);
+    expect(reportText(`{"ErrorInfo":"bad key ${key}"} ${encodeURIComponent(key)}`)).not.toContain(key);
+  });
+
   test('a usersig that slipped through the runner is redacted again', () => {
     const out = reportText(`curl 'http://h/v4/x?usersig=${HOSTILE.usersig}&random=1' and ${HOSTILE.usersig}`);
     expect(out).not.toContain(HOSTILE.usersig);

@@ -9,6 +9,9 @@ import { escapeHtml, isSafeLink } from './escape.ts';
 import { docLink, htmlPage, statusCell } from './html-page.ts';
 import {
   buildReportModel,
+  legendStatuses,
+  STATUS_KIND,
+  STATUS_MEANING,
   UNEXPECTED_PASS,
   NO_GROUP_TYPE,
   STATUS_LABEL,
@@ -99,7 +102,7 @@ function matrixSection(matrix: Matrix, model: ReportModel): string {
   return [
     '<section id="matrix-section">',
     '<h2>Matrix: operations × checks × group types</h2>',
-    `<p class="legend">${(['passed', 'failed', 'tentative', 'not-run'] as CellStatus[]).map((s) => `<span>${e(STATUS_LABEL[s])}: ${e(legend[s])}</span>`).join('')}<span>empty: not applicable</span></p>`,
+    `<p class="legend">${legendStatuses(model).map((s) => `<span>${e(STATUS_LABEL[s])}: ${e(STATUS_MEANING[s])}</span>`).join('')}<span>empty: not applicable</span></p>`,
     '<table class="matrix" id="matrix">',
     `<thead><tr><th scope="col">check</th>${heads}</tr></thead>`,
     '<tbody>',
@@ -109,24 +112,6 @@ function matrixSection(matrix: Matrix, model: ReportModel): string {
     '</section>',
   ].join('\n');
 }
-
-const legend: Record<CellStatus, string> = {
-  passed: 'passed',
-  failed: 'a gating check failed',
-  'unexpected-pass': 'listed as a known deviation but passed',
-  tentative: 'an inferred behaviour differs',
-  'expected-failure': 'failed as the expectations file says',
-  'not-run': 'could not run on this target',
-};
-
-const KIND: Record<CellStatus, string> = {
-  failed: 'gating failure',
-  'unexpected-pass': 'unexpected pass (gating)',
-  tentative: 'tentative finding (not gating)',
-  'expected-failure': 'known deviation (not gating)',
-  passed: 'passed',
-  'not-run': 'not run',
-};
 
 function pre(text: string, className: string): string {
   return `<pre class="${className}">${e(text)}</pre>`;
@@ -150,7 +135,7 @@ function failureArticle(v: FailureView): string {
   return [
     `<article class="failure ${v.status}" id="${v.anchor}" data-id="${e(v.entry.id)}">`,
     `<h3><code>${e(v.entry.id)}</code></h3>`,
-    `<p class="meta">${e(KIND[v.status])}${e(evidence)}${v.description ? ` — ${e(v.description)}` : ''}</p>`,
+    `<p class="meta">${e(STATUS_KIND[v.status])}${e(evidence)}${v.description ? ` — ${e(v.description)}` : ''}</p>`,
     `<dl class="failure-fields">${fields.join('')}</dl>`,
     '</article>',
   ].join('\n');

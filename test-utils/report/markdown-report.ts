@@ -5,7 +5,7 @@
  */
 import type { ResultsFile } from '../runner/results.ts';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './escape.ts';
-import { buildReportModel, NO_GROUP_TYPE, UNEXPECTED_PASS, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
+import { buildReportModel, legendStatuses, STATUS_KIND, STATUS_MEANING, NO_GROUP_TYPE, UNEXPECTED_PASS, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
 
 /** Under GitHub's 1 MiB step-summary limit with room for other steps' summaries. */
 export const MARKDOWN_BUDGET_BYTES = 600_000;
@@ -74,8 +74,8 @@ function summary(model: ReportModel): string[] {
 
 function matrix(model: ReportModel): string[] {
   const { columns, operations } = model.matrix;
-  const legend = (['passed', 'failed', 'tentative', 'not-run', 'expected-failure', 'unexpected-pass'] as CellStatus[])
-    .map((s) => `${STATUS_MARK[s]} ${s.replace('-', ' ')}`)
+  const legend = legendStatuses(model)
+    .map((s) => `${STATUS_MARK[s]} ${STATUS_MEANING[s]}`)
     .join(' · ');
   const lines = [
     '### Matrix: operations × checks × group types',
@@ -98,20 +98,11 @@ function matrix(model: ReportModel): string[] {
   return lines;
 }
 
-const KIND: Record<CellStatus, string> = {
-  failed: 'gating failure',
-  'unexpected-pass': 'unexpected pass (gating)',
-  tentative: 'tentative finding (not gating)',
-  'expected-failure': 'known deviation (not gating)',
-  passed: 'passed',
-  'not-run': 'not run',
-};
-
 function failureDetail(v: FailureView): string[] {
   const lines = [
     `#### ${STATUS_MARK[v.status]} ${markdownCode(v.entry.id)}`,
     '',
-    `*${t(KIND[v.status])}${v.entry.evidence ? `, ${t(v.entry.evidence)}` : ''}*${v.description ? ` — ${t(v.description)}` : ''}`,
+    `*${t(STATUS_KIND[v.status])}${v.entry.evidence ? `, ${t(v.entry.evidence)}` : ''}*${v.description ? ` — ${t(v.description)}` : ''}`,
     '',
   ];
   if (v.expectationReason) lines.push(`- **Listed in the expectations file as:** ${t(v.expectationReason)}`);

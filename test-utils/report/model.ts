@@ -20,6 +20,26 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
   'not-run': 'not run',
 };
 
+/** What a status means, for the legends. */
+export const STATUS_MEANING: Record<CellStatus, string> = {
+  passed: 'passed',
+  failed: 'a gating check failed',
+  'unexpected-pass': 'listed as a known deviation but passed (gating)',
+  tentative: 'an inferred behaviour differs (not gating)',
+  'expected-failure': 'a known deviation listed in the expectations file (not gating)',
+  'not-run': 'could not run on this target',
+};
+
+/** How the failure details name each kind of finding. */
+export const STATUS_KIND: Record<CellStatus, string> = {
+  failed: 'gating failure',
+  'unexpected-pass': 'unexpected pass (gating)',
+  tentative: 'tentative finding (not gating)',
+  'expected-failure': 'known deviation (not gating)',
+  passed: 'passed',
+  'not-run': 'not run',
+};
+
 /** Worst first: a matrix cell holding several entries shows the worst. */
 const SEVERITY: CellStatus[] = ['failed', 'unexpected-pass', 'tentative', 'expected-failure', 'not-run', 'passed'];
 
@@ -221,6 +241,12 @@ export function buildReportModel(results: ResultsFile): ReportModel {
     details,
     anchorById: new Map(details.map((d) => [d.entry.id, d.anchor])),
   };
+}
+
+/** The statuses a legend explains: the expectation ones only for a run with an expectations file. */
+export function legendStatuses(model: Pick<ReportModel, 'expectationsFile'>): CellStatus[] {
+  const base: CellStatus[] = ['passed', 'failed', 'tentative', 'not-run'];
+  return model.expectationsFile === null ? base : [...base, 'expected-failure', 'unexpected-pass'];
 }
 
 /** One line describing the target (never a secret: results.json holds none). */

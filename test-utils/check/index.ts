@@ -21,6 +21,8 @@ export type { CheckDefinition, CheckFn, GroupTypeCheckDefinition, GroupTypeCheck
 export type { CheckContext, CheckCallOptions, CreateGroupRequest, CheckClient } from './context.ts';
 export type { Envelope, ExpectedOutcome, ResponseLike } from './expectations.ts';
 export { CheckFailedError } from './failure.ts';
+export { judgedPart } from './provoked-codes.ts';
+export type { ProvokedCode } from './provoked-codes.ts';
 export type { GroupFixture } from '../fixtures/create-group.ts';
 
 // The contract lookups a check needs most, so a suite file has one import line.

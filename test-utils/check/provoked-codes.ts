@@ -35,3 +35,15 @@ export function recordProvokedCode(meta: MetaWithCodes, result: unknown, accepta
   const same = (e: ProvokedCode) => e.operation === operation && e.observed === observed && e.expected.join() === expected.join();
   if (!codes.some(same)) codes.push({ operation, expected, observed });
 }
+
+/**
+ * A part of a response judged as if it were the answer (get_group_info reports each group in an
+ * entry with its own ErrorCode): same request, `body` replaced, and its codes still recorded
+ * against the operation the response came from.
+ */
+export function judgedPart<T extends object>(result: T, body: unknown): T & { body: unknown } {
+  const part = { ...result, body };
+  const operation = operationOfResult.get(result);
+  if (operation) operationOfResult.set(part, operation);
+  return part;
+}

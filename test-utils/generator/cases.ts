@@ -63,7 +63,44 @@ export interface GroupIdCase extends CaseBase {
   problem: 'unknown' | 'empty';
 }
 
-export type GeneratedCase = GroupTypeCase | MissingFieldCase | WrongTypeCase | LimitCase | SampleCase | GroupIdCase;
+/** The app without the operation's edition (x-tim-edition): refused with the edition's code. */
+export interface EditionCase extends CaseBase {
+  kind: 'edition';
+  edition: string;
+}
+
+/** A valid UserSig of an account that is not an App admin (profile row signing.not-admin). */
+export interface PermissionCase extends CaseBase {
+  kind: 'permission';
+}
+
+/** One of the operation's own behaviour-profile rows (x-tim-cases) that documents an error code. */
+export interface ProfileRowCase extends CaseBase {
+  kind: 'profile-row';
+  rowId: string;
+  description: string;
+}
+
+/** perSecond + 1 writes at once on one group (x-tim-group-write-rate): the last is refused. */
+export interface WriteRateCase extends CaseBase {
+  kind: 'write-rate';
+  perSecond: number;
+}
+
+export type GeneratedCase =
+  | GroupTypeCase
+  | MissingFieldCase
+  | WrongTypeCase
+  | LimitCase
+  | SampleCase
+  | GroupIdCase
+  | EditionCase
+  | PermissionCase
+  | ProfileRowCase
+  | WriteRateCase;
+
+/** Every kind of derived case, in the order the generator emits them for an operation. */
+export const CASE_KINDS = ['group-type', 'missing-field', 'wrong-type', 'group-id', 'limit', 'sample', 'edition', 'permission', 'profile-row', 'write-rate'] as const satisfies readonly GeneratedCase['kind'][];
 
 /** A limit of an operation for which no case is derived, and why. */
 export interface UncoveredLimit {
@@ -212,7 +249,10 @@ function limitCases(op: OperationContract, all: Limit[], uncovered: UncoveredLim
       uncovered.push({ operation: op.operationId, limitId, reason: 'no maximum or no documented answer when exceeded' });
       continue;
     }
-    const variants: (TextVariant | 'count')[] = limit.unit === 'bytes' ? ['ascii', 'utf8'] : ['count'];
+    // A text that must be printable ASCII (a custom GroupId) has no multi-byte variant: it would be
+    // refused for its characters, not its size.
+    const asciiOnly = (limit as Limit & { charset?: string }).charset === 'printable-ascii';
+    const variants: (TextVariant | 'count')[] = limit.unit === 'bytes' ? (asciiOnly ? ['ascii'] : ['ascii', 'utf8']) : ['count'];
     for (const position of ['at', 'past'] as const) {
       const expected: ExpectedCode = position === 'at'
         ? { code: SUCCESS_CODE, status: limit.status, docUrls: limit.docUrls }
@@ -238,6 +278,70 @@ function limitCases(op: OperationContract, all: Limit[], uncovered: UncoveredLim
   return cases;
 }
 
+function editionCases(op: OperationContract): EditionCase[] {
+  const edition = op['x-tim-edition'];
+  if (!edition) return [];
+  return [{
+    kind: 'edition',
+    operation: op.operationId,
+    check: 'gen-edition-missing',
+    groupType: firstSupportedType(op),
+    edition: edition.required,
+    expected: edition.missing,
+    tentative: edition.missing.status === 'inferred',
+    docUrl: edition.missing.docUrls[0] ?? op['x-tim-docs'][0]!,
+  }];
+}
+
+function permissionCase(op: OperationContract): PermissionCase {
+  const expected = profileCase('signing.not-admin').expected;
+  return {
+    kind: 'permission',
+    operation: op.operationId,
+    check: 'gen-not-admin',
+    groupType: firstSupportedType(op),
+    expected,
+    tentative: expected.status === 'inferred',
+    docUrl: expected.docUrls[0] ?? op['x-tim-docs'][0]!,
+  };
+}
+
+/** Rows that expect an error: a row that expects success describes state, which hand-written suites read back. */
+function profileRowCases(op: OperationContract): ProfileRowCase[] {
+  return op['x-tim-cases']
+    .filter((row) => row.expected.code !== SUCCESS_CODE)
+    .map((row) => ({
+      kind: 'profile-row',
+      operation: op.operationId,
+      check: `gen-row-${slugOf(row.id)}`,
+      groupType: firstSupportedType(op),
+      rowId: row.id,
+      description: row.description,
+      expected: row.expected,
+      tentative: row.expected.status === 'inferred',
+      docUrl: row.expected.docUrls[0] ?? op['x-tim-docs'][0]!,
+    }));
+}
+
+function writeRateCases(op: OperationContract, all: Limit[]): WriteRateCase[] {
+  const rate = op['x-tim-group-write-rate'];
+  if (!rate) return [];
+  const exceeded = all.find((l) => l.id === rate.limitId)?.exceeded;
+  if (!exceeded) return [];
+  // The rate's own status: clear_group_attr counting as a write is inferred.
+  const expected: ExpectedCode = { ...exceeded, status: rate.status === 'inferred' ? 'inferred' : exceeded.status };
+  return [{
+    kind: 'write-rate',
+    operation: op.operationId,
+    check: 'gen-group-write-rate',
+    groupType: firstSupportedType(op),
+    perSecond: rate.perSecond,
+    expected,
+    tentative: expected.status === 'inferred',
+    docUrl: expected.docUrls[0] ?? op['x-tim-docs'][0]!,
+  }];
+}
+
 /** Every derived case of every operation, in spec order, and the limits no case covers. */
 export function generateSuite(options: GenerateOptions = {}): GeneratedSuite {
   const spec = options.spec ?? loadSpec();
@@ -253,6 +357,7 @@ export function generateSuite(options: GenerateOptions = {}): GeneratedSuite {
     for (const entry of samples.filter((s) => s.operation === op.operationId)) {
       cases.push(sampleCase(schemasDir, entry, firstSupportedType(op)));
     }
+    cases.push(...editionCases(op), permissionCase(op), ...profileRowCases(op), ...writeRateCases(op, allLimits));
   }
   return { cases, uncoveredLimits };
 }

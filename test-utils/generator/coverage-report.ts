@@ -1,9 +1,75 @@
 /**
- * The spec coverage report (coverage.json, coverage.md) written next to results.json.
- * Issue 6 fills this in; until then it writes nothing.
+ * The spec coverage report, written by the runner next to results.json: coverage.json (valid
+ * against coverage.schema.json, beside this file) and coverage.md, built from the run's results
+ * by runCoverage. Which codes a run provoked comes from every suite's checks, not only the
+ * generated ones.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ResultsFile } from '../runner/results.ts';
+import { coverageProblems, runCoverage, type CoverageReport } from './run-coverage.ts';
 
-export function writeCoverageReport(_results: ResultsFile, _reportDir: string): string[] {
-  return [];
+export const COVERAGE_JSON = 'coverage.json';
+export const COVERAGE_MD = 'coverage.md';
+
+const list = (items: readonly (string | number)[]): string => (items.length > 0 ? items.join(', ') : '—');
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function coverageReportMarkdown(report: CoverageReport): string {
+  const { summary } = report;
+  const problems = coverageProblems(report);
+  const lines = [
+    '# Spec coverage',
+    '',
+    `Target ${report.target.kind} (${report.target.baseUrl}), seed ${report.seed}. ${summary.operations} operations, ` +
+      `${summary.documentedCodes} documented (operation, code) pairs: ${summary.provoked} provoked, ` +
+      `${summary.expected} expected by some check, ${summary.noCase} with no possible case on the reference mock.`,
+    '',
+    '## Per operation',
+    '',
+    '| operation | group types exercised | not exercised | codes provoked | codes expected, another answered | codes no check expected | limits exercised | limits not exercised | fields exercised | fields not exercised |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...report.operations.map((row) => {
+      const provoked = row.codes.filter((c) => c.provokedBy.length > 0).map((c) => c.code);
+      const answeredOtherwise = row.codes.filter((c) => c.expectedBy.length > 0 && c.provokedBy.length === 0).map((c) => c.code);
+      const never = row.codes.filter((c) => c.expectedBy.length === 0).map((c) => (c.noCase ? `${c.code} (no case)` : `**${c.code}**`));
+      const limitsDone = row.limits.filter((l) => l.exercisedBy.length > 0).map((l) => l.id);
+      const limitsNot = row.limits.filter((l) => l.exercisedBy.length === 0).map((l) => l.id);
+      const fieldsDone = row.fields.filter((f) => f.exercisedBy.length > 0).map((f) => f.name);
+      const fieldsNot = row.fields.filter((f) => f.exercisedBy.length === 0).map((f) => f.name);
+      return `| ${row.operation} | ${list(row.groupTypes.exercised)} | ${list(row.groupTypes.notExercised)} | ${list(provoked)} | ${list(answeredOtherwise)} | ${list(never)} | ${list(limitsDone)} | ${list(limitsNot)} | ${list(fieldsDone)} | ${list(fieldsNot)} |`;
+    }),
+    '',
+    '## Documented codes with no case',
+    '',
+    'Codes the contract data marks `noCase`: no request makes the reference mock answer them.',
+    '',
+    '| operation | code | meaning | why there is no case |',
+    '|---|---|---|---|',
+    ...report.operations.flatMap((row) =>
+      row.codes.filter((c) => c.noCase !== null).map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
+    ),
+    ...report.commonCodes.filter((c) => c.noCase !== null).map((c) => `| (common) | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
+    '',
+    '## Common codes (no operation documents them)',
+    '',
+    '| code | category | meaning | provoked by | expected by |',
+    '|---|---|---|---|---|',
+    ...report.commonCodes.map((c) => `| ${c.code} | ${c.category} | ${cell(c.meaning)} | ${c.provokedBy.length} check(s) | ${c.expectedBy.length} check(s) |`),
+    '',
+    '## Gaps',
+    '',
+    ...(problems.length > 0 ? problems.map((p) => `- ${p}`) : ['None: every documented code that the reference mock can produce was expected by a check.']),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function writeCoverageReport(results: ResultsFile, reportDir: string): string[] {
+  const report = runCoverage(results);
+  const jsonPath = join(reportDir, COVERAGE_JSON);
+  const mdPath = join(reportDir, COVERAGE_MD);
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(mdPath, coverageReportMarkdown(report));
+  return [jsonPath, mdPath];
 }

@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { getLimit, getOperation, limits, loadSpecFrom, profileCase, utf8Bytes } from '../../test-utils/contract/index.ts';
 import { SCHEMAS_DIR, SPEC_PATH } from '../../test-utils/contract/paths.ts';
 import type { Limit, LimitId } from '../../test-utils/contract/types.ts';
-import { caseId, generateSuite, requestFields, sampleEntries, substituteFixtureGroup, textOfBytes, type GeneratedCase, type LimitCase } from '../../test-utils/generator/index.ts';
+import { CASE_KINDS, caseId, generateSuite, requestFields, sampleEntries, substituteFixtureGroup, textOfBytes, type GeneratedCase, type LimitCase } from '../../test-utils/generator/index.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'tim-generator-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -87,17 +87,24 @@ describe('generateSuite on the project spec', () => {
 });
 
 describe('generateSuite on a modified copy of the spec', () => {
-  it('adds the cases of a new operation: group types, missing and mistyped fields', () => {
+  it('adds every kind of case for a new operation, each from its own piece of data', () => {
+    const fakeDoc = 'https://example.test/fake';
     const { spec, schemasDir } = modifiedSpec('fake-operation', (doc, dir) => {
       const template = structuredClone(doc.paths['/v4/group_open_attr_http_svc/get_group_attr'].post);
       template.operationId = 'fake_op';
       template['x-tim-group-types'].ChatRoom = {
         supported: false,
         status: 'documented',
-        rejectedWith: { code: 10007, status: 'documented', docUrls: ['https://example.test/fake'] },
-        docUrls: ['https://example.test/fake'],
+        rejectedWith: { code: 10007, status: 'documented', docUrls: [fakeDoc] },
+        docUrls: [fakeDoc],
       };
-      template['x-tim-limits'] = [];
+      template['x-tim-limits'] = ['attr.key.maxBytes', 'attr.writes.perGroupPerSecond'];
+      template['x-tim-edition'] = { required: 'fake', names: ['Fake'], missing: { code: 10059, status: 'documented', docUrls: [fakeDoc] } };
+      template['x-tim-group-write-rate'] = { perSecond: 3, limitId: 'attr.writes.perGroupPerSecond', status: 'inferred' };
+      template['x-tim-cases'] = [
+        { id: 'fake-refusal', area: 'group-attr', description: 'A fake refusal.', expected: { code: 10004, status: 'inferred', docUrls: [fakeDoc] } },
+        { id: 'fake-success', area: 'group-attr', description: 'A fake success (state, left to hand-written suites).', expected: { code: 0, status: 'documented', docUrls: [fakeDoc] } },
+      ];
       template.requestBody.content['application/json'].schema.$ref = '../schemas/fake_op.request.schema.json';
       doc.paths['/v4/group_open_attr_http_svc/fake_op'] = { post: template };
       writeFileSync(join(dir, 'fake_op.request.schema.json'), JSON.stringify({
@@ -105,9 +112,16 @@ describe('generateSuite on a modified copy of the spec', () => {
         required: ['GroupId', 'Count'],
         properties: { GroupId: { $ref: 'common.schema.json#/$defs/groupId' }, Count: { type: 'integer' }, Note: { type: 'string' } },
       }));
+      const indexPath = join(dir, 'samples', 'index.json');
+      const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+      index.samples.push({ file: 'fake_op.request.json', operation: 'fake_op', kind: 'request', source: fakeDoc, origin: 'printed' });
+      writeFileSync(indexPath, JSON.stringify(index));
+      writeFileSync(join(dir, 'samples', 'fake_op.request.json'), JSON.stringify({ GroupId: '@TGS#page', Count: 1 }));
     });
     const before = generateSuite().cases.length;
     const fake = ofOperation(generateSuite({ spec, schemasDir }).cases, 'fake_op');
+    const key = getLimit('attr.key.maxBytes');
+    const limitId = (position: string, variant: string) => `fake_op/gen-limit-attr-key-max-bytes-${position}-${variant}`;
     expect(fake.map(caseId)).toEqual([
       'fake_op/gen-group-type/Private',
       'fake_op/gen-group-type/Public',
@@ -121,11 +135,33 @@ describe('generateSuite on a modified copy of the spec', () => {
       'fake_op/gen-missing-count',
       'fake_op/gen-wrong-type-count',
       'fake_op/gen-wrong-type-note',
+      limitId('at', 'ascii'),
+      limitId('at', 'utf8'),
+      limitId('past', 'ascii'),
+      limitId('past', 'utf8'),
+      'fake_op/gen-sample-request',
+      'fake_op/gen-edition-missing',
+      'fake_op/gen-not-admin',
+      'fake_op/gen-row-fake-refusal',
+      'fake_op/gen-group-write-rate',
     ]);
-    expect(fake.find((c) => c.groupType === 'ChatRoom' && c.kind === 'group-type')!.expected.code).toBe(10007);
-    const wrongCount = fake.find((c) => c.check === 'gen-wrong-type-count')!;
+    const byId = new Map(fake.map((c) => [caseId(c), c]));
+    expect(byId.get('fake_op/gen-group-type/ChatRoom')!.expected.code).toBe(10007);
+    const wrongCount = byId.get('fake_op/gen-wrong-type-count')!;
     expect(wrongCount.kind === 'wrong-type' && typeof wrongCount.wrongValue).not.toBe('number');
+    expect((byId.get(limitId('past', 'utf8')) as LimitCase).amount).toBe(key.max! + 1);
+    expect(byId.get('fake_op/gen-sample-request')).toMatchObject({ kind: 'sample', body: { GroupId: '@TGS#page', Count: 1 }, docUrl: fakeDoc });
+    expect(byId.get('fake_op/gen-edition-missing')).toMatchObject({ kind: 'edition', edition: 'fake', expected: { code: 10059 } });
+    expect(byId.get('fake_op/gen-not-admin')!.expected).toEqual(profileCase('signing.not-admin').expected);
+    expect(byId.get('fake_op/gen-row-fake-refusal')).toMatchObject({ kind: 'profile-row', rowId: 'fake-refusal', expected: { code: 10004 }, tentative: true });
+    expect(byId.get('fake_op/gen-group-write-rate')).toMatchObject({ kind: 'write-rate', perSecond: 3, expected: { code: getLimit('attr.writes.perGroupPerSecond').exceeded!.code, status: 'inferred' }, tentative: true });
+    expect(new Set(fake.map((c) => c.kind))).toEqual(new Set(CASE_KINDS));
     expect(generateSuite({ spec, schemasDir }).cases.length).toBe(before + fake.length);
+  });
+
+  it('derives only the ASCII variant of a limit whose text must be printable ASCII', () => {
+    const custom = generateSuite().cases.filter((c): c is LimitCase => c.kind === 'limit' && c.limitId === 'group.customId.maxBytes');
+    expect(custom.map((c) => [c.position, c.variant])).toEqual([['at', 'ascii'], ['past', 'ascii']]);
   });
 
   it('adds boundary cases for a new limit of an operation, with its own maximum and code', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLimit, getOperation } from '../../test-utils/contract/index.ts';
+import { errorCodes, getLimit, getOperation } from '../../test-utils/contract/index.ts';
 import { coverageMarkdown, coverageOf, generateSuite } from '../../test-utils/generator/index.ts';
 
 describe('coverageOf the generated suite', () => {
@@ -10,14 +10,16 @@ describe('coverageOf the generated suite', () => {
     const modify = row('modify_group_attr');
     expect(modify.documentedCodes).toEqual([...new Set(getOperation('modify_group_attr')['x-tim-errors'].map((e) => e.code))].sort((a, b) => a - b));
     expect(modify.provokedCodes).toContain(getLimit('attr.key.maxBytes').exceeded!.code);
-    // The write rate is a rate, not a boundary: its code stays unprovoked by the generator.
-    expect(modify.unprovokedCodes).toContain(getLimit('attr.writes.perGroupPerSecond').exceeded!.code);
+    expect(modify.provokedCodes).toContain(getLimit('attr.writes.perGroupPerSecond').exceeded!.code);
+    // An internal server error has no case (the catalogue marks it noCase).
+    expect(modify.unprovokedCodes).toEqual([errorCodes().find((c) => (c as { noCase?: string }).noCase && c.operations.includes('modify_group_attr'))!.code]);
     for (const code of modify.unprovokedCodes) expect(modify.provokedCodes).not.toContain(code);
   });
 
   it('lists group types, limits and fields per operation', () => {
     expect(row('clear_group_attr').groupTypes).toHaveLength(5);
     expect(row('create_group').groupTypes).toEqual([]);
+    expect(row('create_group').fieldsExercised).toEqual(expect.arrayContaining(['Type', 'Name']));
     expect(row('set_group_attr').limitsExercised).toContain('attr.values.totalMaxBytes');
     expect(row('set_group_attr').limitsUncovered).toContain('attr.writes.perGroupPerSecond');
     expect(row('update_group_counter').fieldsExercised).toEqual(['GroupId', 'GroupCounter', 'Mode']);

@@ -1,0 +1,90 @@
+// The spec coverage report end to end, and the coverage gate: `run` against the embedded mock
+// writes coverage.json (valid against its schema) and coverage.md next to results.json, every
+// generated check passes there, and every error code an operation documents that the reference
+// mock can produce (no noCase reason in the contract data) is expected by some check of some suite. The gate is
+// shown to fail on copies of the data with a code left unprovoked or a stale noCase mark.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse, stringify } from 'yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { errorCodes, loadSpecFrom } from '../../test-utils/contract/index.ts';
+import { SPEC_PATH } from '../../test-utils/contract/paths.ts';
+import { COVERAGE_JSON, COVERAGE_MD, coverageProblems, runCoverage, type CoverageReport } from '../../test-utils/generator/index.ts';
+import type { ResultsFile } from '../../test-utils/runner/results.ts';
+import { runConformance } from '../../test-utils/runner/run-conformance.ts';
+
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'generator', 'coverage.schema.json'), 'utf8'));
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+
+const reportDir = mkdtempSync(join(tmpdir(), 'timc-coverage-gate-'));
+let exitCode: number;
+let results: ResultsFile;
+let report: CoverageReport;
+
+beforeAll(async () => {
+  // The whole conformance suite, once: what the gate needs is which codes every suite expects.
+  exitCode = await runConformance({ seed: '1', reportDir }, {}, { out: () => {}, err: () => {} }, {}, { handleSignals: false });
+  results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as ResultsFile;
+  report = JSON.parse(readFileSync(join(reportDir, COVERAGE_JSON), 'utf8')) as CoverageReport;
+}, 240_000);
+
+describe('the spec coverage report of a run against the embedded mock', () => {
+  test('coverage.json and coverage.md are written next to results.json; coverage.json validates against its schema', () => {
+    expect(exitCode).toBeTypeOf('number');
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    const markdown = readFileSync(join(reportDir, COVERAGE_MD), 'utf8');
+    for (const row of report.operations) expect(markdown).toContain(`| ${row.operation} |`);
+    expect(report.seed).toBe(results.seed);
+  });
+
+  test('every generated check passes against the plain mock', () => {
+    const generated = results.tests.filter((t) => t.check.startsWith('gen-'));
+    expect(generated.length).toBeGreaterThan(150);
+    expect(generated.filter((t) => t.status !== 'passed').map((t) => `${t.id}: ${t.failure?.message ?? t.reason}`)).toEqual([]);
+  });
+
+  test('counts codes from hand-written suites too, per operation', () => {
+    const common = new Map(report.commonCodes.map((c) => [c.code, c]));
+    // Only hand-written signing checks provoke the signature codes.
+    expect(common.get(70001)?.provokedBy.every((id) => !id.includes('/gen-'))).toBe(true);
+    expect(common.get(70001)?.provokedBy.length).toBeGreaterThan(0);
+    const deleteAttr = report.operations.find((r) => r.operation === 'delete_group_attr')!;
+    expect(deleteAttr.codes.find((c) => c.code === 10050)?.provokedBy.length).toBeGreaterThan(0);
+  });
+
+  test('the gate: every documented code without a noCase reason is expected by some check, and no noCase code is provoked', () => {
+    expect(coverageProblems(report)).toEqual([]);
+  });
+});
+
+describe('the gate can fail', () => {
+  test('when no check provokes a documented code (the checks that expect 10050 of delete_group_attr left out of a copy of the results)', () => {
+    const expects10050 = (t: ResultsFile['tests'][number]) => (t.codes ?? []).some((c) => c.operation === 'delete_group_attr' && c.expected.includes(10050));
+    expect(results.tests.some(expects10050)).toBe(true);
+    const copy: ResultsFile = { ...results, tests: results.tests.filter((t) => !expects10050(t)) };
+    expect(coverageProblems(runCoverage(copy))).toEqual([expect.stringMatching(/^delete_group_attr 10050: documented, not marked noCase/)]);
+  });
+
+  test('when a code loses its noCase reason in a copy of the spec, or a provoked code gains one', () => {
+    const doc = parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, any>;
+    const errorsOf = (command: string) => Object.values(doc.paths as Record<string, any>).find((p) => p.post?.operationId === command).post['x-tim-errors'] as Record<string, unknown>[];
+    delete errorsOf('create_group').find((e) => e.code === 10025)!.noCase;
+    errorsOf('clear_group_attr').find((e) => e.code === 10007)!.noCase = 'pretend nothing can provoke it';
+    const specPath = join(reportDir, 'spec-copy.yaml');
+    writeFileSync(specPath, stringify(doc));
+    const problems = coverageProblems(runCoverage(results, { spec: loadSpecFrom(specPath) }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^clear_group_attr 10007: marked noCase .* but provoked by /),
+      expect.stringMatching(/^create_group 10025: documented, not marked noCase/),
+    ]);
+  });
+
+  test('when the catalogue no longer marks 10002 noCase (it applies to every operation that documents it)', () => {
+    const catalogue = errorCodes().map((entry) => (entry.code === 10002 ? { ...entry, noCase: undefined } : entry));
+    const problems = coverageProblems(runCoverage(results, { catalogue }));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem).toMatch(/^[a-z_]+ 10002: documented, not marked noCase/);
+  });
+});

@@ -59,13 +59,13 @@ export function htmlPage(title: string, body: string): string {
   ].join('\n');
 }
 
-/** A matrix cell: the status word (colour is only a second cue), linked to its details if any. */
+/** A matrix cell: the status word (colour is only a second cue), linked to its details if any (`href`: '#failure-1', 'kr/report.html#failure-1'). */
 export function statusCell(status: CellStatus | 'absent', label: string, options: { id?: string; href?: string; title?: string } = {}): string {
   const attrs = [`class="cell ${status}"`, `data-status="${status}"`];
   if (options.id !== undefined) attrs.push(`data-id="${escapeHtml(options.id)}"`);
   if (options.title) attrs.push(`title="${escapeHtml(options.title)}"`);
   const text = escapeHtml(label);
-  const content = options.href ? `<a href="#${escapeHtml(options.href)}">${text}</a>` : text;
+  const content = options.href ? `<a href="${escapeHtml(options.href)}">${text}</a>` : text;
   return `<td ${attrs.join(' ')}>${content}</td>`;
 }
 

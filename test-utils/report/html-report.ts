@@ -94,7 +94,8 @@ function matrixSection(matrix: Matrix, model: ReportModel): string {
         if (!cell) return '<td class="cell absent" data-status="absent"></td>';
         const entry = cell.entries[0]!;
         const reason = cell.status === 'not-run' ? cell.entries.map((x) => x.reason ?? '').join('; ') : '';
-        return statusCell(cell.status, STATUS_LABEL[cell.status], { id: entry.id, href: model.anchorById.get(entry.id), title: reason });
+        const anchor = model.anchorById.get(entry.id);
+        return statusCell(cell.status, STATUS_LABEL[cell.status], { id: entry.id, href: anchor ? `#${anchor}` : undefined, title: reason });
       });
       rows.push(`<tr class="check ${row.status}"><th class="check" scope="row"><code>${e(row.check)}</code></th>${cells.join('')}</tr>`);
     }

@@ -8,7 +8,7 @@ import type { ResultsFile, TestEntry } from '../runner/results.ts';
 import { escapeHtml, escapeMarkdownText, isSafeLink, markdownCode, markdownLink, reportText } from './escape.ts';
 import { docLink, htmlPage, statusCell } from './html-page.ts';
 import { STATUS_MARK } from './markdown-report.ts';
-import { cellStatusOf, findingLine, countStatuses, STATUS_LABEL, verdictOf, type CellStatus, type Counts, type Verdict } from './model.ts';
+import { buildReportModel, cellStatusOf, findingLine, countStatuses, STATUS_LABEL, verdictOf, type CellStatus, type Counts, type Verdict } from './model.ts';
 
 /** One region's run, as the runner hands it to writeRegionalReports. */
 export interface RegionalRun {
@@ -40,7 +40,10 @@ export interface RegionColumn {
   counts: Counts;
   baseUrl: string;
   error: string;
+  /** Link to the region's own report.html ('' when none or not a safe relative path). */
   reportHref: string;
+  /** Anchor of each failure in the region's own report.html, by check id. */
+  anchors: Map<string, string>;
 }
 
 export interface RegionalModel {
@@ -51,6 +54,7 @@ export interface RegionalModel {
 }
 
 const ABSENT_LABEL = '—';
+const NO_RUN_LABEL = 'no run';
 
 export function buildRegionalModel(runs: RegionalRun[]): RegionalModel {
   const byRegion = runs.map((run) => new Map((run.results?.tests ?? []).map((entry) => [entry.id, entry])));
@@ -68,13 +72,16 @@ export function buildRegionalModel(runs: RegionalRun[]): RegionalModel {
     counts: countStatuses(run.results?.tests ?? []),
     baseUrl: run.results?.target.baseUrl ?? '',
     error: reportText(run.error ?? ''),
-    reportHref: run.reportHref ?? '',
+    reportHref: run.reportHref && isSafeRelative(run.reportHref) ? run.reportHref : '',
+    anchors: run.results && run.reportHref ? buildReportModel(run.results).anchorById : new Map<string, string>(),
   }));
   const differing = rows.filter((r) => r.differs);
   return { columns, rows: [...differing, ...rows.filter((r) => !r.differs)], differing: differing.length };
 }
 
-function cellLabel(cell: RegionalCell): string {
+/** The cell text; a region that could not run says so in every cell of its column. */
+function cellLabel(cell: RegionalCell, column: RegionColumn): string {
+  if (column.verdict === 'NOT RUN') return NO_RUN_LABEL;
   return cell === 'absent' ? ABSENT_LABEL : STATUS_LABEL[cell];
 }
 
@@ -107,14 +114,17 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
   const { columns } = model;
   const regionsHead = columns.map((c) => `<th scope="col" data-region="${e(c.region)}">${e(c.region)}</th>`).join('');
   const summaryRows = columns.map((c) => {
-    const link = c.reportHref && isSafeRelative(c.reportHref) ? ` <a href="${e(c.reportHref)}">report</a>` : '';
+    const link = c.reportHref ? ` <a href="${e(c.reportHref)}">report</a>` : '';
     const where = c.error ? e(c.error) : `<code>${e(c.baseUrl)}</code>`;
     return `<tr data-region="${e(c.region)}"><th scope="row">${e(c.region)}</th><td class="verdict-cell"><span class="verdict ${c.verdict === 'NOT RUN' ? 'INTERRUPTED' : c.verdict}">${e(c.verdict)}</span>${link}</td><td>${where}</td><td>${c.counts.passed}</td><td>${c.counts.failed}</td><td>${c.counts.tentative}</td><td>${c.counts['not-run']}</td></tr>`;
   });
   const matrixRows = model.rows.map((row) => {
     const cells = row.cells.map((cell, i) => {
       const title = cell === 'not-run' ? row.entries[i]?.reason ?? '' : '';
-      return statusCell(cell, cellLabel(cell), { id: `${columns[i]!.region}:${row.id}`, title });
+      const column = columns[i]!;
+      const anchor = column.anchors.get(row.id);
+      const href = anchor ? `${column.reportHref}#${anchor}` : undefined;
+      return statusCell(cell, cellLabel(cell, column), { id: `${column.region}:${row.id}`, title, href });
     });
     return `<tr class="${row.differs ? 'differs' : 'same'}" data-id="${e(row.id)}"><th class="check" scope="row"><code>${e(row.id)}</code></th>${cells.join('')}</tr>`;
   });
@@ -122,7 +132,7 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
     .filter((r) => r.differs)
     .map((row) => {
       const items = regionFindings(row, columns).map(
-        (f) => `<li><strong>${e(f.region)}</strong> (${e(cellLabel(f.cell))}): ${e(f.text)}${f.docUrl ? ` — ${docLink(f.docUrl, isSafeLink(f.docUrl))}` : ''}</li>`,
+        (f) => `<li><strong>${e(f.region)}</strong> (${e(f.cell === 'absent' ? 'absent' : STATUS_LABEL[f.cell])}): ${e(f.text)}${f.docUrl ? ` — ${docLink(f.docUrl, isSafeLink(f.docUrl))}` : ''}</li>`,
       );
       return `<li><code>${e(row.id)}</code><ul>${items.join('')}</ul></li>`;
     });
@@ -160,7 +170,8 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
 
 const t = escapeMarkdownText;
 
-function mark(cell: RegionalCell): string {
+function mark(cell: RegionalCell, column: RegionColumn): string {
+  if (column.verdict === 'NOT RUN') return NO_RUN_LABEL;
   return cell === 'absent' ? ABSENT_LABEL : STATUS_MARK[cell];
 }
 
@@ -173,7 +184,7 @@ export function renderRegionalMarkdown(runs: RegionalRun[]): string {
     '| region | verdict | target | passed | failed (gating) | tentative | not run |',
     '|---|---|---|---:|---:|---:|---:|',
     ...columns.map((c) => {
-      const verdict = c.reportHref && isSafeRelative(c.reportHref) ? `[${t(c.verdict)}](${c.reportHref})` : t(c.verdict);
+      const verdict = c.reportHref ? `[${t(c.verdict)}](${c.reportHref})` : t(c.verdict);
       const where = c.error ? t(c.error) : markdownCode(c.baseUrl, true);
       return `| ${t(c.region)} | ${verdict} | ${where} | ${c.counts.passed} | ${c.counts.failed} | ${c.counts.tentative} | ${c.counts['not-run']} |`;
     }),
@@ -184,7 +195,7 @@ export function renderRegionalMarkdown(runs: RegionalRun[]): string {
     for (const row of model.rows.filter((r) => r.differs)) {
       lines.push(`- ${markdownCode(row.id)}`);
       for (const f of regionFindings(row, columns)) {
-        lines.push(`  - **${t(f.region)}** ${mark(f.cell)} ${t(f.text)}${f.docUrl ? ` (${markdownLink(f.docUrl)})` : ''}`);
+        lines.push(`  - **${t(f.region)}** ${f.cell === 'absent' ? ABSENT_LABEL : STATUS_MARK[f.cell]} ${t(f.text)}${f.docUrl ? ` (${markdownLink(f.docUrl)})` : ''}`);
       }
     }
     lines.push('');
@@ -199,7 +210,7 @@ export function renderRegionalMarkdown(runs: RegionalRun[]): string {
     '',
     `| check | ${columns.map((c) => t(c.region)).join(' | ')} |`,
     `|---|${columns.map(() => ':---:').join('|')}|`,
-    ...model.rows.map((row) => `| ${row.differs ? '🔶 ' : ''}${markdownCode(row.id, true)} | ${row.cells.map(mark).join(' | ')} |`),
+    ...model.rows.map((row) => `| ${row.differs ? '🔶 ' : ''}${markdownCode(row.id, true)} | ${row.cells.map((cell, i) => mark(cell, columns[i]!)).join(' | ')} |`),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -54,7 +54,9 @@ describe('the regional model', () => {
     const model = buildRegionalModel(runs);
     expect(model.differing).toBe(1);
     expect(model.columns[3]).toMatchObject({ region: 'usa', verdict: 'NOT RUN', error: 'TIM_SECRET_KEY_USA is not set' });
-    expect(renderRegionalHtml(runs)).toContain('TIM_SECRET_KEY_USA is not set');
+    const html = renderRegionalHtml(runs);
+    expect(html).toContain('TIM_SECRET_KEY_USA is not set');
+    expect(html).toContain('data-id="usa:get_group_attr/fresh-group-ok/Public">no run</td>');
   });
 });
 
@@ -121,4 +123,6 @@ test('writeRegionalReports writes regions.html and regions.md, linking each regi
   expect(html).toContain('<a href="kr/report.html">report</a>');
   expect(html).not.toContain('sgp/report.html');
   expect(readFileSync(paths[1]!, 'utf8')).toContain('[FAIL](kr/report.html)');
+  // The failing cell leads to the failure's details in the region's own report.
+  expect(html).toContain('data-id="kr:clear_group_attr/clears-every-key/Public"><a href="kr/report.html#failure-1">FAIL</a></td>');
 });

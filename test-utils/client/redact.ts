@@ -71,8 +71,45 @@ export class SecretInRequestError extends Error {
   }
 }
 
+/** Percent-escapes decoded where they form valid UTF-8; the rest left as they are. */
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** JSON string escapes undone (\uXXXX, \", \\ ...). */
+function jsonUnescaped(text: string): string {
+  return text.replace(/\\(u[0-9A-Fa-f]{4}|["\\/bfnrt])/g, (_m, esc: string) => (esc.length === 5 ? String.fromCharCode(parseInt(esc.slice(1), 16)) : JSON_ESCAPES[esc]!));
+}
+
+/**
+ * The text and what a server would read out of it after a layer or two of decoding: a value the
+ * client escapes once more (a query value, a JSON string) reaches the server in the form the
+ * caller gave, so a key given already URL-encoded or JSON-escaped is still a key on the wire.
+ */
+function decodedViews(text: string): string[] {
+  const views = new Set([text]);
+  for (let round = 0; round < 2; round++) {
+    for (const view of [...views]) {
+      views.add(percentDecoded(view));
+      views.add(percentDecoded(view.replace(/\+/g, ' ')));
+      views.add(jsonUnescaped(view));
+    }
+  }
+  return [...views];
+}
+
 function containsSecretKey(text: string): boolean {
-  for (const key of secretKeys) for (const form of literalForms(key)) if (text.includes(form)) return true;
+  if (secretKeys.size === 0) return false;
+  const views = decodedViews(text);
+  for (const key of secretKeys) for (const form of literalForms(key)) if (views.some((view) => view.includes(form))) return true;
   return false;
 }
 

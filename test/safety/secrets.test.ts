@@ -3,11 +3,13 @@
 // it printed is searched for the keys and for any usersig: the exact ones seen on the wire (a
 // recording proxy sits in front of the mock) and anything shaped like one. One run passes the
 // key by flag against a mock with a deviation, so failure reports with curl lines are written;
-// one passes it by TIM_* environment. (The client's refusal to send a key is tested in
-// test/client/redaction.test.ts.)
+// one passes it by TIM_* environment. Every report file the run announces must be among those
+// scanned; files written to the temp directory meanwhile are searched for the exact key and
+// usersigs too. (The client's refusal to send a key: test/safety/client-refuses-secret.test.ts
+// and test/client/redaction.test.ts; the ledger a killed run leaves: test/reliability.)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -125,10 +127,51 @@ function findLeaks(where: string, text: string, secrets: string[], usersigs: Set
   return leaks;
 }
 
+/** Files under the system temp directory changed since `sinceMs` (a run might write scratch files there). */
+function tempFilesChangedSince(sinceMs: number): string[] {
+  const walk = (dir: string, depth: number): string[] => {
+    if (depth > 4) return [];
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    return entries.flatMap((entry) => {
+      const path = join(dir, entry.name);
+      try {
+        if (entry.isDirectory()) return statSync(path).mtimeMs >= sinceMs ? walk(path, depth + 1) : [];
+        return entry.isFile() && statSync(path).mtimeMs >= sinceMs && statSync(path).size < 8_000_000 ? [path] : [];
+      } catch {
+        return [];
+      }
+    });
+  };
+  return walk(tmpdir(), 0);
+}
+
+/** The report files the run says it wrote (its summary's "Reports:" line). */
+function reportedFiles(output: string): string[] {
+  const line = /^Reports: (.+)$/m.exec(output)?.[1];
+  return line === undefined ? [] : line.split(', ').map((f) => f.trim());
+}
+
 function scanRun(reportDir: string, startedMs: number, output: string, secrets: string[], usersigs: Set<string>): { leaks: string[]; files: string[] } {
   const files = [...new Set([...filesUnder(reportDir), ...repoFilesChangedSince(startedMs)])];
   const leaks = findLeaks('stdout/stderr', output, secrets, usersigs);
   for (const file of files) leaks.push(...findLeaks(relative(ROOT, file), readFileSync(file, 'latin1'), secrets, usersigs));
+  // Anything else written to the temp directory meanwhile (other tests' files too, so only the
+  // exact keys and this run's usersigs count there, not usersig-shaped tokens).
+  for (const file of tempFilesChangedSince(startedMs)) {
+    if (files.includes(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'latin1');
+    } catch {
+      continue;
+    }
+    leaks.push(...findLeaks(file, text, secrets, usersigs).filter((leak) => !leak.includes('usersig-shaped')));
+  }
   return { leaks, files };
 }
 
@@ -159,6 +202,8 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     const { leaks } = scanRun(dir, Date.now() + 60_000, '', secrets, new Set());
     expect(leaks).toContain(`${relative(ROOT, join(dir, 'a.txt'))}: a secret key`);
     expect(leaks.some((l) => l.includes('b.txt') && l.includes('decodes to TLS.*'))).toBe(true);
+    // The temp-directory scan of the runs below would find these.
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('a failing run (keys by flag): report files and output hold no key and no usersig', async () => {
@@ -180,6 +225,10 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     expect(usersigs.size).toBeGreaterThan(0);
     const { leaks, files } = scanRun(reportDir, startedMs, output, secrets, usersigs);
     expect(files.map((f) => relative(reportDir, f))).toEqual(expect.arrayContaining(['junit.xml', 'results.json']));
+    // Every report file the run announces (results, junit, coverage, HTML/Markdown, and any added later) was scanned.
+    const reported = reportedFiles(output);
+    expect(reported.length, output).toBeGreaterThanOrEqual(2);
+    expect(files).toEqual(expect.arrayContaining(reported));
     expect(leaks).toEqual([]);
   });
 
@@ -199,7 +248,8 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     });
     expect(code, output).toBe(0);
     expect(usersigs.size).toBeGreaterThan(1);
-    const { leaks } = scanRun(reportDir, startedMs, output, secrets, usersigs);
+    const { leaks, files } = scanRun(reportDir, startedMs, output, secrets, usersigs);
+    expect(files).toEqual(expect.arrayContaining(reportedFiles(output)));
     expect(leaks).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -234,5 +234,17 @@ describe('textOfBytes and requestFields', () => {
       { name: 'GroupCounter', required: true, jsonType: 'array' },
       { name: 'Mode', required: false, jsonType: 'string' },
     ]);
+  });
+});
+
+describe('the generated suite takes its figures from the contract data', () => {
+  it('has no literal limit maximum in its code (comments aside)', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'suites', 'generated');
+    const maxima = new Set(limits().flatMap((l) => (l.max !== undefined && l.max > 9 ? [l.max] : [])));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const literals = [...code.matchAll(/(?<![\w.$])\d[\d_]*(?![\w.])/g)].map((m) => Number(m[0].replace(/_/g, '')));
+      expect([file, literals.filter((n) => maxima.has(n))]).toEqual([file, []]);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Bad input never crashes the mock or corrupts its state; concurrent writes keep the limits.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations, utf8Bytes, validateEnvelope } from '../../test-utils/contract/index.ts';
+import { prototypeViolations, snapshotPrototypes, stateViolations } from '../../fuzz/invariants.ts';
+import { operations, validateEnvelope } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import { parseJsonInt64, stringifyJsonInt64 } from '../../test-utils/mock/json-int64.ts';
 import { callApi, createGroup, DEFAULT_FULL_APP, limitMax, startTestMock } from './helpers.ts';
@@ -12,24 +13,12 @@ beforeAll(async () => {
 });
 afterAll(async () => mock.close());
 
+const prototypesAtStart = snapshotPrototypes();
+
+/** The state limits of schemas/limits.json on every group, and untouched prototypes (shared with the fuzzer). */
 function checkInvariants(): void {
-  for (const appState of mock.state.apps.values()) {
-    for (const group of appState.groups.values()) {
-      expect(group.attrs.size).toBeLessThanOrEqual(limitMax('attr.keys.maxCount'));
-      let total = 0;
-      for (const [key, value] of group.attrs) {
-        expect(typeof key).toBe('string');
-        expect(typeof value).toBe('string');
-        expect(utf8Bytes(key)).toBeLessThanOrEqual(limitMax('attr.key.maxBytes'));
-        total += utf8Bytes(value);
-      }
-      expect(total).toBeLessThanOrEqual(limitMax('attr.values.totalMaxBytes'));
-      expect(group.attrValueBytes).toBe(total);
-      expect(group.counters.size).toBeLessThanOrEqual(limitMax('counter.keys.maxCount'));
-      for (const value of group.counters.values()) expect(typeof value).toBe('bigint');
-    }
-  }
-  expect(Object.prototype).not.toHaveProperty('polluted');
+  expect(stateViolations(mock.state)).toEqual([]);
+  expect(prototypeViolations(prototypesAtStart)).toEqual([]);
 }
 
 describe('parseJsonInt64', () => {

@@ -12,7 +12,7 @@ export interface ProgressOutput {
   isTTY: boolean;
   /** Raw text, newlines included. */
   write(text: string): void;
-  /** Terminal width; live lines are cut to it so redrawing stays in place. Default 100. */
+  /** Terminal width; live lines are cut to it so redrawing stays in place. Default (and for 0) 100. */
   columns?: number;
   /** Redraws at most this often in terminal mode (finished files always show at once). Default 100 ms. */
   minRedrawMs?: number;
@@ -98,7 +98,8 @@ export class SuiteProgress {
     const now = this.now();
     if (!force && now - this.lastDraw < (this.output.minRedrawMs ?? 100)) return;
     this.lastDraw = now;
-    const columns = Math.max(20, this.output.columns ?? 100);
+    // A pseudo-terminal without a size reports 0 columns.
+    const columns = this.output.columns !== undefined && this.output.columns > 0 ? Math.max(20, this.output.columns) : 100;
     const cut = (text: string) => (text.length < columns ? text : `${text.slice(0, columns - 2)}…`);
     const up = this.liveLines > 0 ? `\x1b[${this.liveLines}A` : '';
     const live = [...this.files.values()].map((entry) => cut(this.line(entry, false)));

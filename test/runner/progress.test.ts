@@ -38,7 +38,7 @@ function screen(writes: string[]): string[] {
       row++;
       lines[row] ??= '';
     } else {
-      lines[row] += text[i];
+      lines[row] = (lines[row] ?? '') + (text[i] ?? '');
     }
   }
   return lines.filter((line, index) => line !== '' || index < lines.length - 1);
@@ -146,4 +146,11 @@ describe('through a real run', { timeout: 60_000 }, () => {
     expect(code).toBe(1);
     expect(lines).toEqual(['✗ test/fixtures/suites/mixed/mixed.check.ts: 5/5 checks, 3 failed\n']);
   });
+});
+
+test('a terminal that reports no width (0 columns) gets the default width, not 20', () => {
+  const writes: string[] = [];
+  const progress = new SuiteProgress({ isTTY: true, write: (t) => writes.push(t), columns: 0 });
+  progress.fileCollected('suites/group-attr/request-validation.check.ts', 6);
+  expect(screen(writes)).toEqual(['… suites/group-attr/request-validation.check.ts: 0/6 checks']);
 });

@@ -1,7 +1,8 @@
 /**
  * The combined view of a regional run: regions as columns, checks as rows, one outcome per
  * cell, and the rows whose outcomes differ between regions marked. regions.json is this data
- * for machines; the human pages (regions.html, regions.md) come from test-utils/report.
+ * for machines (regions.schema.json); the human pages (regions.html, regions.md) come from
+ * test-utils/report.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

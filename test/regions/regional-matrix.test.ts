@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveRegion } from '../../test-utils/contract/index.ts';
@@ -116,6 +117,9 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
   });
 
   test('regions.json has the regions as columns and marks the deviating row', () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'regions.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(matrix), JSON.stringify(validate.errors)).toBe(true);
     expect(matrix.regions.map((r) => r.region)).toEqual([...REGIONS]);
     const row = matrix.checks.find((c) => c.id === CAUGHT_BY);
     expect(row).toMatchObject({ differs: true, outcomes: { singapore: 'passed', seoul: 'failed', frankfurt: 'passed' } });

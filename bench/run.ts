@@ -3,7 +3,7 @@
  * Benchmarks print figures; nothing here asserts a timing.
  */
 import { ensureBenchDeps } from './lib/bench-deps.ts';
-import { machineLine } from './lib/report.ts';
+import { loadLine, machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
 import { benchScale, formatScale } from './scale.ts';
 import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
@@ -21,16 +21,19 @@ async function runOne(name: Name): Promise<void> {
   switch (name) {
     case 'mock': {
       log('\n== 1. Mock throughput and latency: reference mock vs Prism ==');
+      log(loadLine());
       log(formatMockThroughput(await benchMockThroughput(log)));
       break;
     }
     case 'sig': {
       log('\n== 2. UserSig verification cost per request ==');
+      log(loadLine());
       log(formatUserSigVerify(benchUserSigVerify()));
       break;
     }
     case 'suite': {
       log('\n== 3. Suite speed against the rate-limit floor (embedded mock) ==');
+      log(loadLine());
       const runs = await benchSuiteSpeed(log);
       fullRun = runs.find((r) => r.latencyMs === 0);
       log(formatSuiteRuns(runs));
@@ -38,6 +41,7 @@ async function runOne(name: Name): Promise<void> {
     }
     case 'scale': {
       log('\n== 4. Scale: 10,000 full groups; suite time against the number of operations ==');
+      log(loadLine());
       log(formatScale(await benchScale(log, fullRun)));
       break;
     }

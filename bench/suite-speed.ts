@@ -41,6 +41,8 @@ export interface SuiteRunFigures {
   groupsWritten: number;
   /** Ids of checks that failed (gating or tentative): a timing-sensitive check shows up here. */
   failedIds: string[];
+  /** The slowest checks (id and seconds), where the wall time goes. */
+  slowest: { id: string; seconds: number }[];
   /** The floor if every API had the common per-API rate (the issue's formula), for comparison. */
   commonRateFloorSeconds: number;
 }
@@ -77,6 +79,11 @@ export async function measureSuiteRun(label: string, latencyMs: number, grep?: s
       busiestApis: [...counts.apiCalls].sort(byLoad).slice(0, 3),
       busiestGroup: [...counts.groupWrites].sort(byLoad)[0],
       groupsWritten: counts.groupWrites.length,
+      slowest: run.entries
+        .filter((e) => e.durationMs !== undefined)
+        .sort((a, b) => (b.durationMs ?? 0) - (a.durationMs ?? 0))
+        .slice(0, 5)
+        .map((e) => ({ id: e.id, seconds: (e.durationMs ?? 0) / 1000 })),
       failedIds: run.entries.filter((e) => e.status !== 'passed' && e.status !== 'skipped').map((e) => e.id),
       commonRateFloorSeconds: rateFloor(counts.apiCalls.map((c) => ({ ...c, perSecond: COMMON_CALL_RATE })), counts.groupWrites).seconds,
     };
@@ -118,6 +125,7 @@ export function formatSuiteRuns(runs: SuiteRunFigures[]): string {
     const group = r.busiestGroup ? `${r.busiestGroup.count} writes / ${r.busiestGroup.perSecond} per s = ${fixed(r.busiestGroup.count / r.busiestGroup.perSecond, 2)} s` : 'none';
     lines.push(`${r.label}: floor set by ${r.floor.bindingKey} (each API at its own documented rate; with ${COMMON_CALL_RATE}/s for every API the floor would be ${fixed(r.commonRateFloorSeconds, 2)} s)`);
     lines.push(`  busiest APIs: ${apis}; ${r.groupsWritten} groups got attribute writes, the busiest ${group}`);
+    lines.push(`  slowest checks: ${r.slowest.map((c) => `${c.id} ${fixed(c.seconds, 1)} s`).join('; ')}`);
     if (r.failedIds.length > 0) lines.push(`  failed checks: ${r.failedIds.join(', ')}`);
     const limit = r.latencyMs === 0 ? TARGET_SECONDS : TARGET_SECONDS_WITH_LATENCY;
     const ratio = r.wallSeconds / r.floor.seconds;

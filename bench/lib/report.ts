@@ -27,6 +27,12 @@ export function machineLine(): string {
   );
 }
 
+/** The load average now: the machine may be shared, and every figure is only as good as it. */
+export function loadLine(): string {
+  const [one, five] = loadavg();
+  return `load average ${fixed(one ?? 0, 2)}/${fixed(five ?? 0, 2)} (1/5 min) on ${cpus().length} cores at ${new Date().toISOString()}`;
+}
+
 /** 'met' / 'NOT met' for a target line. */
 export function verdict(ok: boolean): string {
   return ok ? 'met' : 'NOT met';

@@ -105,8 +105,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     const seenRequest: SeenRequest = { operationId: operationByPath(path)?.operationId, path, body: text, mode, fault: null };
     const key = `${path}\u0000${text}`;
-    let fault = options.policy(seenRequest, pick);
-    if (fault !== null && FAILING_FAULTS.has(fault) && lastFailed.has(key)) fault = null;
+    // A repeat of a request that just failed goes through untouched (and takes no turn of the kinds).
+    const fault = lastFailed.has(key) ? null : options.policy(seenRequest, pick);
     if (fault !== null && FAILING_FAULTS.has(fault)) lastFailed.add(key);
     else lastFailed.delete(key);
     seenRequest.fault = fault;

@@ -90,7 +90,7 @@ describe.sequential('the runner under injected faults', { timeout: 240_000 }, ()
   async function runBehind(policy: FaultPolicy, share: number, extra: string[]) {
     const mock = await startMockServer();
     mocks.push(mock);
-    const proxy = await startFaultProxy({ upstream: mock.url, policy, share, seed: 11, slowMs: 2700 });
+    const proxy = await startFaultProxy({ upstream: mock.url, policy, share, seed: 11, slowMs: 2500 });
     proxies.push(proxy);
     return { proxy, run: await runCli(proxy.url, extra) };
   }
@@ -116,7 +116,8 @@ describe.sequential('the runner under injected faults', { timeout: 240_000 }, ()
 
   test('every kind of fault was injected, on idempotent calls only', () => {
     const faults = faulted.proxy.seen.filter((r) => r.fault !== null);
-    for (const kind of PROXY_FAULTS) expect(faults.filter((r) => r.fault === kind).length, kind).toBeGreaterThan(0);
+    const tally = PROXY_FAULTS.map((kind) => `${kind} ${faults.filter((r) => r.fault === kind).length}`).join(', ');
+    for (const kind of PROXY_FAULTS) expect(faults.filter((r) => r.fault === kind).length, `${tally} of ${faulted.proxy.seen.length} requests`).toBeGreaterThan(0);
     expect(faults.every(retrySafe)).toBe(true);
     expect(clean.proxy.seen.every((r) => r.fault === null)).toBe(true);
   });

@@ -15,6 +15,17 @@ export const COVERAGE_MD = 'coverage.md';
 const list = (items: readonly (string | number)[]): string => (items.length > 0 ? items.join(', ') : '—');
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Codes (without a noCase reason) that no generated case expects: left to hand-written checks, or to nothing. */
+function withoutGeneratedCase(report: CoverageReport): string[] {
+  const rows = report.operations.flatMap((row) =>
+    row.codes
+      .filter((c) => c.generatedCases.length === 0 && c.noCase === null)
+      .map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${c.expectedBy.length > 0 ? list(c.expectedBy) : '**nothing**'} |`),
+  );
+  if (rows.length === 0) return ['None: every documented code without a noCase reason has a generated case.'];
+  return ['| operation | code | meaning | expected by |', '|---|---|---|---|', ...rows];
+}
+
 export function coverageReportMarkdown(report: CoverageReport): string {
   const { summary } = report;
   const problems = coverageProblems(report);
@@ -50,6 +61,10 @@ export function coverageReportMarkdown(report: CoverageReport): string {
       row.codes.filter((c) => c.noCase !== null).map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
     ),
     ...report.commonCodes.filter((c) => c.noCase !== null).map((c) => `| (common) | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
+    '',
+    '## Documented codes without a generated case',
+    '',
+    ...withoutGeneratedCase(report),
     '',
     '## Common codes (no operation documents them)',
     '',

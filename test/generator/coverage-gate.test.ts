@@ -36,6 +36,8 @@ describe('the spec coverage report of a run against the embedded mock', () => {
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     const markdown = readFileSync(join(reportDir, COVERAGE_MD), 'utf8');
     for (const row of report.operations) expect(markdown).toContain(`| ${row.operation} |`);
+    expect(markdown).toContain('None: every documented code without a noCase reason has a generated case.');
+    expect(markdown).toContain('None: every documented code that the reference mock can produce was expected by a check.');
     expect(report.seed).toBe(results.seed);
   });
 

@@ -7,7 +7,7 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { stateViolations } from '../../fuzz/invariants.ts';
-import { getOperation } from '../../test-utils/contract/index.ts';
+import { getOperation, operations } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import { callApi, type CallAnswer, createGroup, DEFAULT_BASIC_APP, DEFAULT_FULL_APP, limitCode, limitMax, manualClock, profileCode, startTestMock } from '../mock/helpers.ts';
 
@@ -145,5 +145,19 @@ describe('the per-API call rate under a burst', { timeout: 60_000 }, () => {
     expect(codeOf(await call('get_group_attr', { GroupId: groupId }))).toBe(API_RATE_CODE);
     clock.advance(1000);
     expect(codeOf(await call('get_group_attr', { GroupId: groupId }))).toBe(0);
+  });
+
+  test('every operation: a burst past its own call rate gets exactly that many answers past the rate check', async () => {
+    await startStillMock();
+    // '{}' fails each operation's own validation, which comes after the rate check: harmless, and counted.
+    const bursts = await Promise.all(
+      operations().map(async (op) => {
+        const limit = op['x-tim-call-rate'].perSecond;
+        const answers = await Promise.all(Array.from({ length: limit + 3 }, () => callApi(mock!, op.operationId, null, { dispatcher, rawBody: '{}' })));
+        return { operationId: op.operationId, limit, refused: answers.filter((a) => codeOf(a) === API_RATE_CODE).length, total: answers.length };
+      }),
+    );
+    expect(bursts.map((b) => [b.operationId, b.total - b.refused])).toEqual(bursts.map((b) => [b.operationId, b.limit]));
+    expect(bursts.every((b) => b.refused === 3)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // At most N attribute writes per second per group: N writes sent at once on a fresh group pass,
 // the next one is refused. Each check uses its own group, so checks run side by side.
 import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { burstWithinOneWindow } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
 const max = limit.max!;
@@ -11,7 +12,7 @@ for (const operation of ['modify_group_attr', 'set_group_attr'] as const) {
     async (ctx) => {
       const group = await ctx.createGroup();
       const send = (i: number) => ctx.call(operation, { GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] }, { pacing: false, retry: false });
-      const results = await Promise.all(Array.from({ length: max + 1 }, (_, i) => send(i)));
+      const results = await burstWithinOneWindow(ctx, max + 1, send);
       const accepted = results.filter((r) => r.body?.ErrorCode === 0).length;
       const refused = results.find((r) => r.body?.ErrorCode !== 0);
       ctx.expectThat(results[0]!, accepted === max, `${max} writes within one second are accepted (got ${accepted} of ${max + 1})`);

@@ -76,12 +76,21 @@ export function claimCheckId(id: string): void {
   registeredIds.add(id);
 }
 
-function providedTarget(): ResolvedTarget {
+function providedTargets(): Array<{ label: string; target: ResolvedTarget }> {
+  // The mutation self-check provides several targets (one per mock variant) to one run, so the
+  // suites load once per worker instead of once per variant; every check runs once per target.
+  const many = inject('timTargets');
+  if (Array.isArray(many) && many.length > 0) return many;
   const target = inject('timTarget');
   if (!target) {
     throw new Error('no target was provided to the suites: run them through `tim-conformance run`, not vitest directly');
   }
-  return target;
+  return [{ label: '', target }];
+}
+
+/** The test name of a check run against one of several targets: '[label] <id> — <title>'. */
+export function variantTitle(label: string, title: string): string {
+  return label === '' ? title : `[${label}] ${title}`;
 }
 
 export function buildCheckMeta(def: CheckDefinition, strict: boolean): CheckMeta {
@@ -99,36 +108,37 @@ export function buildCheckMeta(def: CheckDefinition, strict: boolean): CheckMeta
 
 export function defineCheck(def: CheckDefinition, fn: CheckFn): void {
   validateDefinition(def);
-  const target = providedTarget();
-  const meta = buildCheckMeta(def, target.strict);
-  claimCheckId(meta.id);
+  for (const { label, target } of providedTargets()) {
+    const meta = buildCheckMeta(def, target.strict);
+    claimCheckId(label === '' ? meta.id : `[${label}] ${meta.id}`);
 
-  test(
-    checkTitle(meta.id, def.title),
-    { meta: { tim: meta }, timeout: def.timeout, concurrent: def.concurrent },
-    async (testContext) => {
-      const client = lazyWorkerClient(target);
-      const ctx = createCheckContext({
-        meta,
-        target,
-        client,
-        faker: seededFaker(target.seed, meta.id),
-        task: {
-          meta: testContext.task.meta,
-          skip: (note) => testContext.skip(note),
-          onFinished: (cleanup) => testContext.onTestFinished(async () => {
-            await cleanup();
-          }),
-        },
-      });
-      try {
-        await fn(ctx);
-      } catch (error) {
-        ctx.recordUnexpectedError(error);
-        throw error;
-      }
-    },
-  );
+    test(
+      variantTitle(label, checkTitle(meta.id, def.title)),
+      { meta: { tim: meta, ...(label === '' ? {} : { timVariant: label }) }, timeout: def.timeout, concurrent: def.concurrent },
+      async (testContext) => {
+        const client = lazyWorkerClient(target);
+        const ctx = createCheckContext({
+          meta,
+          target,
+          client,
+          faker: seededFaker(target.seed, meta.id),
+          task: {
+            meta: testContext.task.meta,
+            skip: (note) => testContext.skip(note),
+            onFinished: (cleanup) => testContext.onTestFinished(async () => {
+              await cleanup();
+            }),
+          },
+        });
+        try {
+          await fn(ctx);
+        } catch (error) {
+          ctx.recordUnexpectedError(error);
+          throw error;
+        }
+      },
+    );
+  }
 }
 
 export interface GroupTypeCheckDefinition extends Omit<CheckDefinition, 'groupType' | 'status' | 'docUrl'> {

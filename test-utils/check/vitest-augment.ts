@@ -9,11 +9,16 @@ declare module 'vitest' {
     timTarget: ResolvedTarget;
     /** How many suite workers share the per-API call budget (the runner's pool size). */
     timWorkers: number;
+    /** Several targets, each checked in full (the mutation self-check); overrides timTarget. */
+    timTargets?: Array<{ label: string; target: ResolvedTarget }>;
   }
 }
 
 declare module '@vitest/runner' {
-  interface TaskMeta extends TimTaskMeta {}
+  interface TaskMeta extends TimTaskMeta {
+    /** The label of the target this test ran against, when several were provided (timTargets). */
+    timVariant?: string;
+  }
 }
 
 export {};

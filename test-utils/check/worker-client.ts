@@ -12,14 +12,15 @@ import { createPortedClient } from '../fixtures/tim-client.ts';
 export type CheckClientFactory = (target: ResolvedTarget, rateShare: number) => CheckClient | Promise<CheckClient>;
 
 let factory: CheckClientFactory | undefined;
-let current: Promise<CheckClient> | undefined;
+/** One client per target (base URL and app) this worker talks to; usually exactly one. */
+const current = new Map<string, Promise<CheckClient>>();
 
 const defaultFactory: CheckClientFactory = (target, rateShare) => createPortedClient(target, { workerShare: rateShare });
 
 /** Replaces how the worker's client is made (project tests pass a fake). Resets the current one. */
 export function setCheckClientFactory(next: CheckClientFactory | undefined): void {
   factory = next;
-  current = undefined;
+  current.clear();
 }
 
 /** The fraction of the per-API budget this worker may use: 1 / the number of suite workers. */
@@ -34,8 +35,13 @@ export function workerRateShare(): number {
 }
 
 export function workerClient(target: ResolvedTarget): Promise<CheckClient> {
-  current ??= Promise.resolve((factory ?? defaultFactory)(target, workerRateShare()));
-  return current;
+  const key = `${target.baseUrl} ${target.app.sdkappid}`;
+  let client = current.get(key);
+  if (client === undefined) {
+    client = Promise.resolve((factory ?? defaultFactory)(target, workerRateShare()));
+    current.set(key, client);
+  }
+  return client;
 }
 
 /**

@@ -71,7 +71,7 @@ mock had no failure, 1 otherwise, 2 on a usage error.
   --only NAME       only this deviation (repeatable)
   --list            list the catalogue and exit
   --seed N          seed of every run (default 1)
-  --parallel N      runs at the same time, each in its own process (default 2)
+  --parallel N      deviations checked at once, in one process (default 15, at most 16)
   --report-dir DIR  default reports
 File filters (path fragments, as for run) limit every run to those suites.`,
 };

@@ -26,6 +26,12 @@ export const KNOWN_DEVIATIONS = {
   'signing.sdkappid-mismatch-ignored': 'accept a UserSig signed for another SDKAppID',
   'signing.admin-not-checked': 'let any identifier with a valid UserSig call the admin API',
   'signing.hmac-not-checked': 'decode the UserSig but never verify its HMAC (any key is accepted)',
+  /** Buffer.from(sig, 'base64') instead of Tencent's base64url variant ('*' '-' '_' for '+' '/' '='). */
+  'signing.standard-base64': "decode the UserSig as standard base64, without Tencent's '*', '-', '_' substitutions",
+  /** A malformed GroupId (too long, not printable ASCII) looked up like any other: 10010 instead of 10015/10004. */
+  'groups.group-id-not-validated': 'look up a malformed GroupId (too long, not printable ASCII) instead of refusing it',
+  /** A GroupId that is a JSON number turned into a string and looked up, instead of 10004. */
+  'groups.group-id-number-coerced': 'accept a GroupId sent as a JSON number by turning it into a string',
   'envelope.no-errorinfo-on-success': 'omit ErrorInfo from success bodies',
   'envelope.actionstatus-lowercase': "answer ActionStatus 'ok' / 'fail'",
   'envelope.errorcode-as-string': 'send ErrorCode as a JSON string',
@@ -36,7 +42,7 @@ export const KNOWN_DEVIATIONS = {
   'semantics.set-merges-like-modify': 'set_group_attr keeps the attributes it does not name',
   'semantics.clear-is-noop': 'clear_group_attr answers OK and removes nothing',
   'semantics.delete-attr-missing-key-ignored': 'delete_group_attr ignores a missing key instead of 10050',
-  'semantics.delete-attr-not-atomic': 'delete_group_attr deletes the present keys before failing on a missing one',
+  'semantics.delete-attr-removes-all': 'delete_group_attr removes every attribute, not only the listed keys',
   'semantics.delete-counter-without-keys-deletes-nothing': 'delete_group_counter without keys deletes nothing',
   'semantics.increase-as-set': 'update_group_counter treats Increase like Set',
   'semantics.decrease-adds': 'update_group_counter adds on Decrease',
@@ -49,7 +55,7 @@ export const KNOWN_DEVIATIONS = {
   'limits.counter-key-off-by-one': 'refuse a counter key of exactly the maximum size',
   'limits.counter-count-off-by-one': 'refuse the last allowed counter',
   'rates.no-group-write-limit': 'no per-group attribute write rate (never 10049)',
-  'rates.clear-not-counted': 'clear_group_attr does not count as an attribute write',
+  'rates.delete-not-counted': 'delete_group_attr does not count as an attribute write',
   'rates.no-api-call-limit': 'no per-API call rate',
   'edition.not-checked': 'counter operations work on an app without the edition (never 10059)',
   'shapes.counter-key-value-lowercase': 'counter entries as key/value instead of Key/Value',

@@ -72,6 +72,9 @@ export interface MockServerHandle {
   close(): Promise<void>;
 }
 
+/** How long the mock keeps an idle keep-alive connection open. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function resolveClock(clock: MockClock | undefined): () => number {
   if (clock === undefined) return Date.now;
   if (typeof clock === 'function') return clock;
@@ -168,6 +171,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   if (options.tls === true) tlsMaterial = await selfSignedCertificate(host);
   else if (typeof options.tls === 'object') tlsMaterial = options.tls;
   const server: Server = tlsMaterial === undefined ? createHttpServer(onRequest) : createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest);
+  // Node closes an idle keep-alive connection after 5 s, close to the 4 s clients such as undici
+  // keep one: on a busy machine a timer firing late lets the server close a connection the client
+  // is just reusing ("other side closed"). A long server-side timeout leaves closing to the client.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -110,7 +110,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
 
   const nowMs = rt.now();
   const verdict = rt.verifier.verify({
-    usersig: params.get('usersig'),
+    usersig: asDecodedBy(params.get('usersig'), rt.deviations),
     identifier,
     sdkappid,
     secretKey: appState.app.secretKey,
@@ -136,6 +136,16 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   }
   if ('info' in result) return deviateEnvelope(failureBody(result.code, result.info), rt.deviations);
   return deviateEnvelope(successBody(result.fields, result.exact === true), rt.deviations);
+}
+
+/**
+ * What the verifier, which undoes Tencent's substitutions ('*' '-' '_' for '+' '/' '='), must be
+ * given to see the bytes a plain base64 decoder gets: it drops '*' and reads '-' and '_' as the
+ * URL-safe '+' and '/'.
+ */
+function asDecodedBy(usersig: string | null, deviations: DeviationSet): string | null {
+  if (usersig === null || !deviates(deviations, 'signing.standard-base64')) return usersig;
+  return usersig.replace(/\*/g, '').replace(/[-_]/g, (c) => (c === '-' ? '*' : '-'));
 }
 
 /** The signing checks a deviating server skips. */

@@ -3,7 +3,7 @@ import { UsageError } from '../cli/args.ts';
 import { DEFAULT_REPORT_DIR } from '../config/index.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import { findMutant, MUTANT_CATALOGUE, type MutantEntry } from './catalogue.ts';
-import { formatKillMatrix, mutantsExitCode, runMutants, writeKillMatrix } from './run-mutants.ts';
+import { DEFAULT_BATCH_SIZE, formatKillMatrix, MAX_BATCH_SIZE, mutantsExitCode, runMutants, writeKillMatrix } from './run-mutants.ts';
 
 type Values = Record<string, string | string[] | boolean | undefined>;
 
@@ -30,12 +30,12 @@ export async function runMutantsCommand(values: Values, io: RunnerIO, filters: r
   const mutants = pickMutants(only);
   const seed = single(values, 'seed') ?? '1';
   if (!/^\d{1,10}$/.test(seed)) throw new UsageError('--seed must be a non-negative integer');
-  const parallelText = single(values, 'parallel') ?? '2';
+  const parallelText = single(values, 'parallel') ?? String(DEFAULT_BATCH_SIZE);
   const parallel = /^\d+$/.test(parallelText) ? Number(parallelText) : Number.NaN;
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) throw new UsageError('--parallel must be an integer from 1 to 16');
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_BATCH_SIZE) throw new UsageError(`--parallel must be an integer from 1 to ${MAX_BATCH_SIZE}`);
   const reportDir = single(values, 'report-dir') ?? process.env['TIM_REPORT_DIR'] ?? DEFAULT_REPORT_DIR;
 
-  io.err(`tim-conformance mutants: ${mutants.length} deviation(s) and the unmodified mock, seed ${seed}, ${parallel} at a time`);
+  io.err(`tim-conformance mutants: ${mutants.length} deviation(s) and the unmodified mock, seed ${seed}, up to ${parallel} deviations per batch`);
   const matrix = await runMutants({ mutants, seed, parallel, filters, onProgress: (line) => io.err(`  ${line}`) });
   io.out(formatKillMatrix(matrix));
   const paths = writeKillMatrix(matrix, reportDir);

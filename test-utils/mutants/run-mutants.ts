@@ -1,8 +1,9 @@
 /**
  * `tim-conformance mutants`: runs the suites against the unmodified mock and against each
- * deviation of the catalogue (each run in its own process, `parallel` at a time), and builds
- * the kill matrix. A deviation is killed when at least one gating check fails against it; the
- * unmodified mock must have no failure at all (no false alarms).
+ * deviation of the catalogue, and builds the kill matrix. A deviation is killed when at least
+ * one gating check fails against it; the unmodified mock must have no failure at all (no false
+ * alarms). The variants run in batches (run-batch.ts): one child process and one vitest run per
+ * batch, each variant with its own mock and apps.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../contract/index.ts';
 import { MUTANT_CATALOGUE, type MutantEntry } from './catalogue.ts';
+import type { BatchVariant, MutantRunEntry, RunBatchOptions } from './run-batch.ts';
 
-export interface MutantRunEntry {
-  id: string;
-  status: 'passed' | 'failed' | 'skipped';
-  gating: boolean;
-}
+export type { MutantRunEntry } from './run-batch.ts';
 
 export interface MutantVerdict {
   name: string;
@@ -36,39 +34,50 @@ export interface KillMatrix {
   mutants: MutantVerdict[];
   killed: number;
   total: number;
+  /** Wall-clock seconds of the whole measurement. */
+  seconds?: number;
 }
 
 export interface RunMutantsOptions {
   mutants?: readonly MutantEntry[];
   seed?: string;
+  /** Deviations checked at once, in one process (the unmodified mock joins the first batch). */
   parallel?: number;
   onProgress?: (line: string) => void;
   /** Suite file filters (path fragments) for every run, as for `run`; default all suites. */
   filters?: readonly string[];
+  /** Only tests whose name matches ('[variant] <id> — <title>'). */
+  grep?: string;
 }
+
+/** Deviations per batch by default: the whole catalogue takes three batches. */
+export const DEFAULT_BATCH_SIZE = 15;
+/** Beyond this a batch holds too many tests and mocks for one process on a small machine. */
+export const MAX_BATCH_SIZE = 16;
+/** The label of the unmodified mock in a batch (not a deviation name: those contain a dot). */
+export const BASELINE_LABEL = 'unmodified';
 
 const RUN_ONE = resolve(REPO_ROOT, 'test-utils/mutants/run-one.ts');
 const TSX_CLI = resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-/** One suite run in a child process; resolves with its entries, or an error text. */
-export function runInChild(seed: string, deviations: string[], filters: readonly string[] = []): Promise<MutantRunEntry[] | { error: string }> {
+/** One batch in a child process; resolves with the entries of each variant, or an error text for all. */
+export function runBatchInChild(options: RunBatchOptions): Promise<Record<string, MutantRunEntry[] | { error: string }>> {
   const dir = mkdtempSync(join(tmpdir(), 'timc-mutant-out-'));
+  const batchFile = join(dir, 'batch.json');
   const outFile = join(dir, 'entries.json');
+  writeFileSync(batchFile, JSON.stringify(options));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [TSX_CLI, RUN_ONE, outFile, seed, ...deviations], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, TIMC_MUTANT_FILTERS: filters.join('\n') },
-    });
+    const child = spawn(process.execPath, [TSX_CLI, RUN_ONE, batchFile, outFile], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + String(chunk)).slice(-2000);
     });
     child.on('close', (code) => {
       try {
-        done(JSON.parse(readFileSync(outFile, 'utf8')) as MutantRunEntry[]);
+        done(JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, MutantRunEntry[] | { error: string }>);
       } catch {
-        done({ error: `run exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` });
+        const error = `run exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`;
+        done(Object.fromEntries(options.variants.map((v) => [v.label, { error }])));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -85,37 +94,44 @@ export function verdictFor(entry: MutantEntry, run: MutantRunEntry[] | { error: 
   return { ...base, killed: killedBy.length > 0, killedBy, tentativeFailures };
 }
 
-async function pooled<T, R>(items: readonly T[], parallel: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
 export async function runMutants(options: RunMutantsOptions = {}): Promise<KillMatrix> {
+  const startedAt = performance.now();
   const mutants = options.mutants ?? MUTANT_CATALOGUE;
   const seed = options.seed ?? '1';
-  const parallel = options.parallel ?? 2;
+  const batchSize = Math.max(1, options.parallel ?? DEFAULT_BATCH_SIZE);
   const log = options.onProgress ?? (() => {});
-  type Job = { entry: MutantEntry | null };
-  const jobs: Job[] = [{ entry: null }, ...mutants.map((entry) => ({ entry }))];
-  const runs = await pooled(jobs, parallel, async (job) => {
-    const run = await runInChild(seed, job.entry === null ? [] : [job.entry.name], options.filters ?? []);
-    log(`${job.entry?.name ?? '(unmodified mock)'}: ${Array.isArray(run) ? `${run.filter((e) => e.status === 'failed').length} failed` : run.error}`);
-    return run;
-  });
-  const baselineRun = runs[0]!;
+  const variants: BatchVariant[] = [{ label: BASELINE_LABEL, deviations: [] }, ...mutants.map((m) => ({ label: m.name, deviations: [m.name] }))];
+  const runs: Record<string, MutantRunEntry[] | { error: string }> = {};
+  // The first batch takes the unmodified mock besides its deviations.
+  for (let from = 0; from < variants.length; from += from === 0 ? batchSize + 1 : batchSize) {
+    const batch = variants.slice(from, from === 0 ? batchSize + 1 : from + batchSize);
+    const batchStarted = performance.now();
+    const result = await runBatchInChild({
+      variants: batch,
+      seed,
+      ...(options.filters && options.filters.length > 0 ? { filters: [...options.filters] } : {}),
+      ...(options.grep !== undefined ? { grep: options.grep } : {}),
+    });
+    for (const variant of batch) {
+      const run = result[variant.label] ?? { error: 'missing from the batch result' };
+      runs[variant.label] = run;
+      log(`${variant.label === BASELINE_LABEL ? '(unmodified mock)' : variant.label}: ${Array.isArray(run) ? `${run.filter((e) => e.status === 'failed').length} failed of ${run.length}` : run.error}`);
+    }
+    log(`batch of ${batch.length} took ${Math.round((performance.now() - batchStarted) / 1000)} s`);
+  }
+  const baselineRun = runs[BASELINE_LABEL]!;
   const baseline = Array.isArray(baselineRun)
     ? { failures: baselineRun.filter((e) => e.status === 'failed').map((e) => e.id).sort(), checks: baselineRun.length }
     : { failures: [], checks: 0, error: baselineRun.error };
-  const verdicts = mutants.map((entry, index) => verdictFor(entry, runs[index + 1]!));
-  return { seed, baseline, mutants: verdicts, killed: verdicts.filter((v) => v.killed).length, total: verdicts.length };
+  const verdicts = mutants.map((entry) => verdictFor(entry, runs[entry.name]!));
+  return {
+    seed,
+    baseline,
+    mutants: verdicts,
+    killed: verdicts.filter((v) => v.killed).length,
+    total: verdicts.length,
+    seconds: Math.round((performance.now() - startedAt) / 1000),
+  };
 }
 
 /** 0 when every deviation is killed by a gating check and the unmodified mock passes; 1 otherwise. */
@@ -134,7 +150,8 @@ export function formatKillMatrix(matrix: KillMatrix): string {
     }),
   ];
   const base = matrix.baseline.error ?? (matrix.baseline.failures.length === 0 ? `no failure in ${matrix.baseline.checks} checks` : `FAILED: ${matrix.baseline.failures.join(', ')}`);
-  return [`Unmodified mock (seed ${matrix.seed}): ${base}`, `Killed ${matrix.killed} of ${matrix.total} deviations.`, '', ...lines].join('\n');
+  const took = matrix.seconds === undefined ? '' : ` Took ${matrix.seconds} s.`;
+  return [`Unmodified mock (seed ${matrix.seed}): ${base}`, `Killed ${matrix.killed} of ${matrix.total} deviations.${took}`, '', ...lines].join('\n');
 }
 
 export function writeKillMatrix(matrix: KillMatrix, reportDir: string): string[] {

@@ -50,7 +50,7 @@ function checkItemSizes(ctx: HandlerContext, items: AttrItem[], withValue: boole
 /** Admits one write into the group's sliding window, or answers 10049 without writing. */
 function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | null {
   if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit')) return null;
-  if (ctx.op.contract.operationId === 'clear_group_attr' && deviates(ctx.deviations, 'rates.clear-not-counted')) return null;
+  if (ctx.op.contract.operationId === 'delete_group_attr' && deviates(ctx.deviations, 'rates.delete-not-counted')) return null;
   const perSecond = ctx.op.groupWritesPerSecond ?? ctx.rules.limits.attrWritesPerSecond.max;
   group.attrWrites ??= new SlidingWindow(perSecond);
   if (group.attrWrites.tryAdmit(ctx.nowMs)) return null;
@@ -124,18 +124,12 @@ export const deleteGroupAttr: OperationHandler = (ctx) => {
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
   // All or nothing: one missing key fails the call and deletes none.
-  const before = group.attrs;
-  if (deviates(ctx.deviations, 'semantics.delete-attr-not-atomic')) {
-    const partial = new Map(before);
-    for (const { key } of items) partial.delete(key);
-    replaceAttrs(group, partial);
-  }
   for (const { key } of items) {
-    if (!before.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored')) return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
+    if (!group.attrs.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored')) return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
   }
   const next = new Map(group.attrs);
   for (const { key } of items) next.delete(key);
-  replaceAttrs(group, next);
+  replaceAttrs(group, deviates(ctx.deviations, 'semantics.delete-attr-removes-all') ? new Map() : next);
   return OK;
 };
 

@@ -73,9 +73,12 @@ export function checkEdition(ctx: HandlerContext): HandlerFailure | null {
 /** GroupId present and a string (10004), well formed (10015), existing (10010), type supported (10007). */
 export function resolveGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   const { codes, limits } = ctx.rules;
-  const groupId = ctx.body['GroupId'];
+  const sent = ctx.body['GroupId'];
+  const groupId = typeof sent === 'number' && deviates(ctx.deviations, 'groups.group-id-number-coerced') ? String(sent) : sent;
   if (typeof groupId !== 'string') return fail(codes.invalidParameter, 'GroupId is missing or not a string');
-  if (!isWellFormedGroupId(groupId, limits.customGroupIdBytes.max)) return fail(codes.malformedGroupId, 'GroupId is invalid');
+  if (!isWellFormedGroupId(groupId, limits.customGroupIdBytes.max) && !(groupId !== '' && deviates(ctx.deviations, 'groups.group-id-not-validated'))) {
+    return fail(codes.malformedGroupId, 'GroupId is invalid');
+  }
   const group = ctx.app.groups.get(groupId);
   if (group === undefined) return fail(codes.unknownGroup, 'group does not exist or was destroyed');
   const rejection = ctx.op.groupTypeRejection[group.type];

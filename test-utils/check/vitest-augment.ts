@@ -9,6 +9,8 @@ declare module 'vitest' {
     timTarget: ResolvedTarget;
     /** How many suite workers share the per-API call budget (the runner's pool size). */
     timWorkers: number;
+    /** The run-wide pacing coordinator's URL (test-utils/client/pacing-coordinator.ts), if any. */
+    timPacingUrl?: string;
     /** Several targets, each checked in full (the mutation self-check); overrides timTarget. */
     timTargets?: Array<{ label: string; target: ResolvedTarget }>;
   }

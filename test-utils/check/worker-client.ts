@@ -2,20 +2,22 @@
  * One client per suite worker: its keep-alive pool and its pacing window are shared by every
  * check the worker runs (the suites run with isolate: false, so this module lives as long as
  * the worker). Each worker paces to its share of the per-API budget, so the whole run stays
- * under the documented rate.
+ * under the documented rate; APIs too slow to split are paced at the runner's coordinator
+ * instead (timPacingUrl), when the runner started one.
  */
 import { inject } from 'vitest';
 import type { ResolvedTarget } from '../contract/types.ts';
 import type { CheckClient } from './context.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 
-export type CheckClientFactory = (target: ResolvedTarget, rateShare: number) => CheckClient | Promise<CheckClient>;
+export type CheckClientFactory = (target: ResolvedTarget, rateShare: number, pacingUrl?: string) => CheckClient | Promise<CheckClient>;
 
 let factory: CheckClientFactory | undefined;
 /** One client per target (base URL and app) this worker talks to; usually exactly one. */
 const current = new Map<string, Promise<CheckClient>>();
 
-const defaultFactory: CheckClientFactory = (target, rateShare) => createPortedClient(target, { workerShare: rateShare });
+const defaultFactory: CheckClientFactory = (target, rateShare, pacingUrl) =>
+  createPortedClient(target, pacingUrl === undefined ? { workerShare: rateShare } : { workerShare: rateShare, pacingUrl });
 
 /** Replaces how the worker's client is made (project tests pass a fake). Resets the current one. */
 export function setCheckClientFactory(next: CheckClientFactory | undefined): void {
@@ -34,11 +36,21 @@ export function workerRateShare(): number {
   return typeof workers === 'number' && workers > 1 ? 1 / workers : 1;
 }
 
+/** The runner's pacing coordinator, when this worker runs under `tim-conformance run`. */
+export function runPacingUrl(): string | undefined {
+  try {
+    const url = inject('timPacingUrl');
+    return typeof url === 'string' && url !== '' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function workerClient(target: ResolvedTarget): Promise<CheckClient> {
   const key = `${target.baseUrl} ${target.app.sdkappid}`;
   let client = current.get(key);
   if (client === undefined) {
-    client = Promise.resolve((factory ?? defaultFactory)(target, workerRateShare()));
+    client = Promise.resolve((factory ?? defaultFactory)(target, workerRateShare(), runPacingUrl()));
     current.set(key, client);
   }
   return client;

@@ -11,7 +11,8 @@ import type { ValidationError } from '../contract/index.ts';
 import type { AppCredentials, OperationContract, ResolvedTarget } from '../contract/types.ts';
 import { UserSigCache } from '../signing/cache.ts';
 import { buildCurl } from './curl.ts';
-import { type PaceSlot, PACING_WINDOW_MS, type SlidingWindowPacer, rateSlot, sharedPacer } from './pacer.ts';
+import { type PaceSlot, type PaceTicket, PACING_WINDOW_MS, type SlidingWindowPacer, rateSlot, sharedPacer } from './pacer.ts';
+import { remotePacerFor } from './remote-slot.ts';
 import { assertNoSecretKey, redact, redactError, registerSecretKey, registerUserSig } from './redact.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelayMs, isRetrySafe, isRetryableOutcome } from './retry.ts';
 import { Transport, defaultTimeoutMs } from './transport.ts';
@@ -71,6 +72,12 @@ export interface ClientOptions {
   workerShare?: number;
   /** Default sharedPacer (one per process). */
   pacer?: SlidingWindowPacer;
+  /**
+   * The run's pacing coordinator (pacing-coordinator.ts), when several workers share the rates:
+   * APIs too slow to split between them (needsRunWidePacing) are paced there, at their whole
+   * documented rate for the run; without it, or when it cannot be reached, at this worker's share.
+   */
+  pacingUrl?: string;
   userSigCache?: UserSigCache;
   retryPolicy?: Partial<RetryPolicy>;
   /** Headers and body timeout; default server timeout + 2 s. */
@@ -127,6 +134,34 @@ function buildQuery(values: Record<QueryParam, string>, overrides: CallOptions['
   return parts.join('&');
 }
 
+/**
+ * Whether an API's documented rate is paced run-wide by the coordinator rather than split
+ * between workers: when this worker's share would be below one call per window. Split, such an
+ * API gets one call per N windows in each worker (rateSlot widens the window), and its checks,
+ * which tend to sit in one worker, queue while the others' shares go unused. Above one call per
+ * window every worker can send at once and its local slot costs no round trip, so the 200/s
+ * APIs stay local (a loopback round trip per call would cost more than the split does).
+ */
+export function needsRunWidePacing(perSecond: number, share: number): boolean {
+  return share < 1 && perSecond * share < 1;
+}
+
+/** What a call waits for: slots of this process's pacer, and perhaps one of the run's coordinator. */
+interface PacePlan {
+  local: PaceSlot[];
+  /** The slot at the whole rate for the coordinator, and this worker's share of it as fallback. */
+  runWide?: { slot: PaceSlot; fallback: PaceSlot };
+}
+
+function bothDone(first: PaceTicket, second: PaceTicket): PaceTicket {
+  return {
+    done() {
+      first.done();
+      second.done();
+    },
+  };
+}
+
 function describeNetworkError(error: unknown): { message: string; code?: string } {
   const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
   const code = err.code ?? err.cause?.code;
@@ -151,16 +186,39 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
   const origin = new URL(target.baseUrl).origin;
   let closed = false;
 
-  function paceSlots(operationId: string, operation: OperationContract | undefined, app: AppCredentials, body: unknown): PaceSlot[] {
+  const runPacer = options.pacingUrl === undefined ? undefined : remotePacerFor(options.pacingUrl);
+
+  function pacePlan(operationId: string, operation: OperationContract | undefined, app: AppCredentials, body: unknown): PacePlan {
     const callRate = operation?.['x-tim-call-rate'].perSecond ?? (getLimit('api.calls.perSecond').max as number);
-    const slots = [rateSlot(`api:${app.sdkappid}:${operationId}`, callRate, share)];
+    const apiKey = `api:${app.sdkappid}:${operationId}`;
+    const plan: PacePlan = { local: [] };
+    if (runPacer && needsRunWidePacing(callRate, share)) {
+      plan.runWide = { slot: rateSlot(apiKey, callRate, 1), fallback: rateSlot(apiKey, callRate, share) };
+    } else {
+      plan.local.push(rateSlot(apiKey, callRate, share));
+    }
     const groupRate = operation?.['x-tim-group-write-rate'];
     const groupId = (body as { GroupId?: unknown } | null | undefined)?.GroupId;
     if (operation?.['x-tim-counts-as-attr-write'] && groupRate && typeof groupId === 'string') {
       // One group is used by one worker, so its budget is not divided.
-      slots.push(rateSlot(`group:${app.sdkappid}:${groupId}`, groupRate.perSecond, 1, PACING_WINDOW_MS));
+      plan.local.push(rateSlot(`group:${app.sdkappid}:${groupId}`, groupRate.perSecond, 1, PACING_WINDOW_MS));
     }
-    return slots;
+    return plan;
+  }
+
+  /**
+   * Admits one attempt (or, bypassing, only counts it). The local slots come first: they are
+   * this worker's alone, while the coordinator's slot is the whole run's, so it is held for the
+   * shortest time.
+   */
+  async function admit(plan: PacePlan, bypass: boolean): Promise<PaceTicket> {
+    const local = bypass ? pacer.record(plan.local) : await pacer.acquire(plan.local);
+    if (!plan.runWide || !runPacer) return local;
+    const { slot, fallback } = plan.runWide;
+    const runWide = bypass
+      ? runPacer.record([slot], () => pacer.record([fallback]))
+      : await runPacer.acquire([slot], () => pacer.acquire([fallback]));
+    return bothDone(local, runWide);
   }
 
   async function call(operationId: string, body: unknown, opts: CallOptions = {}): Promise<CallResult> {
@@ -200,7 +258,7 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
       if (value !== null) headers[name.toLowerCase()] = value;
     }
 
-    const slots = paceSlots(operationId, operation, app, rawBody === undefined ? body : undefined);
+    const plan = pacePlan(operationId, operation, app, rawBody === undefined ? body : undefined);
     const retrySafe = opts.retry !== false && method === 'POST' && isRetrySafe(operation, body, rawBody);
     const maxAttempts = retrySafe ? Math.max(1, policy.maxAttempts) : 1;
     const started = performance.now();
@@ -218,7 +276,7 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
       const url = `${origin}${pathAndQuery}`;
       assertNoSecretKey({ url, body: bodyText, headers });
 
-      const ticket = opts.pacing === false ? pacer.record(slots) : await pacer.acquire(slots);
+      const ticket = await admit(plan, opts.pacing === false);
 
       const result: CallResult = {
         operationId,

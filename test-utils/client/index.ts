@@ -2,10 +2,14 @@
  * The REST client of the suites: createTimClient and the parts a check or a test may need
  * directly (pacer, redaction, write guard, retry rules).
  */
-export { createTimClient, TimClientError } from './client.ts';
+export { createTimClient, needsRunWidePacing, TimClientError } from './client.ts';
 export type { CallOptions, CallResult, ClientOptions, QueryParam, TimClient } from './client.ts';
 export { SlidingWindowPacer, sharedPacer, rateSlot, realClock, PACING_WINDOW_MS } from './pacer.ts';
 export type { PaceSlot, PacerClock, PaceTicket } from './pacer.ts';
+export { startPacingCoordinator, DEFAULT_TICKET_LEASE_MS } from './pacing-coordinator.ts';
+export type { PacingCoordinator, PacingCoordinatorOptions } from './pacing-coordinator.ts';
+export { RemotePacer, remotePacerFor } from './remote-slot.ts';
+export type { RemotePacerOptions } from './remote-slot.ts';
 export {
   redact,
   redactUrl,

@@ -1,13 +1,16 @@
 /**
  * Runs the suites once through vitest's Node API and returns one results entry per check. The
- * target is handed to every worker with `provide`; vitest's own SIGINT/SIGTERM listeners are
- * removed so the caller's handler can clean up before the process exits.
+ * target, and the URL of the run's pacing coordinator (the APIs too slow to split between
+ * workers are paced there), are handed to every worker with `provide`; vitest's own
+ * SIGINT/SIGTERM listeners are removed so the caller's handler can clean up before the process
+ * exits.
  */
 import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { createVitest } from 'vitest/node';
 import { REPO_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
+import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
 import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
 import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
@@ -58,6 +61,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const savedExitCode = process.exitCode;
   const sink = lineSink(options.log);
+  const coordinator = await startPacingCoordinator();
 
   const vitest = await createVitest(
     'test',
@@ -70,11 +74,14 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
       reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],
       maxWorkers: workers,
       testNamePattern: options.grep,
-      provide: { timTarget: options.target, timWorkers: workers },
+      provide: { timTarget: options.target, timWorkers: workers, timPacingUrl: coordinator.url },
     },
     {},
     { stdout: sink, stderr: sink },
-  );
+  ).catch(async (error: unknown) => {
+    await coordinator.close();
+    throw error;
+  });
   // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; the runner must clean up first.
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
@@ -115,6 +122,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
     const closing = vitest.close().catch(() => {});
     if (cancelled) await Promise.race([closing, new Promise((done) => setTimeout(done, 2000).unref())]);
     else await closing;
+    await coordinator.close();
     // vitest sets process.exitCode on failures; the runner owns the exit code.
     process.exitCode = savedExitCode;
   }

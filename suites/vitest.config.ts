@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { CHECK_TIMEOUT_MS, SUITE_CONCURRENCY, SUITE_FILE_GLOB, SUITE_WORKERS } from '../test-utils/runner/pool.ts';
+import { RateBoundFirstSequencer } from '../test-utils/runner/sequencer.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -11,7 +12,7 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: SUITE_WORKERS,
     isolate: false,
-    sequence: { concurrent: true },
+    sequence: { concurrent: true, sequencer: RateBoundFirstSequencer },
     maxConcurrency: SUITE_CONCURRENCY,
     testTimeout: CHECK_TIMEOUT_MS,
     hookTimeout: CHECK_TIMEOUT_MS,

@@ -1,8 +1,8 @@
 /**
  * How the suites run in parallel. Threads share one process, so the runner's SIGINT handling
  * covers every worker; isolate: false lets each worker keep one client (one keep-alive pool,
- * one pacing window) across files. Each worker paces to 1/SUITE_WORKERS of the per-API rate,
- * so the whole run stays under the documented 200 calls/s without a cross-worker broker.
+ * one pacing window) across files. Each worker paces to 1/SUITE_WORKERS of the per-API rate;
+ * APIs too slow to split go through the run-wide pacing coordinator (test-utils/client).
  */
 export const SUITE_WORKERS = 4;
 /** Checks of one file that run at once inside a worker (sequence.concurrent). */

@@ -116,7 +116,7 @@ export function formatSuiteRuns(runs: SuiteRunFigures[]): string {
         fixed(r.checks / r.wallSeconds, 1),
         r.requests,
         fixed(r.floor.seconds, 2),
-        `${fixed(r.wallSeconds / r.floor.seconds, 1)}×`,
+        `${fixed(r.wallSeconds / r.floor.seconds, 2)}×`,
       ]),
     ),
   ];
@@ -130,7 +130,7 @@ export function formatSuiteRuns(runs: SuiteRunFigures[]): string {
     const limit = r.latencyMs === 0 ? TARGET_SECONDS : TARGET_SECONDS_WITH_LATENCY;
     const ratio = r.wallSeconds / r.floor.seconds;
     lines.push(
-      `  targets: wall ≤ ${TARGET_FLOOR_RATIO}× floor: ${verdict(ratio <= TARGET_FLOOR_RATIO)} (${fixed(ratio, 1)}×); ` +
+      `  targets: wall ≤ ${TARGET_FLOOR_RATIO}× floor: ${verdict(ratio <= TARGET_FLOOR_RATIO)} (${fixed(ratio, 2)}×); ` +
         `wall < ${limit} s: ${verdict(r.wallSeconds < limit)} (${fixed(r.wallSeconds, 1)} s)`,
     );
   }

@@ -4,6 +4,7 @@
 // the spec shows up as a gap instead of passing silently.
 import { getLimit, judgedPart, type CheckContext, type GroupFixture, type ResponseLike } from '../../test-utils/check/index.ts';
 import { substituteFixtureGroup, textOfBytes, type LimitCase, type SampleCase } from '../../test-utils/generator/index.ts';
+import { originalOperationId } from '../../test-utils/contract/index.ts';
 
 export type Body = Record<string, unknown>;
 /** `app` 'basic': the request goes to the app without the counters' edition (seed writes too). */
@@ -13,7 +14,17 @@ async function seedAttr(ctx: CheckContext, group: GroupFixture, key: string): Pr
   ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), 'seed an attribute (set_group_attr)');
 }
 
-export const validRequests: Record<string, Build> = {
+/**
+ * A table by operationId that also answers for a renamed copy of an operation (x-tim-copy-of in
+ * a doubled spec run with TIM_SPEC) with the original's entry, so the copy's checks run.
+ */
+function byOperation<T>(table: Record<string, T>): Record<string, T> {
+  return new Proxy(table, {
+    get: (target, key) => (typeof key === 'string' && !Object.hasOwn(target, key) ? target[originalOperationId(key)] : Reflect.get(target, key)),
+  });
+}
+
+export const validRequests: Record<string, Build> = byOperation({
   get_group_attr: async (_ctx, group) => ({ GroupId: group.groupId }),
   modify_group_attr: async (_ctx, group) => ({ GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'v' }] }),
   set_group_attr: async (_ctx, group) => ({ GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'v' }] }),
@@ -30,7 +41,7 @@ export const validRequests: Record<string, Build> = {
   destroy_group: async (_ctx, group) => ({ GroupId: group.groupId }),
   get_group_info: async (_ctx, group) => ({ GroupIdList: [group.groupId] }),
   get_appid_group_list: async () => ({ Limit: 1 }),
-};
+});
 
 /**
  * A custom id for a group a create_group case may create: it carries the run's prefix (the write
@@ -74,7 +85,7 @@ const attrWriteLimits: Record<string, ApplyLimit> = {
   },
 };
 
-export const limitRequests: Record<string, Record<string, ApplyLimit>> = {
+export const limitRequests: Record<string, Record<string, ApplyLimit>> = byOperation<Record<string, ApplyLimit>>({
   modify_group_attr: attrWriteLimits,
   set_group_attr: attrWriteLimits,
   delete_group_attr: {
@@ -115,14 +126,15 @@ export const limitRequests: Record<string, Record<string, ApplyLimit>> = {
       GroupCounter: Array.from({ length: c.amount }, (_, i) => ({ Key: `c${i}`, Value: 1 })),
     }),
   },
-};
+});
 
 /** The sample on the check's own group; the keys a sample deletes exist first (a missing one is 10050). */
 export async function sampleRequest(ctx: CheckContext, group: GroupFixture, c: SampleCase): Promise<Body> {
   const body = substituteFixtureGroup(c.body, group.groupId);
   // The sample creates a group with a system id; a run-scoped custom id lets the check remove it.
-  if (c.operation === 'create_group') return { ...c.body, GroupId: newGroupId(ctx) };
-  if (c.operation === 'delete_group_attr' && Array.isArray(body.GroupAttr)) {
+  const operation = originalOperationId(c.operation);
+  if (operation === 'create_group') return { ...c.body, GroupId: newGroupId(ctx) };
+  if (operation === 'delete_group_attr' && Array.isArray(body.GroupAttr)) {
     const keys = (body.GroupAttr as { key: string }[]).map((entry) => ({ key: entry.key, value: 'v' }));
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: keys }), 'seed the attributes the sample deletes');
   }
@@ -137,7 +149,7 @@ const attrListRows: Record<string, BuildRow> = {
 };
 
 /** The request of each behaviour-profile row (x-tim-cases) that documents an error code. */
-export const rowRequests: Record<string, Record<string, BuildRow>> = {
+export const rowRequests: Record<string, Record<string, BuildRow>> = byOperation<Record<string, BuildRow>>({
   modify_group_attr: attrListRows,
   set_group_attr: attrListRows,
   delete_group_attr: {
@@ -165,7 +177,7 @@ export const rowRequests: Record<string, Record<string, BuildRow>> = {
   get_group_info: {
     'unknown-group-per-entry': async (ctx) => ({ GroupIdList: [`${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`] }),
   },
-};
+});
 
 /** get_group_info's first entry, judged as the answer (its ErrorCode is the group's). */
 export function entryOfGroupInfo(ctx: CheckContext, result: ResponseLike): ResponseLike {
@@ -176,7 +188,7 @@ export function entryOfGroupInfo(ctx: CheckContext, result: ResponseLike): Respo
 }
 
 /** n attribute writes on one group that would each succeed alone. */
-export const writeRateRequests: Record<string, (ctx: CheckContext, group: GroupFixture, n: number) => Promise<Body[]>> = {
+export const writeRateRequests: Record<string, (ctx: CheckContext, group: GroupFixture, n: number) => Promise<Body[]>> = byOperation({
   modify_group_attr: async (_ctx, group, n) => Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
   set_group_attr: async (_ctx, group, n) => Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
   clear_group_attr: async (_ctx, group, n) => Array.from({ length: n }, () => ({ GroupId: group.groupId })),
@@ -187,7 +199,7 @@ export const writeRateRequests: Record<string, (ctx: CheckContext, group: GroupF
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
     return keys.map((key) => ({ GroupId: group.groupId, GroupAttr: [{ key }] }));
   },
-};
+});
 
 /** A little over the one-second rate window. */
 const WINDOW_MS = 1_100;

@@ -1,12 +1,29 @@
 /**
  * Where the contract data lives. Resolved from this file's location, not process.cwd(), so the
  * mock, the CLI and vitest workers find the same files whatever directory they start in.
+ *
+ * TIM_SPEC names another spec file to use instead of specs/tim-chat.openapi.yaml (the scale
+ * benchmark runs a copy with every operation doubled). It is read once, when this module loads:
+ * the runner, the embedded mock and the vitest workers (threads that inherit the environment)
+ * then all read the same spec. The schemas, limits and samples stay in schemas/; the copy's
+ * `$ref: ../schemas/...` names files there.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SPEC_PATH = resolve(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml');
+export const DEFAULT_SPEC_PATH = resolve(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml');
+
+/** The spec file TIM_SPEC names (relative to the working directory), or the project's spec when it is unset or empty. */
+export function specPathFrom(timSpec: string | undefined): string {
+  if (timSpec === undefined || timSpec.trim() === '') return DEFAULT_SPEC_PATH;
+  const path = resolve(timSpec);
+  if (!existsSync(path)) throw new Error(`TIM_SPEC names '${timSpec}', which does not exist; give the path of an OpenAPI spec file (or unset TIM_SPEC for specs/tim-chat.openapi.yaml).`);
+  return path;
+}
+
+export const SPEC_PATH = specPathFrom(process.env.TIM_SPEC);
 export const SCHEMAS_DIR = resolve(REPO_ROOT, 'schemas');
 export const SAMPLES_DIR = resolve(SCHEMAS_DIR, 'samples');
 export const LIMITS_PATH = resolve(SCHEMAS_DIR, 'limits.json');

@@ -90,7 +90,20 @@ function toContract(path: string, raw: RawOperation): OperationContract {
     responseSchema: schemaFileOf(responseRef, `${where} 200 response`),
     'x-tim-cases': x['x-tim-cases'] as ProfileCase[],
     'x-tim-tencent-openapi': x['x-tim-tencent-openapi'] as OperationContract['x-tim-tencent-openapi'],
+    ...(typeof x['x-tim-copy-of'] === 'string' ? { 'x-tim-copy-of': x['x-tim-copy-of'] } : {}),
   };
+}
+
+/** A copy must name an operation of the same spec that is not itself a copy. */
+function checkCopies(list: OperationContract[]): void {
+  for (const op of list) {
+    const original = op['x-tim-copy-of'];
+    if (original === undefined) continue;
+    const target = list.find((other) => other.operationId === original);
+    if (target === undefined || target['x-tim-copy-of'] !== undefined) {
+      throw new Error(`operation ${op.operationId}: x-tim-copy-of '${original}' is not an original operation of the spec`);
+    }
+  }
 }
 
 /** Every operation of the spec, in document order, as OperationContract. */
@@ -102,9 +115,18 @@ export function operations(spec: OpenAPIV3_1.Document = loadSpec()): OperationCo
       if (!post) throw new Error(`spec path ${path} has no POST operation`);
       return toContract(path, post);
     });
+    checkCopies(list);
     operationsCache.set(spec, list);
   }
   return list;
+}
+
+/**
+ * The operationId whose handler and request builders serve this one: the original of a copy
+ * (x-tim-copy-of), else the id itself (also for an id the spec does not have).
+ */
+export function originalOperationId(operationId: string, spec?: OpenAPIV3_1.Document): string {
+  return operations(spec).find((op) => op.operationId === operationId)?.['x-tim-copy-of'] ?? operationId;
 }
 
 /** The operation with this id; throws naming the known ids when there is none. */

@@ -127,6 +127,11 @@ export interface Disagreement {
 export interface OperationContract {
   /** The OpenAPI operationId, equal to the command: 'clear_group_attr'. */
   operationId: string;
+  /**
+   * The operation this one is a renamed copy of (a benchmark's doubled spec): the mock answers
+   * it and the generated checks build its requests as the original's. Absent in the project's spec.
+   */
+  'x-tim-copy-of'?: string;
   service: string;
   command: string;
   /** `/v4/${service}/${command}` */

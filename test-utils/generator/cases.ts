@@ -354,8 +354,9 @@ export function generateSuite(options: GenerateOptions = {}): GeneratedSuite {
     if (!isFixtureOperation(op)) cases.push(...groupTypeCases(op));
     cases.push(...fieldCases(op, schemasDir));
     cases.push(...limitCases(op, allLimits, uncoveredLimits));
-    for (const entry of samples.filter((s) => s.operation === op.operationId)) {
-      cases.push(sampleCase(schemasDir, entry, firstSupportedType(op)));
+    // A renamed copy (x-tim-copy-of) sends its original's samples.
+    for (const entry of samples.filter((s) => s.operation === (op['x-tim-copy-of'] ?? op.operationId))) {
+      cases.push({ ...sampleCase(schemasDir, entry, firstSupportedType(op)), operation: op.operationId });
     }
     cases.push(...editionCases(op), permissionCase(op), ...profileRowCases(op), ...writeRateCases(op, allLimits));
   }

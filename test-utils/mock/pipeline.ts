@@ -16,7 +16,10 @@ import type { MockRules, OperationRules } from './rules.ts';
 import type { MockState } from './state.ts';
 import type { UserSigVerdict, UserSigVerifier } from './usersig-verify.ts';
 
-/** The operation handlers by operationId; an operation of the spec without one answers 60009. */
+/**
+ * The operation handlers by operationId; an operation of the spec without one answers 60009. A
+ * renamed copy of an operation (x-tim-copy-of, a benchmark's doubled spec) gets its original's.
+ */
 export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   get_group_attr: getGroupAttr,
   modify_group_attr: modifyGroupAttr,
@@ -96,7 +99,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
   const op = rt.rules.operationsByPath.get(path);
-  const handler = op === undefined ? undefined : OPERATION_HANDLERS[op.contract.operationId];
+  const handler = op === undefined ? undefined : OPERATION_HANDLERS[op.contract['x-tim-copy-of'] ?? op.contract.operationId];
   if (op === undefined || handler === undefined) return failureBody(codes.unknownCommand, 'unknown service or command');
 
   const params = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));

@@ -161,7 +161,9 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(USAGE).join(', ')}; try tim-conformance --help)`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    // A TIM_SPEC naming no file surfaces when a command first loads the contract (the
+    // contract module is not imported here, so it is recognised by name).
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'SpecPathError')) {
       io.err(`tim-conformance: ${error.message}`);
       return 2;
     }

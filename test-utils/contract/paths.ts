@@ -15,11 +15,16 @@ import { dirname, resolve } from 'node:path';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_SPEC_PATH = resolve(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml');
 
+/** A TIM_SPEC that names no file: a configuration error, which the CLI prints as one line (exit 2). */
+export class SpecPathError extends Error {
+  override name = 'SpecPathError';
+}
+
 /** The spec file TIM_SPEC names (relative to the working directory), or the project's spec when it is unset or empty. */
 export function specPathFrom(timSpec: string | undefined): string {
   if (timSpec === undefined || timSpec.trim() === '') return DEFAULT_SPEC_PATH;
   const path = resolve(timSpec);
-  if (!existsSync(path)) throw new Error(`TIM_SPEC names '${timSpec}', which does not exist; give the path of an OpenAPI spec file (or unset TIM_SPEC for specs/tim-chat.openapi.yaml).`);
+  if (!existsSync(path)) throw new SpecPathError(`TIM_SPEC names '${timSpec}', which does not exist; give the path of an OpenAPI spec file (or unset TIM_SPEC for specs/tim-chat.openapi.yaml).`);
   return path;
 }
 

@@ -73,4 +73,11 @@ describe.concurrent('exit codes', { timeout: 180_000 }, () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(run.reportDir, 'results.json'))).toBe(false);
   });
+
+  test('2 when TIM_SPEC names no file: one line, no stack trace', async () => {
+    const run = await cli(['run'], { TIM_SPEC: join(tmpdir(), 'timc-no-such-spec.yaml') });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tim-conformance: TIM_SPEC names '.*timc-no-such-spec\.yaml', which does not exist/)]);
+    expect(existsSync(join(run.reportDir, 'results.json'))).toBe(false);
+  });
 });

@@ -16,8 +16,8 @@ export interface FaultOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, good enough to spread faults evenly. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: small, fast, good enough to spread faults evenly (also used by the tests' fault proxy). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

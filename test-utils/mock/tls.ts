@@ -21,6 +21,18 @@ export async function selfSignedCertificate(host: string): Promise<TlsMaterial> 
   } else if (host !== 'localhost') {
     altNames.push({ type: 2, value: host });
   }
+  return certificateWithAltNames(altNames);
+}
+
+/**
+ * A self-signed certificate for these DNS names only: a server standing in for regional hosts
+ * (reached through --resolve), trusted by handing its PEM to the client as --ca-cert.
+ */
+export function selfSignedCertificateFor(dnsNames: readonly string[]): Promise<TlsMaterial> {
+  return certificateWithAltNames(dnsNames.map((value) => ({ type: 2 as const, value })));
+}
+
+async function certificateWithAltNames(altNames: { type: 2 | 7; value?: string; ip?: string }[]): Promise<TlsMaterial> {
   const notBeforeDate = new Date(Date.now() - 60_000);
   const pems = await generate([{ name: 'commonName', value: 'tim-conformance mock' }], {
     keyType: 'ec',

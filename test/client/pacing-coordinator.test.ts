@@ -11,18 +11,7 @@ import {
 } from '../../test-utils/client/index.ts';
 import { operations } from '../../test-utils/contract/index.ts';
 import { startRecordingServer, targetFor } from './recording-server.ts';
-
-/** The most arrivals inside any window of `windowMs` (half-open, like the server's). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i += 1) {
-    let n = 0;
-    for (let j = i; j < sorted.length && (sorted[j] as number) < (sorted[i] as number) + windowMs; j += 1) n += 1;
-    most = Math.max(most, n);
-  }
-  return most;
-}
+import { busiestWindow } from './arrivals.ts';
 
 /** Two workers, as the runner has them at its smallest. */
 const SHARE = 1 / 2;

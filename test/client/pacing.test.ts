@@ -8,6 +8,7 @@ import {
 } from '../../test-utils/client/index.ts';
 import { getOperation } from '../../test-utils/contract/index.ts';
 import { startRecordingServer, targetFor, TEST_PREFIX } from './recording-server.ts';
+import { busiestWindow } from './arrivals.ts';
 
 /** A clock that only moves when the test moves it; sleepers wake in time order. */
 class ManualClock implements PacerClock {
@@ -39,18 +40,6 @@ class ManualClock implements PacerClock {
     this.time = target;
     await new Promise((r) => setImmediate(r));
   }
-}
-
-/** The most admissions inside any window of `windowMs` (half-open, like the server's). */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i += 1) {
-    let n = 0;
-    for (let j = i; j < sorted.length && (sorted[j] as number) < (sorted[i] as number) + windowMs; j += 1) n += 1;
-    most = Math.max(most, n);
-  }
-  return most;
 }
 
 describe('SlidingWindowPacer (fake clock)', () => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { generate } from 'selfsigned';
+import { selfSignedCertificateFor } from '../../test-utils/mock/tls.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTimClient, SlidingWindowPacer } from '../../test-utils/client/index.ts';
 import { resolveTargetConfig, startTarget } from '../../test-utils/config/index.ts';
@@ -34,21 +34,11 @@ let caPath = '';
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: HOST }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: HOST }] },
-    ],
-  });
+  const pems = await selfSignedCertificateFor([HOST]);
   const dir = mkdtempSync(join(tmpdir(), 'timc-region-'));
   caPath = join(dir, 'ca.pem');
   writeFileSync(caPath, pems.cert);
-  const server = createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
+  const server = createServer({ cert: pems.cert, key: pems.key }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { SAMPLES_DIR, SCHEMAS_DIR, SPEC_PATH } from '../../test-utils/contract/index.ts';
+import { sampleEntries, type SampleEntry } from '../../test-utils/generator/samples.ts';
+
+export type { SampleEntry };
 
 export type Json = Record<string, unknown>;
 
@@ -32,17 +35,8 @@ export function readSchema(file: string): Json {
   return readJson(join(SCHEMAS_DIR, file));
 }
 
-export interface SampleEntry {
-  file: string;
-  operation: string;
-  kind: 'request' | 'response';
-  source: string;
-  origin: 'printed' | 'repaired' | 'reconstructed';
-  note?: string;
-}
-
 export function sampleIndex(): SampleEntry[] {
-  return (readJson(join(SAMPLES_DIR, 'index.json')) as { samples: SampleEntry[] }).samples;
+  return sampleEntries(SCHEMAS_DIR);
 }
 
 export function readSample(file: string): unknown {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { generate } from 'selfsigned';
+import { selfSignedCertificateFor } from '../../test-utils/mock/tls.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveRegion } from '../../test-utils/contract/index.ts';
 import type { MockApp } from '../../test-utils/mock/default-apps.ts';
@@ -34,24 +34,14 @@ let env: Record<string, string> = {};
 let caPath = '';
 
 beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: 'tim-conformance regional mocks' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: REGIONS.map((name) => ({ type: 2 as const, value: hosts[name]! })) },
-    ],
-  });
+  const pems = await selfSignedCertificateFor(REGIONS.map((name) => hosts[name]!));
   const dir = mkdtempSync(join(tmpdir(), 'timc-regions-ca-'));
   caPath = join(dir, 'ca.pem');
   writeFileSync(caPath, pems.cert);
   const resolveEntries: string[] = [];
   for (const name of REGIONS) {
     const mock = await startMockServer({
-      tls: { cert: pems.cert, key: pems.private },
+      tls: { cert: pems.cert, key: pems.key },
       apps: [apps[name]!],
       ...(name === DEVIATING ? { deviations: [DEVIATION] } : {}),
     });

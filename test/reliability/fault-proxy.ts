@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Agent, request } from 'undici';
 import { operationByPath } from '../../test-utils/contract/index.ts';
 import { failureBody, INTERNAL_ERROR_CODE } from '../../test-utils/mock/pipeline.ts';
+import { mulberry32 } from '../../test-utils/mock/faults.ts';
 
 export const PROXY_FAULTS = ['10002', 'http502', 'drop', 'drop-after', 'slow'] as const;
 export type ProxyFault = (typeof PROXY_FAULTS)[number];
@@ -46,17 +47,6 @@ export interface FaultProxy {
   url: string;
   seen: SeenRequest[];
   close(): Promise<void>;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,6 +1,7 @@
 /** `tim-conformance janitor`: resolve the target as `run` does, then sweep ledgers and the prefix. */
 import { resolve } from 'node:path';
-import { ConfigError, describeTarget, resolveTargetConfig, startTarget, type Env, type RunFlags } from '../config/index.ts';
+import { ConfigError, describeTarget, resolveTargetConfig, type Env, type RunFlags } from '../config/index.ts';
+import { startTarget } from '../runner/start-target.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import type { FixtureClient } from '../fixtures/client-port.ts';
 import { runJanitor } from '../fixtures/sweep.ts';

@@ -8,15 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  ConfigError,
-  describeTarget,
-  resolveTargetConfig,
-  startTarget,
-  type Env,
-  type RunFlags,
-  type TargetConfig,
-} from '../config/index.ts';
+import { ConfigError, describeTarget, resolveTargetConfig, type Env, type RunFlags, type TargetConfig } from '../config/index.ts';
+import { startTarget } from './start-target.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { ledgerPathFor } from '../fixtures/ledger.ts';
 import { sweepLedger } from '../fixtures/sweep.ts';

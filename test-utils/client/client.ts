@@ -101,6 +101,8 @@ export interface TimClient {
   readonly target: ResolvedTarget;
   call(operationId: string, body: unknown, opts?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
+  /** Like close, without waiting for calls in flight (they end as network errors). */
+  destroy(): Promise<void>;
 }
 
 export class TimClientError extends Error {
@@ -355,6 +357,10 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     async close() {
       closed = true;
       await transport.close();
+    },
+    async destroy() {
+      closed = true;
+      await transport.destroy();
     },
   };
 }

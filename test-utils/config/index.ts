@@ -10,3 +10,4 @@ export { parseResolve } from './parse-inputs.ts';
 export { DEFAULT_ADMIN, DEFAULT_REPORT_DIR, resolveTargetConfig } from './resolve-target-config.ts';
 export { describeTarget, type TargetDescription } from './describe-target.ts';
 export { GROUP_ID_PREFIX_BASE, GROUP_ID_PREFIX_PATTERN, makeGroupIdPrefix } from '../fixtures/group-ids.ts';
+export { checkReportDir } from './report-dir.ts';

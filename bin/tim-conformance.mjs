@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Before any command: quiet EPIPE, and no process left running when the parent dies.
+const { installProcessGuards } = await import('../test-utils/cli/process-guards.ts');
+installProcessGuards();
 const { main } = await import('../test-utils/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -37,6 +37,8 @@ export interface AttemptLimits {
   deadlineMs: number;
 }
 
+const UNDICI_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 /** The code given to an attempt stopped by its deadline. */
 export const ATTEMPT_DEADLINE_CODE = 'TIM_ATTEMPT_DEADLINE';
 
@@ -77,8 +79,9 @@ export async function sendAttempt(transport: Transport, request: AttemptRequest,
     }
   } catch (error) {
     const described = describeNetworkError(error);
-    // undici's own timeouts (headers, body, connect) name themselves; only an abort is the deadline's.
-    if (deadline.signal.aborted && (described.code === undefined || described.code === 'UND_ERR_ABORTED' || described.code === 'ABORT_ERR')) {
+    // undici's own timeouts (headers, body, connect) name themselves; any other failure after the
+    // deadline fired is the deadline's abort.
+    if (deadline.signal.aborted && !UNDICI_TIMEOUT_CODES.has(described.code ?? '')) {
       outcome.networkError = `no complete answer within ${limits.deadlineMs} ms (the attempt's deadline)`;
       outcome.networkErrorCode = ATTEMPT_DEADLINE_CODE;
     } else {

@@ -209,9 +209,10 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
   const transport = new Transport(transportOptions);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const origin = new URL(target.baseUrl).origin;
-  // Each wait (connect, headers, between body chunks) is bounded by timeoutMs; the whole attempt
-  // by twice that and a second (undici's timers are coarse; its own timeouts should fire first).
-  const attemptDeadlineMs = 2 * transportOptions.timeoutMs + 1000;
+  // Each wait (connect, headers, between body chunks) is bounded by timeoutMs, and the whole
+  // attempt by a second more: a conforming answer is whole within the server's timeout (below
+  // timeoutMs), while a server dripping a byte before each wait ends would hold it for ever.
+  const attemptDeadlineMs = transportOptions.timeoutMs + 1000;
   const breaker = options.breaker;
   let closed = false;
 

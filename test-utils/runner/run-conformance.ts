@@ -309,12 +309,13 @@ async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: Runner
       io.out(`tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks${gone}`);
     }
     for (const note of report.notes) io.err(`tim-conformance: cleanup: ${note}`);
-    const shown = report.failed.slice(0, MAX_CLEANUP_LINES);
+    // Groups the sweep stopped before are summed up by its note; each one that was tried gets a line.
+    const shown = report.failed.filter((f) => !f.notTried).slice(0, MAX_CLEANUP_LINES);
     for (const failure of shown) {
       io.err(`tim-conformance: could not destroy ${failure.groupId} (${failure.reason}); \`tim-conformance janitor\` will retry`);
     }
     if (report.failed.length > shown.length) {
-      io.err(`tim-conformance: … and ${report.failed.length - shown.length} more; they stay in ${path} for \`tim-conformance janitor\``);
+      io.err(`tim-conformance: ${report.failed.length - shown.length} more group(s) not destroyed stay in ${path} for \`tim-conformance janitor\``);
     }
   } catch (error) {
     io.err(`tim-conformance: cleanup failed (${(error as Error).message}); run \`tim-conformance janitor\` with the same --report-dir`);

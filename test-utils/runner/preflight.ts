@@ -7,6 +7,8 @@
  *   2. the API's envelope: HTTP 200 and a JSON body with a numeric ErrorCode;
  *   3. the credentials: ErrorCode 0, or which of wrong key, unknown SDKAppID, identifier not an
  *      App admin, expired sig, read from the codes of the signing rows of the behaviour profile.
+ *      A rate refusal (someone else used the probe's 1 call/s) is tried again within the budget
+ *      and, if it persists, let through: it is no set-up mistake.
  * The whole preflight is bounded by PREFLIGHT_BUDGET_MS (the apps are asked in parallel). Used by
  * `run` and `janitor`; any command that talks to a target can call it.
  */
@@ -99,9 +101,19 @@ function describeAnswer(origin: string, role: AppRole, result: CallResult, admin
   return `a signed ${PROBE_OPERATION} for SDKAppID ${sdkappid} was refused ${answered}; the credentials or the target cannot be used for a run`;
 }
 
+/** After a rate refusal (another client used the probe's 1 call/s), the next try waits a window. */
+const RATE_RETRY_MS = 1100;
+
 async function probeApp(target: ResolvedTarget, role: AppRole, client: ReturnType<typeof createTimClient>, budgetMs: number): Promise<string | undefined> {
   const origin = new URL(target.baseUrl).origin;
-  const result = await client.call(PROBE_OPERATION, { Limit: 1 }, { app: role.choice, retry: false });
+  const end = Date.now() + budgetMs;
+  let result = await client.call(PROBE_OPERATION, { Limit: 1 }, { app: role.choice, retry: false });
+  // A rate refusal is no set-up mistake: try again while the budget lasts, then let the run go on.
+  while (result.errorCode !== undefined && codesOf('rates.api-calls-per-second').includes(result.errorCode)) {
+    if (Date.now() + RATE_RETRY_MS + 500 > end) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, RATE_RETRY_MS));
+    result = await client.call(PROBE_OPERATION, { Limit: 1 }, { app: role.choice, retry: false });
+  }
   if (result.networkError !== undefined) return describeUnreachable(origin, result, budgetMs);
   const problem = describeAnswer(origin, role, result, role.app.admin);
   return problem === undefined ? undefined : role.choice === 'basic' ? `basic app: ${problem}` : problem;

@@ -28,7 +28,7 @@ import {
 import { isLiveTerminal, SuiteProgress, type ProgressOutput } from './progress.ts';
 import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
-import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
+import type { RunSuitesOptions, SuiteRun } from './run-suites.ts';
 import { formatSummary } from './summary.ts';
 import { preflight, type PreflightResult } from './preflight.ts';
 import { type BreakerTrip, describeTrip } from '../client/breaker.ts';
@@ -241,7 +241,8 @@ export async function runOnTarget(
   const progressOutput = options.progress === undefined ? defaultProgress(io, process.env) : options.progress;
   const progress = progressOutput === false ? undefined : new SuiteProgress(progressOutput, extras.label);
   try {
-    const run = await (deps.runSuites ?? runSuites)({
+    // vitest's Node API is loaded only once the preflight has passed: a set-up mistake is told at once.
+    const run = await (deps.runSuites ?? (await import('./run-suites.ts')).runSuites)({
       target,
       suitesDir: options.suitesDir,
       filters: options.filters,

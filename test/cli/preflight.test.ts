@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { fail, OK, startRecordingServer, targetFor as recordingTarget } from '../client/recording-server.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
 import { describeUnreachable, preflight } from '../../test-utils/runner/preflight.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
@@ -101,6 +102,14 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
       groupIdPrefix: 'timc-preflt01-',
     };
     expect(await preflight(target)).toEqual({ ok: true });
+  });
+
+  it('tries a rate refusal again instead of calling it a mistake', async () => {
+    const server = await startRecordingServer((_r, i) => (i === 0 ? fail(60007) : OK));
+    onTestFinished(() => server.close());
+    expect(await preflight(recordingTarget(server.url))).toEqual({ ok: true });
+    // The main app twice (refused, then answered), the basic app once.
+    expect(server.requests).toHaveLength(3);
   });
 
   it.each([

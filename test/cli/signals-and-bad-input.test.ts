@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../../test-utils/cli/main.ts';
+import { DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tim-conformance.mjs');
@@ -69,7 +70,7 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
   });
 });
 
-describe('the bin as a process', { timeout: 60_000 }, () => {
+describe('the bin as a process', { timeout: 120_000 }, () => {
   it('ends quietly when the reader of its output goes away (mutants --list | true)', async () => {
     const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], { cwd: ROOT, env: cleanEnv() });
     let stderr = '';
@@ -101,6 +102,34 @@ describe('the bin as a process', { timeout: 60_000 }, () => {
 
     parent.kill('SIGTERM');
     expect(await until(() => !alive(mockPid), 20_000)).toBe(true);
+  });
+
+  it('a run whose parent dies stops as on SIGTERM, destroying its groups first', async () => {
+    const mock = await startMockServer();
+    onTestFinished(() => mock.close());
+    const runGroups = () => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
+    const reportDir = mkdtempSync(join(tmpdir(), 'timc-orphan-run-'));
+    const args = ['run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', reportDir];
+    const parentScript = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: 'ignore', env: { ...process.env, TIM_SECRET_KEY: ${JSON.stringify(DEFAULT_FULL_APP.secretKey)} } });
+      process.stdout.write('pid ' + child.pid + '\\n');
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    parent.stdout.on('data', (d) => (output += d));
+    let runPid = 0;
+    onTestFinished(() => {
+      if (alive(parent.pid!)) parent.kill('SIGKILL');
+      if (runPid !== 0 && alive(runPid)) process.kill(runPid, 'SIGKILL');
+    });
+    expect(await until(() => /pid \d+/.test(output), 30_000)).toBe(true);
+    runPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    expect(await until(() => runGroups().length === 2, 60_000)).toBe(true);
+
+    parent.kill('SIGTERM');
+    expect(await until(() => !alive(runPid), 40_000)).toBe(true);
+    expect(runGroups()).toEqual([]);
   });
 
   it('stops the mock on SIGHUP (a closed terminal)', async () => {

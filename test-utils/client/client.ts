@@ -291,6 +291,7 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     const plan = pacePlan(operationId, operation, app, rawBody === undefined ? body : undefined);
     if (breaker?.trip) return notSent(operationId, method, `${origin}${path}`, bodyText, breaker.trip);
     const retrySafe = opts.retry !== false && method === 'POST' && isRetrySafe(operation, body, rawBody);
+    const requestPath = path.startsWith('/') ? path : `/${path}`;
     const started = performance.now();
 
     /** One attempt: a fresh usersig and random, a pacing slot, then attempt.ts. */
@@ -301,7 +302,7 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
         { sdkappid: String(app.sdkappid), identifier, usersig, random: String(randomInt(0, 2 ** 32)), contenttype: 'json' },
         opts.query,
       );
-      const pathAndQuery = `${path!.startsWith('/') ? path : `/${path}`}?${query}`;
+      const pathAndQuery = `${requestPath}?${query}`;
       const url = `${origin}${pathAndQuery}`;
       assertNoSecretKey({ url, body: bodyText, headers });
 
@@ -336,6 +337,13 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     });
     breaker?.record(result);
     result.durationMs = performance.now() - started;
+    judgeFinalResult(result, operation);
+    options.onResponse?.(result);
+    return result;
+  }
+
+  /** After the last attempt: the error code, the schema verdict, and ownership of a created group. */
+  function judgeFinalResult(result: CallResult, operation: OperationContract | undefined): void {
     if (typeof result.body?.ErrorCode === 'number') result.errorCode = result.body.ErrorCode;
     if (operation && result.networkError === undefined && options.validateResponses !== false) {
       result.schemaErrors =
@@ -348,8 +356,6 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     if (operation?.operationId === 'create_group' && result.errorCode === 0 && typeof result.body?.GroupId === 'string') {
       markGroupOwned(result.body.GroupId);
     }
-    options.onResponse?.(result);
-    return result;
   }
 
   return {

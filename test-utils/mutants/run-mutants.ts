@@ -125,7 +125,9 @@ export function verdictFor(entry: MutantEntry, run: MutantRunEntry[] | { error: 
   if (killed) return { ...base, killed, killedBy, tentativeFailures };
   // A broken run gates whatever the row: nothing was measured.
   const gates = error !== undefined || survivorGates(entry, strict);
-  return { ...base, killed, killedBy, tentativeFailures, ...(error !== undefined ? { error } : {}), gates, reason: survivorReason(entry, tentativeFailures, gates, error) };
+  const notRun = Array.isArray(run) ? run.filter((e) => e.status === 'skipped' && entry.killers.includes(e.id)).map((e) => e.id) : [];
+  const reason = survivorReason(entry, tentativeFailures, gates, error) + (notRun.length > 0 ? `; not run (inconclusive or unsupported here): ${notRun.join(', ')}` : '');
+  return { ...base, killed, killedBy, tentativeFailures, ...(error !== undefined ? { error } : {}), gates, reason };
 }
 
 export async function runMutants(options: RunMutantsOptions = {}): Promise<KillMatrix> {

@@ -41,6 +41,8 @@ describe('the kill matrix', () => {
     const v = verdictFor(entry, []);
     expect(v).toMatchObject({ profile: entry.profile, profileRow: entry.profileRow, status: 'documented', gates: true });
     expect(v.reason).toContain('a gap in the suite');
+    const skipped = verdictFor(entry, [{ id: entry.killers[0]!, status: 'skipped', gating: true }]);
+    expect(skipped.reason).toContain(`not run (inconclusive or unsupported here): ${entry.killers[0]}`);
   });
 
   test('exits 1 on a survivor of a documented row, on a baseline failure and on an empty baseline', () => {

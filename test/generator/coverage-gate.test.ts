@@ -46,7 +46,9 @@ describe('the spec coverage report of a run against the embedded mock', () => {
     const generated = results.tests.filter((t) => t.check.startsWith('gen-'));
     expect(generated.length).toBeGreaterThan(150);
     const notDefined = (t: ResultsFile['tests'][number]) => t.status === 'skipped' && /^(not defined yet \(undecided\)|covered elsewhere): /.test(t.reason ?? '');
-    expect(generated.filter((t) => t.status !== 'passed' && !notDefined(t)).map((t) => `${t.id}: ${t.failure?.message ?? t.reason}`)).toEqual([]);
+    // A write-rate burst a loaded machine could not deliver within one second is not run, never a verdict.
+    const inconclusiveBurst = (t: ResultsFile['tests'][number]) => t.status === 'skipped' && t.check === 'gen-group-write-rate' && /none arrived within one second/.test(t.reason ?? '');
+    expect(generated.filter((t) => t.status !== 'passed' && !notDefined(t) && !inconclusiveBurst(t)).map((t) => `${t.id}: ${t.failure?.message ?? t.reason}`)).toEqual([]);
     const byId = new Map(generated.map((t) => [t.id, t]));
     expect(byId.get('create_group/gen-wrong-type-introduction')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not defined yet \(undecided\): the profile has no row/) });
     expect(byId.get('clear_group_attr/gen-row-counts-as-attr-write')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^covered elsewhere: a rate/) });

@@ -2,7 +2,7 @@
 // tarball installed into a temporary project without the network (consumer-project.ts), then
 // from that project: every export imported by plain Node ESM with the mock answering one signed
 // call, a strict nodenext type check of a file importing every export, and `npx tim-conformance`
-// (--version, run --grep, mock). Node is the one running this test (CI: 20); README says how the
+// (--version, run --grep, janitor, mutants, mock). Node is the one running this test (CI: 20); README says how the
 // same test runs under Node 22 and 24.
 import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,7 +45,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the packed tarball', { timeout: 180_000 }, () => {
+// One step after the other: run side by side on a small machine they take longer, not shorter.
+describe('the packed tarball', { timeout: 240_000 }, () => {
   test('holds the build, the data and the bin, and nothing of the repository\'s own tooling', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain('dist/test-utils/exports/index.js');
@@ -91,6 +92,14 @@ describe('the packed tarball', { timeout: 180_000 }, () => {
     const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { tests: Array<{ file?: string; status: string }> };
     expect(results.tests.length).toBe(2);
     expect(results.tests.every((t) => t.status === 'passed')).toBe(true);
+  });
+
+  test('janitor and mutants run from the installed package (mutants spawns its batch as built JavaScript)', async () => {
+    const tim = (args: string[]) => run(NPM, ['exec', '--offline', '--', 'tim-conformance', ...args], { cwd: project, env: cleanEnv });
+    const janitor = await tim(['janitor', '--dry-run', '--report-dir', join(work, 'janitor')]);
+    expect(janitor.stdout).toMatch(/0 group\(s\) .* would be destroyed \(dry run\)/);
+    const mutants = await tim(['mutants', '--only', 'limits.count-utf16-units', '--report-dir', join(work, 'mutants'), 'suites/limits/attr-key-bytes']);
+    expect(mutants.stdout).toMatch(/Killed 1 of 1 deviations/);
   });
 
   test('tim-conformance mock serves from the installed package until SIGTERM', async () => {

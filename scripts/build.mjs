@@ -1,6 +1,6 @@
 // `npm run build` (and `prepack`): compiles test-utils/ and suites/ to dist/ with
-// tsconfig.build.json (JavaScript, declarations, source maps carrying their sources), then
-// copies the JSON Schemas that live beside the code, which tsc does not emit. The suites need
+// tsconfig.build.json (JavaScript, declarations, source maps), then copies the files that live
+// beside the code and that tsc does not emit. The suites need
 // no declarations (nothing imports them), so theirs are removed to keep the package small.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +20,10 @@ function filesUnder(dir, keep) {
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
-for (const file of filesUnder(join(root, 'test-utils'), (name) => name.endsWith('.json'))) {
-  cpSync(file, join(dist, relative(root, file)));
+// Everything else beside the code (today the JSON Schemas of results, regions, coverage and
+// expectations files) is read at run time relative to the module that reads it.
+for (const dir of ['test-utils', 'suites']) {
+  for (const file of filesUnder(join(root, dir), (name) => !name.endsWith('.ts'))) cpSync(file, join(dist, relative(root, file)));
 }
 for (const file of filesUnder(join(dist, 'suites'), (name) => name.endsWith('.d.ts'))) rmSync(file);
 // tsc rewrites the .ts extensions of relative imports in the JavaScript but keeps them in the

@@ -88,4 +88,4 @@ Commands:
   mutants    check that the suites catch deliberate deviations of the mock
   help [command]
 
-\`tim-conformance <command> --help\` shows the options of a command.`;
+\`tim-conformance <command> --help\` shows the options of a command; \`tim-conformance --version\` the version.`;

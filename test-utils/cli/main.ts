@@ -5,6 +5,10 @@
 import type { RunFlags } from '../config/index.ts';
 import { MAX_GROUPS_OPTION, parseCommandArgs, stringValue, TARGET_OPTIONS, UsageError } from './args.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
+
+// The bin installs these before any command runs (EPIPE, a dead parent); loaded with main so the
+// bin finds them in the sources and in dist/ alike.
+export { installProcessGuards } from './process-guards.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 
 const defaultIO: RunnerIO = {
@@ -119,6 +123,7 @@ const MUTANTS_OPTIONS = {
   parallel: { type: 'string' },
   'report-dir': { type: 'string' },
   list: { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -141,6 +146,12 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
       case '-h':
         io.out(MAIN_USAGE);
         return command === undefined ? 2 : 0;
+      case '--version':
+      case '-V': {
+        const { packageVersion } = await import('./version.ts');
+        io.out(packageVersion());
+        return 0;
+      }
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) io.out(MAIN_USAGE);

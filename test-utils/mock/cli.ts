@@ -9,7 +9,8 @@
  * are never printed. A bad flag is one line on stderr and exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MOCK_OPTION_SPECS } from '../cli/mock-options.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 import type { MockApp } from './default-apps.ts';
 import { startMockServer } from './index.ts';
@@ -28,21 +29,11 @@ export const MOCK_USAGE =
 
 class UsageError extends Error {}
 
-const OPTIONS = {
-  port: { type: 'string' },
-  host: { type: 'string' },
-  sdkappid: { type: 'string' },
-  'secret-key': { type: 'string' },
-  admin: { type: 'string' },
-  'basic-sdkappid': { type: 'string' },
-  'basic-secret-key': { type: 'string' },
-  'no-rate-limits': { type: 'boolean' },
-  'latency-ms': { type: 'string' },
-  tls: { type: 'boolean' },
-  cert: { type: 'string' },
-  key: { type: 'string' },
+/** The options are those of the CLI's option table (test-utils/cli/mock-options.ts), plus --help. */
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(MOCK_OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }])),
   help: { type: 'boolean', short: 'h' },
-} as const;
+};
 
 function integerFlag(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;

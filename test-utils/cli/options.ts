@@ -4,7 +4,8 @@
  * Values given as flags win over the TIM_* variables; test-utils/config resolves the two and
  * reports a bad value of either with the flag and the variable named.
  */
-import type { OptionSpec } from './option-table.ts';
+import type { RunFlags } from '../config/index.ts';
+import { stringOf, type OptionSpec, type OptionValues } from './option-table.ts';
 
 const TARGET = 'Target (flags override the TIM_* environment variables)';
 
@@ -113,3 +114,15 @@ export const RUN_FLAG_OF: Readonly<Record<string, string>> = {
 };
 
 export const SHARED_OPTIONS: readonly OptionSpec[] = [...TARGET_OPTION_SPECS];
+
+/** RunFlags (test-utils/config) from the parsed target options. */
+export function targetFlags(values: OptionValues): RunFlags {
+  const flags: Record<string, unknown> = {};
+  for (const [option, key] of Object.entries(RUN_FLAG_OF)) {
+    const value = stringOf(values, option);
+    if (value !== undefined) flags[key] = value;
+  }
+  if (values['strict'] === true) flags['strict'] = true;
+  return flags as RunFlags;
+}
+

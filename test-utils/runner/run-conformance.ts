@@ -53,7 +53,12 @@ export interface RunnerOptions {
   /** A directory of `*.check.ts` suites instead of suites/ (project tests, third-party suites). */
   suitesDir?: string;
   filters?: string[];
+  /** Only checks whose id matches (ids only, not titles). */
   grep?: string;
+  /** --id: only these check ids (exact). */
+  ids?: string[];
+  /** --max-failures: stop after this many failed checks. */
+  maxFailures?: number;
   workers?: number;
   /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
   expectations?: string;
@@ -218,6 +223,8 @@ export async function runOnTarget(
       suitesDir: options.suitesDir,
       filters: options.filters,
       grep: options.grep,
+      ...(options.ids?.length ? { ids: options.ids } : {}),
+      ...(options.maxFailures !== undefined ? { maxFailures: options.maxFailures } : {}),
       workers: options.workers,
       signal: abort.signal,
       log: (text) => io.err(text.replace(/\n$/, '')),

@@ -132,6 +132,23 @@ export interface CheckContextInternals {
   recordUnexpectedError(error: unknown): void;
 }
 
+/**
+ * Results of calls signed as every call is (the main app's admin, a fresh usersig): their curl
+ * line can take the usersig from $TIM_USERSIG (`tim-conformance usersig` prints one). A crafted
+ * or foreign signature stays '<redacted>': a fresh one would not reproduce that failure.
+ */
+const signedAsUsual = new WeakSet<object>();
+
+function isSignedAsUsual(opts: CallOptions): boolean {
+  const app = opts.app ?? 'main';
+  return app === 'main' && opts.usersig === undefined && opts.identifier === undefined && opts.query?.usersig === undefined;
+}
+
+/** The curl line with the usersig read from the shell: '…&usersig='"$TIM_USERSIG"'&…'. */
+export function curlWithUserSigVariable(curl: string): string {
+  return curl.replace(/([?&]usersig=)<redacted>(?=[&'])/, `$1'"$TIM_USERSIG"'`);
+}
+
 /** The operation a result answered (the check context's map, else the client's own field). */
 function operationOf(result: ResponseLike | undefined): string | undefined {
   if (!result) return undefined;
@@ -202,7 +219,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
 
   const fail = (result: ResponseLike | undefined, problem: string, expected: string, kind?: FailureKind): never => {
     const failure: CheckFailure = {
-      curl: result ? redact(result.curl) : '',
+      curl: result ? (signedAsUsual.has(result) ? curlWithUserSigVariable(redact(result.curl)) : redact(result.curl)) : '',
       response: result ? responseForReport(result) : null,
       expected,
       docUrl: meta.docUrl,
@@ -213,7 +230,11 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     record(failure);
     const rerun = rerunCommand({ target: rerunTargetOf(target), seed: target.seed }, [meta.id]);
     const note = variablesNote(rerunTargetOf(target));
-    throw new CheckFailedError(redact(formatFailureMessage(meta, failure, problem, target.seed, note ? `${rerun}  ${note}` : rerun)), failure, problem);
+    // The message is redacted whole (a problem text may quote a URL); the curl line's
+    // "$TIM_USERSIG" would not survive that pass, so it goes in afterwards.
+    const plainCurl = result ? redact(result.curl) : '';
+    const message = redact(formatFailureMessage(meta, { ...failure, curl: plainCurl }, problem, target.seed, note ? `${rerun}  ${note}` : rerun));
+    throw new CheckFailedError(plainCurl === '' ? message : message.replace(`request:  ${plainCurl}`, () => `request:  ${failure.curl}`), failure, problem);
   };
 
   const expectEnvelope = (result: ResponseLike): Envelope => {
@@ -245,6 +266,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const { skipSchemaCheck, ...clientOpts } = opts;
       const result = await client.call(operationId, body, clientOpts);
       last = result;
+      if (typeof result === 'object' && result !== null && isSignedAsUsual(clientOpts)) signedAsUsual.add(result);
       if (typeof result === 'object' && result !== null) operationOfResult.set(result, operationId);
       if (!skipSchemaCheck && result.schemaErrors && result.schemaErrors.length > 0) {
         let schema = 'its response schema';

@@ -37,6 +37,7 @@ import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
 import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
 import { formatSummary } from './summary.ts';
+import { colourEnabled, paintFor } from './colour.ts';
 
 export interface RunnerIO {
   out(text: string): void;
@@ -238,7 +239,7 @@ export async function runOnTarget(
 
     await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : undefined);
 
-    io.out(formatSummary(results, files));
+    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)) }));
     if (extras.expectations && options.updateExpectations) rewriteExpectations(extras.expectations, results, io);
     if (interruptedBy) return { code: SIGNAL_EXIT[interruptedBy], results, interrupted: true };
     return { code: exitCodeFor(results), results, interrupted: false };

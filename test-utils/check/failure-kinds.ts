@@ -80,8 +80,10 @@ export function normaliseReason(text: string): string {
     .trim();
 }
 
+/** The title names what the grouping key names (the family, not one operation), so a group's title fits every member. */
 export function failureTitle(kind: FailureKind): string {
-  const where = kind.operation ? ` from ${kind.operation}` : '';
+  const family = kind.family ?? kind.operation;
+  const where = family ? ` from ${family}` : '';
   switch (kind.kind) {
     case 'wrong-code':
       return `Wrong error code${where}: answered ${codeText(kind.answeredCode)}, documented ${kind.expectedCodes.map(codeText).join(' or ')}`;
@@ -90,7 +92,7 @@ export function failureTitle(kind: FailureKind): string {
     case 'wrong-state':
       return `State not as documented${kind.operation ? ` after ${kind.operation}` : ''}`;
     case 'transport':
-      return `No valid HTTP answer${where}: ${kind.cause}`;
+      return `No valid HTTP answer: ${kind.cause}`;
     case 'not-run':
       return `Not run: ${normaliseReason(kind.reason)}`;
     case 'check-error':

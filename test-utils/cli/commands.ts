@@ -7,7 +7,9 @@
 import { MOCK_OPTION_SPECS } from './mock-options.ts';
 import { listOf, nonEmptyCheck, OptionTable, stringOf, UsageError, type CommandSpec } from './option-table.ts';
 import { SHARED_OPTIONS, targetFlags } from './options.ts';
+import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
+import { usersigCommand } from './usersig-command.ts';
 
 export const janitorCommand: CommandSpec = {
   name: 'janitor',
@@ -68,7 +70,7 @@ mock had no failure, 1 otherwise, 2 on a usage error.`,
 };
 
 /** Every command, in the order `--help` lists them. Add a command here (one line) and in its own file. */
-export const COMMANDS: readonly CommandSpec[] = [runCommand, mockCommand, janitorCommand, mutantsCommand];
+export const COMMANDS: readonly CommandSpec[] = [runCommand, mockCommand, janitorCommand, mutantsCommand, reproduceCommand, usersigCommand];
 
 export const OPTION_TABLE = new OptionTable().defineShared(SHARED_OPTIONS);
 for (const command of COMMANDS) OPTION_TABLE.addCommand(command);

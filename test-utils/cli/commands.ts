@@ -7,6 +7,7 @@
 import { MOCK_OPTION_SPECS } from './mock-options.ts';
 import { listOf, nonEmptyCheck, OptionTable, stringOf, UsageError, type CommandSpec } from './option-table.ts';
 import { SHARED_OPTIONS, targetFlags } from './options.ts';
+import { mergeCommand } from './merge-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { usersigCommand } from './usersig-command.ts';
@@ -70,7 +71,7 @@ mock had no failure, 1 otherwise, 2 on a usage error.`,
 };
 
 /** Every command, in the order `--help` lists them. Add a command here (one line) and in its own file. */
-export const COMMANDS: readonly CommandSpec[] = [runCommand, mockCommand, janitorCommand, mutantsCommand, reproduceCommand, usersigCommand];
+export const COMMANDS: readonly CommandSpec[] = [runCommand, mockCommand, janitorCommand, mutantsCommand, reproduceCommand, usersigCommand, mergeCommand];
 
 export const OPTION_TABLE = new OptionTable().defineShared(SHARED_OPTIONS);
 for (const command of COMMANDS) OPTION_TABLE.addCommand(command);

@@ -132,7 +132,7 @@ function failureDetail(v: FailureView): string[] {
     lines.push(`- **Expected:** ${v.expected ? t(v.expected) : '(not recorded)'}`);
     lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
     lines.push('**What happened**', '', markdownCodeBlock(shortened(v.happened), 'text'), '');
-    lines.push('**Request** (the usersig is redacted: sign a new one to replay)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
+    lines.push('**Request** (set `TIM_USERSIG` first: `npx tim-conformance usersig`)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
     lines.push('**Response**', '', v.response ? markdownCodeBlock(shortened(v.response), 'json') : '(no response)', '');
   }
   if (v.rerun) lines.push('**Rerun**', '', markdownCodeBlock(v.rerun, 'sh'), '');

@@ -56,11 +56,14 @@ export const mutantsCommand: CommandSpec = {
   positionals: 'file filters (path fragments, as for run) limit every run to those suites',
   description: `Runs the suites against the unmodified mock and against each named deviation of it
 (test-utils/mutants/catalogue.ts), prints the kill matrix and writes DIR/mutants.json and
-DIR/mutants.md. Exits 0 when every deviation made a gating check fail and the unmodified
-mock had no failure, 1 otherwise, 2 on a usage error.`,
+DIR/mutants.md; survivors are listed with their profile row, its status and a reason. Exits
+0 when the unmodified mock had no failure and every deviation of a documented (or
+documented-set) row made a gating check fail, 1 otherwise, 2 on a usage error. A deviation of
+an inferred row is expected to survive (its checks are tentative) unless --strict.`,
   options: [
     { name: 'only', type: 'string', value: 'NAME', multiple: true, section: 'Mutants', help: 'only this deviation (names from --list)' },
-    { name: 'list', type: 'boolean', section: 'Mutants', help: 'list the catalogue (name, area, what the wrong server does) and exit' },
+    { name: 'list', type: 'boolean', section: 'Mutants', help: 'list the catalogue (name, area, description, profile row, status) and exit' },
+    { name: 'strict', type: 'boolean', env: 'TIM_STRICT', section: 'Mutants', help: "tentative checks gate, so inferred rows' deviations must be killed too" },
     { name: 'seed', type: 'string', value: 'N', default: '1', section: 'Mutants', help: 'the seed of every run' },
     { name: 'parallel', type: 'string', value: 'N', default: '15', section: 'Mutants', help: 'deviations checked at once, in one process (at most 16)' },
   ],

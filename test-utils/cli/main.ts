@@ -47,6 +47,7 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         io.out(OPTION_TABLE.mainUsage());
         return command === undefined ? 2 : 0;
       case '--version':
+      case '-V':
         io.out(packageVersion());
         return 0;
       case 'help': {

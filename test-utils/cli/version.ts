@@ -1,15 +1,17 @@
-/** The package's version, read from the nearest package.json named tim-conformance above this file. */
+/**
+ * `tim-conformance --version`: the version in the package's own package.json. That file is two
+ * directories up from the sources (test-utils/cli/) and three from the build (dist/test-utils/cli/).
+ */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export function packageVersion(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const path = join(dir, 'package.json');
-    if (existsSync(path)) {
-      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'tim-conformance' && pkg.version) return pkg.version;
-    }
-    if (dirname(dir) === dir) return 'unknown';
+const CANDIDATES = ['../../package.json', '../../../package.json'];
+
+export function packageVersion(): string {
+  for (const candidate of CANDIDATES) {
+    const url = new URL(candidate, import.meta.url);
+    if (!existsSync(url)) continue;
+    const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'tim-conformance' && typeof pkg.version === 'string') return pkg.version;
   }
+  return 'unknown';
 }

@@ -227,11 +227,13 @@ export function buildResults(
   target: ResolvedTarget,
   tests: TestEntry[],
   runEnd: ResultsFile['runEnd'],
+  /** The run's --suites directory when not suites/ (each failure's rerun command needs it). */
+  suitesDir?: string,
 ): ResultsFile {
   const unique = flagDuplicateIds(tests);
   const summary = summariseTarget(target);
   for (const test of unique) {
-    if (test.failure && test.operation !== '') test.failure.rerun = rerunCommand({ target: summary, seed: target.seed }, [test.id]);
+    if (test.failure && test.operation !== '') test.failure.rerun = rerunCommand({ target: summary, seed: target.seed, ...(suitesDir ? { suitesDir } : {}) }, [test.id]);
   }
   return { target: summary, seed: target.seed, runEnd, summary: summarise(unique), tests: unique, spec: specIdentity() };
 }

@@ -195,13 +195,13 @@ export async function runOnTarget(
     });
     progress?.end();
     const runEnd = interruptedBy ? 'interrupted' : run.reason;
-    let results = buildResults(target, run.entries, runEnd);
+    let results = buildResults(target, run.entries, runEnd, options.suitesDir);
     if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
     await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : undefined);
 
-    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)) }));
+    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)), ...(options.suitesDir ? { suitesDir: options.suitesDir } : {}) }));
     if (extras.expectations && options.updateExpectations) rewriteExpectations(extras.expectations, results, io);
     if (interruptedBy) return { code: SIGNAL_EXIT[interruptedBy], results, interrupted: true };
     return { code: exitCodeFor(results), results, interrupted: false };

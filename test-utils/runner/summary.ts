@@ -35,7 +35,7 @@ function idsLine(tests: readonly TestEntry[]): string {
   return `${shown.join(', ')}${more}`;
 }
 
-function groupBlock(group: FailureGroup, results: ResultsFile, paint: Paint, mark: string): string[] {
+function groupBlock(group: FailureGroup, results: ResultsFile, paint: Paint, mark: string, suitesDir: string | undefined): string[] {
   const example = group.tests[0]!;
   const failure = example.failure;
   const lines = [`  ${paint('red', mark)} ${paint('bold', `[${group.tests.length}] ${group.title}`)}`, `      checks:   ${idsLine(group.tests)}`];
@@ -49,14 +49,14 @@ function groupBlock(group: FailureGroup, results: ResultsFile, paint: Paint, mar
   const ids = group.tests.slice(0, MAX_IDS_PER_GROUP).map((t) => t.id);
   if (example.operation !== '') {
     const note = variablesNote(results.target);
-    lines.push(`      rerun:    ${paint('cyan', rerunCommand({ target: results.target, seed: results.seed }, ids))}${note ? `  ${note}` : ''}`);
+    lines.push(`      rerun:    ${paint('cyan', rerunCommand({ target: results.target, seed: results.seed, ...(suitesDir ? { suitesDir } : {}) }, ids))}${note ? `  ${note}` : ''}`);
   }
   return lines;
 }
 
-function groupedFailures(groups: FailureGroup[], results: ResultsFile, paint: Paint, mark: string): string[] {
+function groupedFailures(groups: FailureGroup[], results: ResultsFile, paint: Paint, mark: string, suitesDir?: string): string[] {
   const lines: string[] = [];
-  groups.slice(0, MAX_GROUPS_IN_FULL).forEach((group) => lines.push(...groupBlock(group, results, paint, mark)));
+  groups.slice(0, MAX_GROUPS_IN_FULL).forEach((group) => lines.push(...groupBlock(group, results, paint, mark, suitesDir)));
   const rest = groups.slice(MAX_GROUPS_IN_FULL);
   for (const group of rest.slice(0, MAX_LISTED)) lines.push(`  ${mark} [${group.tests.length}] ${cut(group.title, 120)}: ${cut(idsLine(group.tests), 160)}`);
   if (rest.length > MAX_LISTED) lines.push(`  … and ${rest.length - MAX_LISTED} more cause(s) (see report.md)`);
@@ -72,6 +72,8 @@ function listed<T>(items: T[], render: (item: T) => string): string[] {
 export interface SummaryOptions {
   /** Colours for a terminal (colour.ts); plain text by default. */
   paint?: Paint;
+  /** The run's --suites directory, when not suites/ (the rerun commands need it). */
+  suitesDir?: string;
 }
 
 export function formatSummary(results: ResultsFile, reportFiles: string[] = [], options: SummaryOptions = {}): string {
@@ -87,7 +89,7 @@ export function formatSummary(results: ResultsFile, reportFiles: string[] = [], 
   if (gatingFailures.length > 0) {
     const groups = groupFailures(gatingFailures);
     lines.push(paint('bold', `Gating failures (${gatingFailures.length}) by likely cause (${groups.length}):`));
-    lines.push(...groupedFailures(groups, results, paint, '✗'));
+    lines.push(...groupedFailures(groups, results, paint, '✗', options.suitesDir));
     lines.push('');
   }
   if (tentative.length > 0) {

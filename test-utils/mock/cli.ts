@@ -25,7 +25,8 @@ export interface MockCommandIo {
 
 export const MOCK_USAGE =
   'usage: tim-conformance mock [--port N] [--host H] [--sdkappid N --secret-key K [--admin NAME]] ' +
-  '[--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N] [--tls] [--cert FILE --key FILE]';
+  '[--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N] [--tls [--cert-out FILE]] [--cert FILE --key FILE] ' +
+  '[--deviation NAME]... (tim-conformance help mock describes each)';
 
 class UsageError extends Error {}
 

@@ -27,8 +27,12 @@ export interface RunSuitesOptions {
   suitesDir?: string;
   /** vitest file filters (path fragments), e.g. ['suites/signing']. */
   filters?: string[];
-  /** Only checks whose name (which starts with the id) matches this regular expression. */
+  /** Only checks whose id matches this regular expression (selection.ts). */
   grep?: string;
+  /** Only these check ids (exact). */
+  ids?: string[];
+  /** Stop after this many failed checks (vitest's bail); the rest are reported as not run. */
+  maxFailures?: number;
   workers?: number;
   /** Aborting cancels the run (checks in flight finish their cleanup). */
   signal?: AbortSignal;
@@ -77,8 +81,13 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
       watch: false,
       reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],
       maxWorkers: workers,
-      testNamePattern: options.grep,
-      provide: { timTarget: options.target, timWorkers: workers, timPacingUrl: coordinator.url },
+      ...(options.maxFailures !== undefined ? { bail: options.maxFailures } : {}),
+      provide: {
+        timTarget: options.target,
+        timWorkers: workers,
+        timPacingUrl: coordinator.url,
+        ...(options.grep !== undefined || options.ids?.length ? { timSelect: { grep: options.grep, ids: options.ids } } : {}),
+      },
     },
     {},
     { stdout: sink, stderr: sink },

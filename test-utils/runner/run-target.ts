@@ -31,6 +31,7 @@ import { formatSummary } from './summary.ts';
 import { preflight, type PreflightResult } from './preflight.ts';
 import { type BreakerTrip, describeTrip } from '../client/breaker.ts';
 import { checkReportDir } from '../config/report-dir.ts';
+import { colourEnabled, paintFor } from './colour.ts';
 
 export interface RunnerIO {
   out(text: string): void;
@@ -47,7 +48,12 @@ export interface RunnerOptions {
   /** A directory of `*.check.ts` suites instead of suites/ (project tests, third-party suites). */
   suitesDir?: string;
   filters?: string[];
+  /** Only checks whose id matches (ids only, not titles). */
   grep?: string;
+  /** --id: only these check ids (exact). */
+  ids?: string[];
+  /** --max-failures: stop after this many failed checks. */
+  maxFailures?: number;
   workers?: number;
   /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
   expectations?: string;
@@ -211,6 +217,8 @@ export async function runOnTarget(
       suitesDir: options.suitesDir,
       filters: options.filters,
       grep: options.grep,
+      ...(options.ids?.length ? { ids: options.ids } : {}),
+      ...(options.maxFailures !== undefined ? { maxFailures: options.maxFailures } : {}),
       workers: options.workers,
       signal: abort.signal,
       onBreakerTrip,
@@ -219,13 +227,13 @@ export async function runOnTarget(
     });
     progress?.end();
     const runEnd = interruptedBy || brokenTarget ? 'interrupted' : run.reason;
-    let results = buildResults(target, run.entries, runEnd);
+    let results = buildResults(target, run.entries, runEnd, options.suitesDir);
     if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
     await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : brokenTarget ? BROKEN_TARGET_SWEEP_MS : END_SWEEP_MS);
 
-    io.out(formatSummary(results, files));
+    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)), ...(options.suitesDir ? { suitesDir: options.suitesDir } : {}) }));
     if (brokenTarget) {
       io.err(`tim-conformance: stopped early: ${describeTrip(brokenTarget)}`);
       return { code: 2, results, interrupted: true };

@@ -10,14 +10,18 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const MIXED = join('test', 'fixtures', 'suites', 'mixed');
 const ALL = ['fixture-passes', 'fixture-fails', 'fixture-tentative-fails', 'fixture-not-run', 'fixture-throws'].map((c) => `get_group_attr/${c}`);
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+// --list must not contact the target, so it gets a closed port; a run needs a target that passes
+// the preflight, so the others use the embedded mock.
+const CLOSED_PORT = { TIM_TARGET: 'http://127.0.0.1:9', TIM_SDKAPPID: '1400000001', TIM_SECRET_KEY: 'never-contacted-key-0123' };
+
+function cli(args: string[], target: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-select-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['bin/tim-conformance.mjs', ...args],
-      { cwd: ROOT, env: { ...env, NODE_ENV: 'production', TIM_REPORT_DIR: reportDir, TIM_TARGET: 'http://127.0.0.1:9', TIM_SDKAPPID: '1400000001', TIM_SECRET_KEY: 'never-contacted-key-0123' }, timeout: 180_000 },
+      { cwd: ROOT, env: { ...env, NODE_ENV: 'production', TIM_REPORT_DIR: reportDir, ...target }, timeout: 180_000 },
       (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
@@ -29,7 +33,7 @@ function ranIds(stdout: string): string[] {
 
 describe.concurrent('run: selecting checks', { timeout: 180_000 }, () => {
   test('--list prints the ids and exits 0 without contacting the target (a closed port here)', async () => {
-    const run = await cli(['run', '--list', '--suites', MIXED]);
+    const run = await cli(['run', '--list', '--suites', MIXED], CLOSED_PORT);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n').sort()).toEqual([...ALL].sort());
   });

@@ -156,6 +156,12 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return await mockCommand(rest, io);
       case 'mutants':
         return await mutantsCommand(rest, io);
+      case 'sdk-gate':
+        return await (await import('./sdk-gate-command.ts')).sdkGateCommand(rest, io);
+      case 'proxy':
+        return await (await import('./proxy-command.ts')).proxyCommand(rest, io);
+      case 'diff':
+        return await (await import('./diff-command.ts')).diffCommand(rest, io);
       default:
         if (command.startsWith('-')) throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
         throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(USAGE).join(', ')}; try tim-conformance --help)`);

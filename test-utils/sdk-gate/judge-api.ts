@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JudgeContext, RecordedExchange } from './exchange.ts';
+import { redactedQuery } from './request-line.ts';
+import type { ServerFinding } from './server-answer.ts';
 
 export interface SdkFinding {
   rule: string;
@@ -41,3 +43,31 @@ export function writeSdkReports(dir: string, input: SdkReportInput): { gatingFin
   return { gatingFindings };
 }
 
+
+/**
+ * Server findings (the proxy's answer checks) as report findings: one per rule × operation,
+ * status 'note' so they never gate an SDK, with the first request that earned it.
+ */
+export function serverFindingsForReport(found: readonly ServerFinding[], exchanges: readonly RecordedExchange[]): SdkFinding[] {
+  const bySeq = new Map(exchanges.map((e) => [e.seq, e]));
+  const grouped = new Map<string, SdkFinding>();
+  for (const f of found) {
+    const key = `${f.rule}\n${f.operation}`;
+    const existing = grouped.get(key);
+    if (existing !== undefined) {
+      existing.count += 1;
+      continue;
+    }
+    const e = bySeq.get(f.seq);
+    grouped.set(key, {
+      rule: f.rule,
+      status: 'note',
+      operation: f.operation,
+      message: f.message,
+      docUrl: f.docUrl,
+      count: 1,
+      request: { method: e?.method ?? '', path: (e?.path ?? '').split('?')[0] ?? '', query: e ? redactedQuery(e.path) : {}, headers: e?.headers ?? {}, body: e?.body ?? '' },
+    });
+  }
+  return [...grouped.values()];
+}

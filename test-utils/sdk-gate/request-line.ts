@@ -14,9 +14,10 @@ export interface RequestLine {
   params: Map<string, string[]>;
 }
 
+/** Query decoding as servers do it (application/x-www-form-urlencoded): '+' is a space. */
 function decode(text: string): string {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return text;
   }

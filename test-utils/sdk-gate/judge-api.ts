@@ -1,31 +1,16 @@
 /**
- * The judging core sdk-gate, proxy and diff rely on (judgeExchanges, writeSdkReports, cassettes),
- * gathered in one place. TEMPORARY STUB until the judging core is merged: it returns no finding.
+ * The judging core sdk-gate and the proxy rely on, gathered in one place. writeSdkReports is a
+ * TEMPORARY STUB until the reports of the judging core are merged.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JudgeContext, RecordedExchange } from './exchange.ts';
+import type { RecordedExchange } from './exchange.ts';
+import type { SdkFinding, SdkJudgement } from './judge.ts';
 import { redactedQuery } from './request-line.ts';
 import type { ServerFinding } from './server-answer.ts';
 
-export interface SdkFinding {
-  rule: string;
-  status: 'gating' | 'tentative' | 'note';
-  operation: string;
-  message: string;
-  docUrl: string;
-  count: number;
-  request: { method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string };
-}
-
-export interface SdkJudgement {
-  findings: SdkFinding[];
-  operations: Array<{ operationId: string; calls: number; codes: Record<string, number> }>;
-}
-
-export function judgeExchanges(_exchanges: readonly RecordedExchange[], _context: JudgeContext): SdkJudgement {
-  return { findings: [], operations: [] };
-}
+export { judgeExchanges } from './judge.ts';
+export type { SdkFinding, SdkJudgement } from './judge.ts';
 
 export interface SdkReportInput {
   command: string;
@@ -56,6 +41,8 @@ export function serverFindingsForReport(found: readonly ServerFinding[], exchang
     const existing = grouped.get(key);
     if (existing !== undefined) {
       existing.count += 1;
+      existing.seqs.push(f.seq);
+      if (!existing.messages.includes(f.message)) existing.messages.push(f.message);
       continue;
     }
     const e = bySeq.get(f.seq);
@@ -66,7 +53,9 @@ export function serverFindingsForReport(found: readonly ServerFinding[], exchang
       message: f.message,
       docUrl: f.docUrl,
       count: 1,
-      request: { method: e?.method ?? '', path: (e?.path ?? '').split('?')[0] ?? '', query: e ? redactedQuery(e.path) : {}, headers: e?.headers ?? {}, body: e?.body ?? '' },
+      request: { seq: f.seq, method: e?.method ?? '', path: e?.path ?? '', query: e ? redactedQuery(e.path) : {}, headers: e?.headers ?? {}, body: e?.body ?? '' },
+      seqs: [f.seq],
+      messages: [f.message],
     });
   }
   return [...grouped.values()];

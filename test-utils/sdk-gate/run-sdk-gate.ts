@@ -15,6 +15,7 @@ import { startControlServer } from './control-server.ts';
 import type { ControlServer } from './control-server.ts';
 import type { JudgeApp, JudgeContext } from './exchange.ts';
 import { judgeExchanges, writeSdkReports } from './judge-api.ts';
+import { coverageGaps, describeGaps } from './coverage-gate.ts';
 import { createExchangeRecorder } from './recorder.ts';
 import { ScenarioEngine } from './scenario.ts';
 import type { ScenarioFile } from './scenario.ts';
@@ -151,6 +152,8 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     `sdk-gate: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
       `${scenarios.length > 0 ? `, ${fired}/${scenarios.length} scenario rule(s) fired` : ''}; command exit ${end.exitCode}; reports in ${options.reportDir}`,
   );
+  const gaps = options.requireCoverage ? coverageGaps(judgement.operations) : [];
+  if (gaps.length > 0) io.err(`sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`);
   if (end.exitCode !== 0) return end.exitCode;
-  return gatingFindings > 0 ? 1 : 0;
+  return gatingFindings > 0 || gaps.length > 0 ? 1 : 0;
 }

@@ -156,6 +156,8 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return await mockCommand(rest, io);
       case 'mutants':
         return await mutantsCommand(rest, io);
+      case 'judge':
+        return await (await import('./judge-command.ts')).runJudgeCommand(rest, io);
       default:
         if (command.startsWith('-')) throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
         throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(USAGE).join(', ')}; try tim-conformance --help)`);

@@ -1,4 +1,5 @@
 /** The help text of every command (`tim-conformance --help`, `tim-conformance help <command>`). */
+import { JUDGE_USAGE } from './judge-command.ts';
 
 const TARGET_FLAGS = `Target (flags override the TIM_* environment variables):
   --target mock|URL|region:NAME   TIM_TARGET     default mock (the embedded reference mock)
@@ -74,6 +75,8 @@ mock had no failure, 1 otherwise, 2 on a usage error.
   --parallel N      deviations checked at once, in one process (default 15, at most 16)
   --report-dir DIR  default reports
 File filters (path fragments, as for run) limit every run to those suites.`,
+
+  judge: JUDGE_USAGE,
 };
 
 export const MAIN_USAGE = `Usage: tim-conformance <command> [options]
@@ -83,6 +86,7 @@ Commands:
   mock       start the reference mock server
   janitor    destroy groups left behind by earlier runs
   mutants    check that the suites catch deliberate deviations of the mock
+  judge      judge an SDK's recorded requests against the contract (offline)
   help [command]
 
 \`tim-conformance <command> --help\` shows the options of a command.`;

@@ -162,6 +162,8 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return await (await import('./proxy-command.ts')).proxyCommand(rest, io);
       case 'diff':
         return await (await import('./diff-command.ts')).diffCommand(rest, io);
+      case 'judge':
+        return await (await import('./judge-command.ts')).runJudgeCommand(rest, io);
       default:
         if (command.startsWith('-')) throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
         throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(USAGE).join(', ')}; try tim-conformance --help)`);

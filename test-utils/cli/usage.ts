@@ -1,4 +1,5 @@
 /** The help text of every command (`tim-conformance --help`, `tim-conformance help <command>`). */
+import { JUDGE_USAGE } from './judge-command.ts';
 
 const TARGET_FLAGS = `Target (flags override the TIM_* environment variables):
   --target mock|URL|region:NAME   TIM_TARGET     default mock (the embedded reference mock)
@@ -89,6 +90,7 @@ Forwards an SDK's traffic to a server, judges the requests and checks the answer
 
 Compares the answers of two recordings by operation and request shape. See
 \`tim-conformance diff --help\`.`,
+  judge: JUDGE_USAGE,
 };
 
 export const MAIN_USAGE = `Usage: tim-conformance <command> [options]
@@ -101,6 +103,7 @@ Commands:
   sdk-gate   run an SDK's own tests against the mock and judge the requests they make
   proxy      forward an SDK's traffic to a server, judging requests and answers, recording them
   diff       compare the answers of two recordings
+  judge      judge an SDK's recorded requests against the contract (offline)
   help [command]
 
 \`tim-conformance <command> --help\` shows the options of a command.`;

@@ -3,7 +3,9 @@
  * judge the whole recording and write the reports.
  */
 import type { JudgeApp, JudgeContext, RecordedExchange } from './exchange.ts';
-import { judgeExchanges, serverFindingsForReport, writeSdkReports } from './judge-api.ts';
+import { judgeExchanges } from './judge.ts';
+import { writeSdkReports } from './report/index.ts';
+import { serverFindingsForReport } from './server-findings.ts';
 import { operationByPath } from '../contract/index.ts';
 import { startProxy } from './proxy-server.ts';
 import type { ServerFinding } from './server-answer.ts';
@@ -85,16 +87,16 @@ export async function runProxy(options: RunProxyOptions, io: RunProxyIo): Promis
   }
   const judgement = judgeExchanges(exchanges, context);
   const serverFindings = serverFindingsForReport(proxy.serverFindings, exchanges);
-  const { gatingFindings } = writeSdkReports(options.reportDir, {
-    command: `proxy ${options.upstream}`,
-    exitCode: 0,
-    exchanges,
-    judgement: { ...judgement, findings: [...judgement.findings, ...serverFindings] },
-    scenarios: [],
-  });
+  const gatingFindings = judgement.summary.gatingFindings;
+  const exitCode = gatingFindings > 0 ? 1 : 0;
+  writeSdkReports(
+    options.reportDir,
+    { ...judgement, findings: [...judgement.findings, ...serverFindings], summary: { ...judgement.summary, findings: judgement.findings.length + serverFindings.length, notes: judgement.summary.notes + serverFindings.length } },
+    { command: `proxy --upstream ${options.upstream}`, exitCode, ...(options.recordFile !== undefined ? { recording: options.recordFile } : {}) },
+  );
   io.err(
     `proxy: ${exchanges.length} request(s), ${judgement.findings.length} SDK finding(s) (${gatingFindings} gating), ${serverFindings.length} server finding(s)` +
       `${options.recordFile !== undefined ? `; recorded to ${options.recordFile}` : ''}; reports in ${options.reportDir}`,
   );
-  return gatingFindings > 0 ? 1 : 0;
+  return exitCode;
 }

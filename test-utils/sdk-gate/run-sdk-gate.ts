@@ -14,7 +14,8 @@ import type { MockApp, MockServerHandle, MockServerOptions } from '../mock/index
 import { startControlServer } from './control-server.ts';
 import type { ControlServer } from './control-server.ts';
 import type { JudgeApp, JudgeContext } from './exchange.ts';
-import { judgeExchanges, writeSdkReports } from './judge-api.ts';
+import { judgeExchanges } from './judge.ts';
+import { writeSdkReports } from './report/index.ts';
 import { coverageGaps, describeGaps } from './coverage-gate.ts';
 import { createExchangeRecorder } from './recorder.ts';
 import { ScenarioEngine } from './scenario.ts';
@@ -139,21 +140,20 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   const context: JudgeContext = { apps: judgeApps, appsComplete: true };
   const judgement = judgeExchanges(exchanges, context);
   const scenarios = engine.report(exchanges);
-  const { gatingFindings } = writeSdkReports(options.reportDir, {
-    command: options.command.join(' '),
-    exitCode: end.exitCode,
-    exchanges,
-    judgement,
+  const gaps = options.requireCoverage ? coverageGaps(judgement.operations) : [];
+  const gatingFindings = judgement.summary.gatingFindings;
+  const exitCode = end.exitCode !== 0 ? end.exitCode : gatingFindings > 0 || gaps.length > 0 ? 1 : 0;
+  writeSdkReports(options.reportDir, judgement, {
+    command: `sdk-gate -- ${options.command.join(' ')}`,
+    exitCode,
+    commandExitCode: end.exitCode,
     scenarios,
-    requireCoverage: options.requireCoverage,
   });
   const fired = scenarios.filter((s) => s.fired > 0).length;
   io.err(
     `sdk-gate: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
       `${scenarios.length > 0 ? `, ${fired}/${scenarios.length} scenario rule(s) fired` : ''}; command exit ${end.exitCode}; reports in ${options.reportDir}`,
   );
-  const gaps = options.requireCoverage ? coverageGaps(judgement.operations) : [];
   if (gaps.length > 0) io.err(`sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`);
-  if (end.exitCode !== 0) return end.exitCode;
-  return gatingFindings > 0 || gaps.length > 0 ? 1 : 0;
+  return exitCode;
 }

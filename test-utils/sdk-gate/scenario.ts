@@ -166,13 +166,17 @@ export class ScenarioEngine {
 
   /** Which rules fired and what the SDK did next, from the recorded exchanges. */
   report(exchanges: readonly RecordedExchange[]): ScenarioReport[] {
-    return this.#rules.map((a) => ({
-      id: a.id,
-      description: describeRule(a.rule),
-      fired: a.firedAt.length,
-      firedAt: [...a.firedAt],
-      episodes: episodesOf(a, exchanges),
-    }));
+    return this.#rules.map((a) => {
+      const episodes = episodesOf(a, exchanges);
+      return {
+        id: a.id,
+        description: describeRule(a.rule),
+        fired: a.firedAt.length,
+        firedAt: [...a.firedAt],
+        sdkNext: episodes.length === 0 ? 'never fired' : episodes.map(sayEpisode).join('; '),
+        episodes,
+      };
+    });
   }
 }
 
@@ -185,16 +189,25 @@ export interface ScenarioEpisode {
   retries: number;
   /** Pause before each retry, milliseconds from the previous call's arrival. */
   pausesMs: number[];
-  /** 'succeeded', 'answered CODE' (the last retry's answer), or 'gave up' (no retry after the last shaped call). */
+  /** 'succeeded', 'answered CODE' (the last retry's answer), or 'gave up' (no call after the last shaped one). */
   outcome: string;
 }
 
-export interface ScenarioReport {
+// A type, not an interface: the report writer takes it as an open record.
+export type ScenarioReport = {
   id: string;
   description: string;
   fired: number;
   firedAt: number[];
+  /** What the SDK did next, in words, episode by episode. */
+  sdkNext: string;
   episodes: ScenarioEpisode[];
+};
+
+function sayEpisode(e: ScenarioEpisode): string {
+  if (e.retries === 0) return `#${e.seq} ${e.operation}: no retry (${e.outcome})`;
+  const pauses = e.pausesMs.map((ms) => `${ms} ms`).join(', ');
+  return `#${e.seq} ${e.operation}: retried ${e.retries} time${e.retries === 1 ? '' : 's'} (after ${pauses}), then ${e.outcome}`;
 }
 
 /** A later call is a retry of an earlier one when it comes within this long. */

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
+import { registerSecretKey } from '../client/redact.ts';
 import { startMockServer } from '../mock/index.ts';
 import type { MockApp, MockServerHandle, MockServerOptions } from '../mock/index.ts';
 import { startControlServer } from './control-server.ts';
@@ -100,6 +101,8 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   const apps = options.mock.apps;
   if (apps === undefined) throw new Error('sdk-gate needs the mock apps resolved');
   const judgeApps = judgeAppsOf(apps);
+  // The keys go to the command in its environment only; nothing this process writes may hold them.
+  for (const app of apps) registerSecretKey(app.secretKey);
   const recorder = createExchangeRecorder(judgeApps, engine);
 
   let mock: MockServerHandle;

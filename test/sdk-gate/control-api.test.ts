@@ -17,7 +17,7 @@ describe('control API', () => {
 
       const bad = await fetch(`${control.url}/rules`, { method: 'POST', body: JSON.stringify({ operation: 'get_group_attr', answer: { errorCode: 'soon' } }) });
       expect(bad.status).toBe(400);
-      expect((await bad.json()).error).toMatch(/\/rules\/0\/answer/);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/\/rules\/0\/answer/);
       expect((await fetch(`${control.url}/rules`, { method: 'POST', body: 'not json' })).status).toBe(400);
 
       const one = await fetch(`${control.url}/rules`, { method: 'POST', body: JSON.stringify({ operation: 'get_group_attr', times: 2, answer: { errorCode: 10002 } }) });
@@ -26,14 +26,14 @@ describe('control API', () => {
       const many = await fetch(`${control.url}/rules`, { method: 'POST', body: JSON.stringify({ rules: [{ id: 'slow', delayMs: 3500 }, { id: 'cut', drop: 'after-apply' }] }) });
       expect(await many.json()).toEqual({ ids: ['slow', 'cut'] });
 
-      const listed = await (await fetch(`${control.url}/rules`)).json();
+      const listed = (await (await fetch(`${control.url}/rules`)).json()) as { rules: unknown[] };
       expect(listed.rules).toEqual([
         { id: 'rule-1', description: 'the next 2 calls of get_group_attr: answer 10002', remaining: 2, fired: 0 },
         { id: 'slow', description: 'the next call of any operation: delay 3500 ms', remaining: 1, fired: 0 },
         { id: 'cut', description: 'the next call of any operation: drop the connection after applying', remaining: 1, fired: 0 },
       ]);
       expect(await (await fetch(`${control.url}/exchanges`)).json()).toEqual({ requests: 7 });
-      const cleared = await (await fetch(`${control.url}/rules`, { method: 'DELETE' })).json();
+      const cleared = (await (await fetch(`${control.url}/rules`, { method: 'DELETE' })).json()) as { rules: Array<{ remaining: number }> };
       expect(cleared.rules.map((r: { remaining: number }) => r.remaining)).toEqual([0, 0, 0]);
     } finally {
       await control.close();

@@ -15,6 +15,7 @@ export interface GateFinding {
   message: string;
   docUrl: string;
   count: number;
+  seqs: number[];
   request: { seq: number; method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string; bodyBase64?: string };
 }
 

@@ -14,6 +14,9 @@ export const CONTEXT = mockJudgeContext();
 /** A fixed arrival time: 2026-11-29, as in the captured traffic. */
 export const T0 = 1_795_995_900;
 
+/** Text a hostile SDK or server could put in a request: must stay text in every report. */
+export const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>`|*_[x](javascript:alert(3))';
+
 let nextSeq = 1;
 let nextRandom = 1_000_000;
 

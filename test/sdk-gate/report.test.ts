@@ -11,14 +11,13 @@ import { describe, expect, test } from 'vitest';
 import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges, type SdkJudgement } from '../../test-utils/sdk-gate/judge.ts';
 import { SDK_REPORT_FILES, writeSdkReports, type SdkResultsFile } from '../../test-utils/sdk-gate/report/index.ts';
-import { CONTEXT, exchange, sigFor, T0 } from './helpers.ts';
+import { CONTEXT, exchange, HOSTILE, sigFor, T0 } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'test-utils', 'sdk-gate', 'report', 'sdk-results.schema.json'), 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 const USERSIG_SHAPE = /eJ[A-Za-z0-9*-]{40,}_{0,2}/;
 
-export const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>`|*_[x](javascript:alert(3))';
 
 function write(judgement: SdkJudgement, meta: Parameters<typeof writeSdkReports>[2]): { dir: string; results: SdkResultsFile } {
   const dir = mkdtempSync(join(tmpdir(), 'timc-sdk-report-'));

@@ -40,7 +40,7 @@ describe('sdk-results.json', () => {
     expect(empty.request.query).toMatchObject({ usersig: '<redacted>', sdkappid: '1400000001', contenttype: 'json' });
     expect(empty.docUrl).toMatch(/^https:\/\//);
     expect(onDisk.operations.map((o: { operationId: string }) => o.operationId)).toContain('delete_group_attr');
-    expect(onDisk.operations.find((o: { operationId: string }) => o.operationId === 'get_group_counter').codes).toContainEqual({ code: 60003, count: 1, documented: false });
+    expect(onDisk.operations.find((o: { operationId: string }) => o.operationId === 'get_group_counter').codes).toContainEqual({ code: 60003, count: 1, documented: true });
     expect(onDisk.scenarios).toEqual([{ id: 'r1', fired: 2, sdkNext: 'retried twice' }]);
   });
 

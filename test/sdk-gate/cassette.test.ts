@@ -8,7 +8,7 @@ import { buildExchange, CassetteError, CassetteWriter, parseCassette, readCasset
 import { exchangeBodyBytes, recordedBody } from '../../test-utils/sdk-gate/exchange.ts';
 import { userSigFacts } from '../../test-utils/sdk-gate/usersig-facts.ts';
 import { craftUserSig } from '../../test-utils/signing/index.ts';
-import { BASIC, CONTEXT, exchange, FULL, sigFor, T0 } from './helpers.ts';
+import { BASIC, CONTEXT, exchange, FULL, sigFor, T0 } from './judge-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'timc-cassette-'));
 

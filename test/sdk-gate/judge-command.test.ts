@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../test-utils/cli/main.ts';
 import { writeCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { SDK_REPORT_FILES } from '../../test-utils/sdk-gate/report/index.ts';
-import { exchange, FULL, sigFor } from './helpers.ts';
+import { exchange, FULL, sigFor } from './judge-helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PHP = join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'php.jsonl');

@@ -11,7 +11,7 @@ import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges } from '../../test-utils/sdk-gate/judge.ts';
 import { SDK_REPORT_FILES, writeSdkReports, type SdkResultsFile } from '../../test-utils/sdk-gate/report/index.ts';
 import { BROWSER_REQUIRED, chromiumAvailable, CHROMIUM_MISSING, launchReportBrowser, type ReportBrowser } from '../report/browser.ts';
-import { CONTEXT, exchange, HOSTILE } from './helpers.ts';
+import { CONTEXT, exchange, HOSTILE } from './judge-helpers.ts';
 
 const available = chromiumAvailable();
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges, type SdkJudgement } from '../../test-utils/sdk-gate/judge.ts';
 import { SDK_REPORT_FILES, writeSdkReports, type SdkResultsFile } from '../../test-utils/sdk-gate/report/index.ts';
-import { CONTEXT, exchange, HOSTILE, sigFor, T0 } from './helpers.ts';
+import { CONTEXT, exchange, HOSTILE, sigFor, T0 } from './judge-helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'test-utils', 'sdk-gate', 'report', 'sdk-results.schema.json'), 'utf8'));

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { craftUserSig } from '../../test-utils/signing/index.ts';
 import { RULES, ruleStatus } from '../../test-utils/sdk-gate/rules/index.ts';
-import { BASIC, CONTEXT, exchange, findings, FULL, ruleFindings, sigFor, T0 } from './helpers.ts';
+import { BASIC, CONTEXT, exchange, findings, FULL, ruleFindings, sigFor, T0 } from './judge-helpers.ts';
 
 const COUNTER = '{"GroupId":"@TGS#2AAAAAAA1","GroupCounter":[{"Key":"a","Value":1}],"Mode":"Increase"}';
 

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges, type SdkJudgement } from '../../test-utils/sdk-gate/judge.ts';
 import type { RecordedExchange } from '../../test-utils/sdk-gate/exchange.ts';
-import { CONTEXT } from './helpers.ts';
+import { CONTEXT } from './judge-helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sdk-traffic');
 

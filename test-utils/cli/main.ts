@@ -156,6 +156,12 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return await mockCommand(rest, io);
       case 'mutants':
         return await mutantsCommand(rest, io);
+      case 'sdk-gate':
+        return await (await import('./sdk-gate-command.ts')).sdkGateCommand(rest, io);
+      case 'proxy':
+        return await (await import('./proxy-command.ts')).proxyCommand(rest, io);
+      case 'diff':
+        return await (await import('./diff-command.ts')).diffCommand(rest, io);
       case 'judge':
         return await (await import('./judge-command.ts')).runJudgeCommand(rest, io);
       default:

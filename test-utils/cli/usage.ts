@@ -76,6 +76,20 @@ mock had no failure, 1 otherwise, 2 on a usage error.
   --report-dir DIR  default reports
 File filters (path fragments, as for run) limit every run to those suites.`,
 
+  'sdk-gate': `tim-conformance sdk-gate [options] -- <command> [args...]
+
+Runs an SDK's own tests against the reference mock and judges every request they make. See
+\`tim-conformance sdk-gate --help\` for its options.`,
+
+  proxy: `tim-conformance proxy --upstream URL|region:NAME --port N [--record FILE]
+
+Forwards an SDK's traffic to a server, judges the requests and checks the answers. See
+\`tim-conformance proxy --help\` for its options.`,
+
+  diff: `tim-conformance diff A B [--json]
+
+Compares the answers of two recordings by operation and request shape. See
+\`tim-conformance diff --help\`.`,
   judge: JUDGE_USAGE,
 };
 
@@ -86,6 +100,9 @@ Commands:
   mock       start the reference mock server
   janitor    destroy groups left behind by earlier runs
   mutants    check that the suites catch deliberate deviations of the mock
+  sdk-gate   run an SDK's own tests against the mock and judge the requests they make
+  proxy      forward an SDK's traffic to a server, judging requests and answers, recording them
+  diff       compare the answers of two recordings
   judge      judge an SDK's recorded requests against the contract (offline)
   help [command]
 

@@ -26,7 +26,7 @@ export const MOCK_USAGE =
   'usage: tim-conformance mock [--port N] [--host H] [--sdkappid N --secret-key K [--admin NAME]] ' +
   '[--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N] [--tls] [--cert FILE --key FILE]';
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const OPTIONS = {
   port: { type: 'string' },

@@ -51,16 +51,9 @@ export async function judgeApps(
   const basicSecretKey = pick('basic-secret-key', 'TIM_BASIC_SECRET_KEY');
   if (sdkappid === undefined) {
     if (secretKey !== undefined || basicSdkappid !== undefined) throw new UsageError('--secret-key and --basic-sdkappid need --sdkappid');
-    const { DEFAULT_FULL_APP, DEFAULT_BASIC_APP } = await import('../mock/default-apps.ts');
-    return {
-      apps: [DEFAULT_FULL_APP, DEFAULT_BASIC_APP].map((a) => ({
-        sdkappid: String(a.sdkappid),
-        secretKey: a.secretKey,
-        admins: [a.admin, ...a.extraAdmins],
-        countersEdition: a.countersEdition,
-      })),
-      appsComplete: true,
-    };
+    const { mockJudgeContext } = await import('../sdk-gate/mock-context.ts');
+    const context = mockJudgeContext();
+    return { apps: context.apps, appsComplete: true };
   }
   if (!DECIMAL.test(sdkappid)) throw new UsageError('--sdkappid must be a decimal app id');
   if (basicSdkappid !== undefined && !DECIMAL.test(basicSdkappid)) throw new UsageError('--basic-sdkappid must be a decimal app id');

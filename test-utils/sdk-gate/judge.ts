@@ -4,7 +4,7 @@
  * of what the SDK's tests exercised. Pure: the same exchanges and context give the same
  * judgement, whether they come from sdk-gate's recorder, the proxy or a cassette file.
  */
-import { redact } from '../client/redact.ts';
+import { redact, registerSecretKey } from '../client/redact.ts';
 import type { JudgeContext, RecordedExchange } from './exchange.ts';
 import { RULES, ruleStatus, type FindingStatus, type Rule } from './rules/index.ts';
 import { exchangeMatrix, type OperationCoverage } from './matrix.ts';
@@ -126,6 +126,8 @@ function group(occurrences: Occurrence[]): SdkFinding[] {
 }
 
 export function judgeExchanges(exchanges: readonly RecordedExchange[], context: JudgeContext, rules: readonly Rule[] = RULES): SdkJudgement {
+  // The keys are secrets of this process from now on: every report text is redacted against them.
+  for (const app of context.apps) if (app.secretKey) registerSecretKey(app.secretKey);
   const ordered = [...exchanges].sort((a, b) => a.seq - b.seq);
   const views = ordered.map(viewOf);
   const occurrences: Occurrence[] = [];

@@ -3,13 +3,13 @@
  * SDK was shown (success, each error code, HTTP errors, dropped connections), and which of the
  * operation's documented codes it never saw. Reported, not gating.
  */
-import { operations } from '../contract/index.ts';
+import { getErrorCode, operations } from '../contract/index.ts';
 import type { RequestView } from './request-view.ts';
 
 export interface CodeCount {
   code: number;
   count: number;
-  /** 0 or a code the operation's page (x-tim-errors) documents. */
+  /** 0, a code the operation's page (x-tim-errors) documents, or a common REST/UserSig code of the catalogue. */
   documented: boolean;
 }
 
@@ -29,6 +29,12 @@ function otherAnswer(view: RequestView): string | undefined {
   if (response === undefined) return view.exchange.connection?.dropped ? `dropped ${view.exchange.connection.dropped}` : 'no answer';
   if (response.status !== 200) return `HTTP ${response.status}`;
   return view.answeredCode === undefined ? 'not JSON' : undefined;
+}
+
+/** The REST and UserSig codes every operation can answer (the common error page documents them). */
+function isCommonCode(code: number): boolean {
+  const category = getErrorCode(code)?.category;
+  return category === 'rest-common' || category === 'signature';
 }
 
 export function exchangeMatrix(views: readonly RequestView[]): OperationCoverage[] {
@@ -52,7 +58,7 @@ export function exchangeMatrix(views: readonly RequestView[]): OperationCoverage
     const code = view.answeredCode as number;
     const entry = row.codes.find((c) => c.code === code);
     if (entry) entry.count++;
-    else row.codes.push({ code, count: 1, documented: code === 0 || (documented.get(row.operationId)?.has(code) ?? false) });
+    else row.codes.push({ code, count: 1, documented: code === 0 || (documented.get(row.operationId)?.has(code) ?? false) || isCommonCode(code) });
   }
   for (const row of rows.values()) {
     row.codes.sort((a, b) => a.code - b.code);

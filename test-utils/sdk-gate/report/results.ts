@@ -53,10 +53,15 @@ export interface SdkResultsFile {
   rules: SdkRuleEntry[];
 }
 
+/** A command line with its secret-key options' values removed, then redacted. */
+export function redactCommand(command: string): string {
+  return redact(command.replace(/(--(?:basic-)?secret-key(?:=|\s+))(\S+)/g, '$1<redacted>'));
+}
+
 export function buildSdkResults(judgement: SdkJudgement, meta: SdkReportMeta): SdkResultsFile {
   const scenarios = JSON.parse(redact(JSON.stringify(meta.scenarios ?? []))) as SdkScenarioReport[];
   return {
-    command: redact(meta.command),
+    command: redactCommand(meta.command),
     exitCode: meta.exitCode ?? judgementExitCode(judgement),
     ...(meta.commandExitCode !== undefined ? { commandExitCode: meta.commandExitCode } : {}),
     ...(meta.recording !== undefined ? { recording: redact(meta.recording) } : {}),

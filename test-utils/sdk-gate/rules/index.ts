@@ -23,6 +23,10 @@ import { bodyNameCase } from './body-name-case.ts';
 import { bodyIntegerLiterals } from './body-integer-literals.ts';
 import { attrListNotEmpty } from './attr-list-not-empty.ts';
 import { limitRules } from './limits.ts';
+import { attrStateLimits } from './attr-state-limits.ts';
+import { groupCustomId } from './group-custom-id.ts';
+import { counterMode } from './counter-mode.ts';
+import { counterStateInt64 } from './counter-state-int64.ts';
 import { appEdition } from './app-edition.ts';
 import { groupType } from './group-type.ts';
 import { usersigRenewed } from './usersig-renewed.ts';
@@ -56,7 +60,11 @@ export const RULES: readonly Rule[] = [
   bodyNameCase,
   bodyIntegerLiterals,
   attrListNotEmpty,
+  counterMode,
+  groupCustomId,
   ...limitRules,
+  attrStateLimits,
+  counterStateInt64,
   appEdition,
   groupType,
   rateGroupWrites,

@@ -108,7 +108,7 @@ function limitRule(id: LimitId, measure: (view: RequestView, body: Json, limit: 
   const limit = getLimit(id);
   const exceeded = limit.exceeded;
   const evidence = exceeded?.status ?? 'inferred';
-  const bound = limit.unit === 'int64' ? `${limit.min64}..${limit.max64}` : `${limit.max} ${limit.unit}`;
+  const bound = limit.unit === 'int64' ? `${limit.min64}..${limit.max64}` : limit.unit === 'count' ? String(limit.max) : `${limit.max} ${limit.unit}`;
   const refusal = exceeded
     ? `would be refused with ${exceeded.code}${exceeded.status === 'inferred' ? ' (inferred)' : ''}`
     : 'would be refused (no documented code)';

@@ -17,6 +17,7 @@ import type { ControlServer } from './control-server.ts';
 import type { JudgeApp, JudgeContext } from './exchange.ts';
 import { judgeExchanges } from './judge.ts';
 import { writeSdkReports } from './report/index.ts';
+import { writeCassette } from './cassette.ts';
 import { coverageGaps, describeGaps } from './coverage-gate.ts';
 import { createExchangeRecorder } from './recorder.ts';
 import { ScenarioEngine } from './scenario.ts';
@@ -28,6 +29,8 @@ export interface SdkGateOptions {
   command: string[];
   reportDir: string;
   scenario?: ScenarioFile;
+  /** Also write the recording here (a cassette, for judge and diff). */
+  recordFile?: string;
   requireCoverage: boolean;
 }
 
@@ -140,6 +143,14 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     io.err('sdk-gate: the command made no request to the mock');
     return end.exitCode !== 0 ? end.exitCode : 1;
   }
+  if (options.recordFile !== undefined) {
+    try {
+      writeCassette(options.recordFile, exchanges);
+    } catch (error) {
+      io.err(`tim-conformance sdk-gate: cannot write the recording '${options.recordFile}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return 2;
+    }
+  }
   const context: JudgeContext = { apps: judgeApps, appsComplete: true };
   const judgement = judgeExchanges(exchanges, context);
   const scenarios = engine.report(exchanges);
@@ -151,6 +162,7 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     exitCode,
     commandExitCode: end.exitCode,
     scenarios,
+    ...(options.recordFile !== undefined ? { recording: options.recordFile } : {}),
   });
   const fired = scenarios.filter((s) => s.fired > 0).length;
   io.err(

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
-import { registerSecretKey } from '../client/redact.ts';
+import { redact, registerSecretKey } from '../client/redact.ts';
 import { startMockServer } from '../mock/index.ts';
 import type { MockApp, MockServerHandle, MockServerOptions } from '../mock/index.ts';
 import { startControlServer } from './control-server.ts';
@@ -126,7 +126,7 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
       caFile = join(tempDir, 'mock-ca.pem');
       writeFileSync(caFile, mock.caCert);
     }
-    io.err(`sdk-gate: mock on ${mock.url}${mock.httpsUrl ? ` and ${mock.httpsUrl}` : ''}; running ${options.command.join(' ')}`);
+    io.err(`sdk-gate: mock on ${mock.url}${mock.httpsUrl ? ` and ${mock.httpsUrl}` : ''}; running ${redact(options.command.join(' '))}`);
     end = await runCommand(options.command, { ...baseEnv, ...gateEnvironment(mock, control, caFile) });
   } finally {
     await control?.close();

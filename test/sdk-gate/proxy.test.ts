@@ -138,3 +138,14 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     expect(proxied.code).toBe(0);
   });
 });
+
+describe('proxy command line', () => {
+  it('a missing or bad --upstream or --port is a one-line usage error (exit 2 through main)', async () => {
+    const { main } = await import('../../test-utils/cli/main.ts');
+    for (const args of [[], ['--port', '0'], ['--upstream', 'region:atlantis', '--port', '0'], ['--upstream', 'ftp://x', '--port', '0'], ['--upstream', 'http://127.0.0.1:1', '--port', 'x']]) {
+      const err: string[] = [];
+      expect(await main(['proxy', ...args], { out: () => {}, err: (l) => err.push(l) })).toBe(2);
+      expect(err).toHaveLength(1);
+    }
+  });
+});

@@ -126,7 +126,6 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
       caFile = join(tempDir, 'mock-ca.pem');
       writeFileSync(caFile, mock.caCert);
     }
-    io.err(`sdk-gate: mock on ${mock.url}${mock.httpsUrl ? ` and ${mock.httpsUrl}` : ''}; running ${redact(options.command.join(' '))}`);
     end = await runCommand(options.command, { ...baseEnv, ...gateEnvironment(mock, control, caFile) });
   } finally {
     await control?.close();
@@ -135,7 +134,7 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   }
 
   if (!end.started) {
-    io.err(`tim-conformance sdk-gate: cannot start '${options.command[0]}' (${end.error})`);
+    io.err(`tim-conformance sdk-gate: cannot start '${redact(options.command[0]!)}' (${end.error})`);
     return 2;
   }
   const exchanges = recorder.exchanges;
@@ -166,7 +165,7 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   });
   const fired = scenarios.filter((s) => s.fired > 0).length;
   io.err(
-    `sdk-gate: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
+    `sdk-gate: ${redact(options.command.join(' '))}: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
       `${scenarios.length > 0 ? `, ${fired}/${scenarios.length} scenario rule(s) fired` : ''}; command exit ${end.exitCode}; reports in ${options.reportDir}`,
   );
   if (gaps.length > 0) io.err(`sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`);

@@ -3,6 +3,7 @@
 // defect exits 1, a tentative one or a note leaves the client's exit code (0).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASIC_APP } from '../../test-utils/mock/default-apps.ts';
+import { RULES } from '../../test-utils/sdk-gate/rules/index.ts';
 import { nodeClient, runGate, type GateFinding } from './helpers.ts';
 
 type Shows = (request: GateFinding['request']) => boolean;
@@ -14,6 +15,10 @@ const DEFECTS: Array<[defect: string, rules: string[], operation: string, shows:
   ['missing-random', ['query.parameters-present'], 'get_group_attr', (r) => !('random' in r.query)],
   ['random-out-of-range', ['query.parameters-well-formed'], 'get_group_attr', (r) => r.query.random === '4294967296'],
   ['random-repeated', ['query.random-unique'], 'get_group_attr', (r) => r.query.random === '12345'],
+  ['legacy-path', ['request.path-legacy'], 'get_group_attr', (r) => r.path.startsWith('/v4/group_open_http_svc/get_group_attr?')],
+  ['group-list-too-fast', ['rate.api-calls'], 'get_appid_group_list', (r) => r.path.includes('/get_appid_group_list?')],
+  ['counter-mode-omitted', ['body.counter-mode-given'], 'update_group_counter', (r) => !r.body.includes('Mode')],
+  ['custom-id-reserved-prefix', ['body.group-custom-id'], 'create_group', (r) => r.body.includes('"GroupId":"@TGS#mine"')],
   ['wrong-key', ['usersig.hmac'], 'get_group_attr', (r) => r.query.usersig === '<redacted>'],
   ['identifier-mismatch', ['usersig.identifier-matches'], 'get_group_attr', (r) => r.query.identifier === 'administrator'],
   ['not-admin', ['identifier.app-admin'], 'get_group_attr', (r) => r.query.identifier === 'ordinary-user'],
@@ -51,5 +56,13 @@ describe.concurrent('sdk-gate names each defect of a broken client', { timeout: 
       expect(shows(finding.request), `${rule}: recorded request ${JSON.stringify(finding.request)}`).toBe(true);
     }
     expect(code).toBe(findings.some((f) => f.status === 'gating') ? 1 : 0);
+  });
+});
+
+describe('the broken clients', () => {
+  it('break every request rule (the limits share one rule body: one limit stands for them)', () => {
+    const broken = new Set(DEFECTS.flatMap(([, rules]) => rules));
+    const missing = RULES.map((r) => r.id).filter((id) => !broken.has(id) && !(id.startsWith('limit.') && [...broken].some((b) => b.startsWith('limit.'))));
+    expect(missing).toEqual([]);
   });
 });

@@ -343,3 +343,20 @@ describe('rules that follow state through the recording', () => {
     expect(ruleFindings('limit.request.body.maxBytes', [exchange({ body: big })])[0]!.message).toMatch(/the body is \d+ bytes \(limit 1048576\)/);
   });
 });
+
+test('request.no-secret: a secret key or a repeated usersig is named, and never kept', () => {
+  const sig = sigFor();
+  const list = [
+    exchange({ usersig: sig, headers: { 'content-type': 'application/json', 'x-tim-key': FULL.secretKey } }),
+    exchange({ body: JSON.stringify({ GroupId: 'g', note: `k=${FULL.secretKey}` }) }),
+    exchange({ usersig: sig, headers: { 'content-type': 'application/json', authorization: `Bearer ${sig}` } }),
+    exchange({ rawPath: `/v4/group_open_attr_http_svc/get_group_attr?sdkappid=${FULL.sdkappid}&identifier=${FULL.admin}&usersig=${sig}&random=9&contenttype=json&key=${encodeURIComponent(FULL.secretKey)}` }),
+  ];
+  const [f] = ruleFindings('request.no-secret', list);
+  expect(f).toMatchObject({ status: 'gating', count: 4 });
+  expect(f!.messages.join('\n')).toMatch(/secret key in its headers[\s\S]*secret key in its body[\s\S]*usersig in its headers[\s\S]*secret key in its path/);
+  const text = JSON.stringify(list);
+  expect(text).not.toContain(FULL.secretKey);
+  expect(text).not.toContain(sig);
+  expect(list[1]!.body).toContain('<redacted>');
+});

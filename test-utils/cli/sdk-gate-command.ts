@@ -26,6 +26,7 @@ The command gets:
 Gate:
   --report-dir DIR      default reports/sdk
   --scenario FILE       scripted answers (JSON, schemas/sdk-scenario.schema.json)
+  --record FILE         also write the recording (JSON lines, usersig redacted), for judge and diff
   --require-coverage    every operation the SDK called must have been seen to succeed and to
                         get each of its documented error codes (else the matrix only reports)
 
@@ -39,6 +40,7 @@ export interface SdkGateArgs {
   command: string[];
   reportDir: string;
   scenario?: string;
+  record?: string;
   requireCoverage: boolean;
 }
 
@@ -50,6 +52,7 @@ export function splitSdkGateArgs(argv: string[]): SdkGateArgs | 'help' {
   const mockArgv: string[] = [];
   let reportDir = 'reports/sdk';
   let scenario: string | undefined;
+  let record: string | undefined;
   let requireCoverage = false;
   for (let i = 0; i < before.length; i++) {
     const arg = before[i]!;
@@ -62,11 +65,12 @@ export function splitSdkGateArgs(argv: string[]): SdkGateArgs | 'help' {
     if (name === '--help' || name === '-h') return 'help';
     else if (name === '--report-dir') reportDir = value();
     else if (name === '--scenario') scenario = value();
+    else if (name === '--record') record = value();
     else if (name === '--require-coverage') requireCoverage = true;
     else mockArgv.push(arg);
   }
   if (command.length === 0 || command[0] === '') throw new UsageError('sdk-gate needs a command after -- (tim-conformance sdk-gate [options] -- <command> [args...])');
-  return { mockArgv, command, reportDir, ...(scenario !== undefined ? { scenario } : {}), requireCoverage };
+  return { mockArgv, command, reportDir, ...(scenario !== undefined ? { scenario } : {}), ...(record !== undefined ? { record } : {}), requireCoverage };
 }
 
 export async function sdkGateCommand(argv: string[], io: RunnerIO): Promise<number> {
@@ -102,7 +106,14 @@ export async function sdkGateCommand(argv: string[], io: RunnerIO): Promise<numb
   }
   const { runSdkGate } = await import('../sdk-gate/run-sdk-gate.ts');
   return runSdkGate(
-    { mock: mockOptions, command: split.command, reportDir: split.reportDir, requireCoverage: split.requireCoverage, ...(scenario !== undefined ? { scenario } : {}) },
+    {
+      mock: mockOptions,
+      command: split.command,
+      reportDir: split.reportDir,
+      requireCoverage: split.requireCoverage,
+      ...(scenario !== undefined ? { scenario } : {}),
+      ...(split.record !== undefined ? { recordFile: split.record } : {}),
+    },
     { out: io.out, err: io.err },
   );
 }

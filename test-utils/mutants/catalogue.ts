@@ -34,6 +34,7 @@ const ROWS: Record<KnownDeviation, [MutantArea, string, string[]]> = {
   'signing.standard-base64': ['signing', 'Signing: verifier input variants (the official libraries\' base64url) accepted', ['get_group_attr/usersig-own-signer', 'get_group_attr/usersig-valid']],
   'groups.group-id-not-validated': ['error-codes', 'Groups: malformed GroupId (empty, non-printable, > 48 bytes) → 10015', ['get_group_attr/malformed-group-id-too-long', 'clear_group_attr/malformed-group-id-non-ascii']],
   'groups.group-id-number-coerced': ['error-codes', 'Groups: GroupId missing or not a string → 10004', ['get_group_attr/group-id-number', 'delete_group_counter/group-id-number']],
+  'groups.avchatroom-members-accepted': ['error-codes', 'create_group: an AVChatRoom with a MemberList → 10007', ['create_group/gen-row-avchatroom-member-list']],
   'envelope.no-errorinfo-on-success': ['envelope', 'Envelope: ErrorInfo on success present, ""', ['get_group_attr/error-info-empty-on-success']],
   'envelope.actionstatus-lowercase': ['envelope', 'Envelope: ActionStatus "OK"/"FAIL" (exact case)', ['get_group_attr/envelope-on-success', 'get_group_attr/envelope-on-unknown-group']],
   'envelope.errorcode-as-string': ['envelope', 'Envelope: ErrorCode integer', ['get_group_attr/envelope-on-success', 'clear_group_attr/envelope-on-missing-group-id']],

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants as osConstants } from 'node:os';
-import { registerSecretKey } from '../client/redact.ts';
+import { redact, registerSecretKey } from '../client/redact.ts';
 import { startMockServer } from '../mock/index.ts';
 import type { MockApp, MockServerHandle, MockServerOptions } from '../mock/index.ts';
 import { startControlServer } from './control-server.ts';
@@ -17,6 +17,7 @@ import type { ControlServer } from './control-server.ts';
 import type { JudgeApp, JudgeContext } from './exchange.ts';
 import { judgeExchanges } from './judge.ts';
 import { writeSdkReports } from './report/index.ts';
+import { writeCassette } from './cassette.ts';
 import { coverageGaps, describeGaps } from './coverage-gate.ts';
 import { createExchangeRecorder } from './recorder.ts';
 import { ScenarioEngine } from './scenario.ts';
@@ -28,6 +29,8 @@ export interface SdkGateOptions {
   command: string[];
   reportDir: string;
   scenario?: ScenarioFile;
+  /** Also write the recording here (a cassette, for judge and diff). */
+  recordFile?: string;
   requireCoverage: boolean;
 }
 
@@ -123,7 +126,6 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
       caFile = join(tempDir, 'mock-ca.pem');
       writeFileSync(caFile, mock.caCert);
     }
-    io.err(`sdk-gate: mock on ${mock.url}${mock.httpsUrl ? ` and ${mock.httpsUrl}` : ''}; running ${options.command.join(' ')}`);
     end = await runCommand(options.command, { ...baseEnv, ...gateEnvironment(mock, control, caFile) });
   } finally {
     await control?.close();
@@ -132,13 +134,21 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   }
 
   if (!end.started) {
-    io.err(`tim-conformance sdk-gate: cannot start '${options.command[0]}' (${end.error})`);
+    io.err(`tim-conformance sdk-gate: cannot start '${redact(options.command[0]!)}' (${end.error})`);
     return 2;
   }
   const exchanges = recorder.exchanges;
   if (exchanges.length === 0) {
     io.err('sdk-gate: the command made no request to the mock');
     return end.exitCode !== 0 ? end.exitCode : 1;
+  }
+  if (options.recordFile !== undefined) {
+    try {
+      writeCassette(options.recordFile, exchanges);
+    } catch (error) {
+      io.err(`tim-conformance sdk-gate: cannot write the recording '${options.recordFile}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return 2;
+    }
   }
   const context: JudgeContext = { apps: judgeApps, appsComplete: true };
   const judgement = judgeExchanges(exchanges, context);
@@ -151,10 +161,11 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     exitCode,
     commandExitCode: end.exitCode,
     scenarios,
+    ...(options.recordFile !== undefined ? { recording: options.recordFile } : {}),
   });
   const fired = scenarios.filter((s) => s.fired > 0).length;
   io.err(
-    `sdk-gate: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
+    `sdk-gate: ${redact(options.command.join(' '))}: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
       `${scenarios.length > 0 ? `, ${fired}/${scenarios.length} scenario rule(s) fired` : ''}; command exit ${end.exitCode}; reports in ${options.reportDir}`,
   );
   if (gaps.length > 0) io.err(`sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffCommand } from '../../test-utils/cli/diff-command.ts';
 import { runJudgeCommand } from '../../test-utils/cli/judge-command.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 import { runProxy } from '../../test-utils/sdk-gate/run-proxy.ts';
@@ -67,7 +68,8 @@ const key = (f: { rule: string; status: string; operation: string; count: number
 
 describe.concurrent('proxy', { timeout: 90_000 }, () => {
   it('proxy + judge give the same findings as sdk-gate for the same traffic, and the recording holds no usersig', async () => {
-    const gate = await runGate(['--', 'sh', '-c', SCRIPT.replaceAll('"$NODE"', `"${process.execPath}"`).replaceAll('$CLIENTS', CLIENTS)]);
+    const gateRecording = join(mkdtempSync(join(tmpdir(), 'timc-gate-rec-')), 'gate.jsonl');
+    const gate = await runGate(['--record', gateRecording, '--', 'sh', '-c', SCRIPT.replaceAll('"$NODE"', `"${process.execPath}"`).replaceAll('$CLIENTS', CLIENTS)]);
     const mock = await startMockServer();
     let proxied: Proxied;
     try {
@@ -84,6 +86,11 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     expect(fromGate.length).toBeGreaterThanOrEqual(DEFECTS.length);
     expect(fromJudge).toEqual(fromGate);
     expect(judgeCode).toBe(gate.code);
+    // sdk-gate's own recording judges the same, and answers the same as the proxied mock's.
+    const judgedGate = mkdtempSync(join(tmpdir(), 'timc-judged-gate-'));
+    await runJudgeCommand([gateRecording, '--report-dir', judgedGate], { out: () => {}, err: () => {} }, env);
+    expect(JSON.parse(readFileSync(join(judgedGate, 'sdk-results.json'), 'utf8')).findings.map(key).sort()).toEqual(fromGate);
+    expect(await diffCommand([gateRecording, proxied.recording], { out: () => {}, err: () => {} })).toBe(0);
 
     const text = readFileSync(proxied.recording, 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(gate.results!.summary.requests);
@@ -129,5 +136,16 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
       expect.arrayContaining(['server.envelope create_group note', 'server.http-status get_group_counter note']),
     );
     expect(proxied.code).toBe(0);
+  });
+});
+
+describe('proxy command line', () => {
+  it('a missing or bad --upstream or --port is a one-line usage error (exit 2 through main)', async () => {
+    const { main } = await import('../../test-utils/cli/main.ts');
+    for (const args of [[], ['--port', '0'], ['--upstream', 'region:atlantis', '--port', '0'], ['--upstream', 'ftp://x', '--port', '0'], ['--upstream', 'http://127.0.0.1:1', '--port', 'x']]) {
+      const err: string[] = [];
+      expect(await main(['proxy', ...args], { out: () => {}, err: (l) => err.push(l) })).toBe(2);
+      expect(err).toHaveLength(1);
+    }
   });
 });

@@ -48,14 +48,15 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
   it('a command that makes no request to the mock: exit 1 with one line', async () => {
     const { code, stderr, results } = await runGate(nodeClient('silent-client.mjs'));
     expect(code).toBe(1);
-    expect(stderr.at(-1)).toBe('sdk-gate: the command made no request to the mock');
+    expect(stderr).toEqual(['sdk-gate: the command made no request to the mock']);
     expect(results).toBeUndefined();
   });
 
   it('a command that cannot be started, a missing command, a bad option or scenario: one line, exit 2', async () => {
     const missing = await runGate(['--', join(CLIENTS, 'no-such-client')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr.at(-1)).toMatch(/^tim-conformance sdk-gate: cannot start '.*no-such-client' \(ENOENT\)$/);
+    expect(missing.stderr).toHaveLength(1);
+    expect(missing.stderr[0]).toMatch(/^tim-conformance sdk-gate: cannot start '.*no-such-client' \(ENOENT\)$/);
     expect((await runGate([])).code).toBe(2);
     expect((await runGate(['--latency-ms', 'soon', ...nodeClient('correct-client.mjs')])).code).toBe(2);
     const badScenario = await runGate(['--scenario', scenarioFile({ rules: [{ operation: 'get_group_attr', times: 0, answer: { errorCode: 70001 } }] }), ...nodeClient('correct-client.mjs')]);
@@ -111,7 +112,8 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
-        if (out.includes('ready')) resolve(/mock on (\S+?);/.exec(stderr)?.[1] ?? '');
+        const ready = /ready (\S+)\n/.exec(out);
+        if (ready) resolve(ready[1]!);
       });
     });
     child.kill('SIGTERM');

@@ -17,7 +17,7 @@ import {
   type RecordedResponse,
   type UserSigFacts,
 } from './exchange.ts';
-import { isRedactedUserSig, param, parseRequestLine, redactPath } from './request-line.ts';
+import { isRedactedUserSig, param, parseRequestLine, REDACTED, redactPath } from './request-line.ts';
 import { userSigFacts } from './usersig-facts.ts';
 
 /** A recording that cannot be read: the message names the line (the CLI prints it, exit 2). */
@@ -38,6 +38,42 @@ export interface RawExchange {
   connection?: ConnectionOutcome;
   /** Facts a recorder already learnt (kept as they are); otherwise learnt here from the path. */
   usersig?: UserSigFacts;
+  /** Secrets an earlier recorder already removed (kept). */
+  secretsRemoved?: RecordedExchange['secretsRemoved'];
+}
+
+/** Shorter strings would match ordinary text (the client's redactor uses the same bound). */
+const MIN_SECRET_CHARS = 8;
+
+/**
+ * Replaces, in place, every app secret key found anywhere in the request and the usersig found
+ * outside its query parameter (a header, the body) by `<redacted>`, and says what it removed. A
+ * body that changes this way is kept as text (its raw bytes are not kept).
+ */
+function removeSecrets(exchange: RecordedExchange, apps: readonly JudgeApp[], usersig: string | undefined): NonNullable<RecordedExchange['secretsRemoved']> {
+  const removed: NonNullable<RecordedExchange['secretsRemoved']> = [];
+  const secrets: Array<{ what: 'secret-key' | 'usersig'; text: string }> = apps
+    .filter((a): a is JudgeApp & { secretKey: string } => typeof a.secretKey === 'string' && a.secretKey.length >= MIN_SECRET_CHARS)
+    .map((a) => ({ what: 'secret-key' as const, text: a.secretKey }));
+  if (usersig !== undefined && usersig.length >= MIN_SECRET_CHARS && !isRedactedUserSig(usersig)) secrets.push({ what: 'usersig', text: usersig });
+  for (const { what, text } of secrets) {
+    const forms = [...new Set([text, encodeURIComponent(text)])];
+    const scrub = (value: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), value);
+    if (what === 'secret-key' && forms.some((f) => exchange.path.includes(f))) {
+      exchange.path = scrub(exchange.path);
+      removed.push({ what, where: 'path' });
+    }
+    if (Object.values(exchange.headers).some((v) => forms.some((f) => v.includes(f)))) {
+      for (const [name, value] of Object.entries(exchange.headers)) exchange.headers[name] = scrub(value);
+      removed.push({ what, where: 'headers' });
+    }
+    if (forms.some((f) => exchange.body.includes(f))) {
+      exchange.body = scrub(exchange.body);
+      delete exchange.bodyBase64;
+      removed.push({ what, where: 'body' });
+    }
+  }
+  return removed;
 }
 
 /**
@@ -60,6 +96,9 @@ export function buildExchange(raw: RawExchange, apps: readonly JudgeApp[]): Reco
     headers: lowerCaseHeaders(raw.headers),
     ...recordedBody(bytes),
   };
+  const removed = removeSecrets(exchange, apps, sent?.[0]);
+  if (removed.length > 0) exchange.secretsRemoved = [...(raw.secretsRemoved ?? []), ...removed];
+  else if (raw.secretsRemoved !== undefined) exchange.secretsRemoved = raw.secretsRemoved;
   if (usersig !== undefined) exchange.usersig = usersig;
   if (raw.response !== undefined) exchange.response = raw.response;
   if (raw.connection !== undefined) exchange.connection = raw.connection;

@@ -60,6 +60,11 @@ export interface RecordedExchange {
   bodyBase64?: string;
   /** What the recorder learnt from the usersig in flight. */
   usersig?: UserSigFacts;
+  /**
+   * Where the request carried a secret the recorder replaced by `<redacted>` before keeping it:
+   * an app's secret key (never needed on the wire), or the usersig outside its query parameter.
+   */
+  secretsRemoved?: Array<{ what: 'secret-key' | 'usersig'; where: 'path' | 'headers' | 'body' }>;
   /** What the SDK was answered; absent when the connection was dropped without an answer. */
   response?: RecordedResponse;
   connection?: ConnectionOutcome;

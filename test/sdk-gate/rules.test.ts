@@ -287,3 +287,76 @@ test('every rule has an id, a title, a document and a status that follows its ev
     expect(ruleStatus(rule)).toBe(rule.accepted ? 'note' : rule.evidence === 'inferred' ? 'tentative' : 'gating');
   }
 });
+
+describe('rules that follow state through the recording', () => {
+  const ok = (extra: Record<string, unknown> = {}) => ({ status: 200, body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...extra }) });
+  const attrs = (from: number, n: number) => JSON.stringify({ GroupId: '@TGS#s1', GroupAttr: Array.from({ length: n }, (_, i) => ({ key: `k${from + i}`, value: 'x'.repeat(900) })) });
+
+  test('limit.attr.after-write: a 17th key on a group known to hold 16; not when the state is unknown', () => {
+    const create = exchange({ operation: 'create_group', body: '{"Type":"Public","Name":"n"}', response: ok({ GroupId: '@TGS#s1' }) });
+    const set16 = exchange({ operation: 'set_group_attr', body: attrs(0, 16), t: T0 + 1 });
+    const add1 = exchange({ operation: 'modify_group_attr', body: attrs(16, 1), t: T0 + 2 });
+    const [f] = ruleFindings('limit.attr.after-write', [create, set16, add1]);
+    expect(f).toMatchObject({ status: 'gating', seqs: [add1.seq] });
+    expect(f!.messages.join(' ')).toMatch(/already has 16 attribute key\(s\); with this request it would have 17 .*10047/);
+    // 17 × 900 bytes is still under 16000: no total-bytes finding.
+    expect(f!.messages).toHaveLength(1);
+    // Overwriting existing keys keeps the count.
+    expect(ruleFindings('limit.attr.after-write', [create, set16, exchange({ operation: 'modify_group_attr', body: attrs(0, 2), t: T0 + 2 })]).filter((x) => /keys?\b.*17/.test(x.message))).toEqual([]);
+    // A clear empties the state; an unknown group is not judged.
+    const clear = exchange({ operation: 'clear_group_attr', body: '{"GroupId":"@TGS#s1"}', t: T0 + 2 });
+    expect(ruleFindings('limit.attr.after-write', [create, set16, clear, exchange({ operation: 'modify_group_attr', body: attrs(16, 1), t: T0 + 3 })])).toEqual([]);
+    expect(ruleFindings('limit.attr.after-write', [set16, add1])).toEqual([]);
+    // The values' total after the write: 4 × 3900 bytes known, 900 more.
+    const big = (n: number, size: number, from = 0) => JSON.stringify({ GroupId: '@TGS#s1', GroupAttr: Array.from({ length: n }, (_, i) => ({ key: `b${from + i}`, value: 'y'.repeat(size) })) });
+    const [total] = ruleFindings('limit.attr.after-write', [create, exchange({ operation: 'set_group_attr', body: big(4, 3900), t: T0 + 1 }), exchange({ operation: 'modify_group_attr', body: big(1, 900, 4), t: T0 + 2 })]);
+    expect(total!.message).toMatch(/add up to 16500 bytes .*10048/);
+  });
+
+  test('limit.counter.result-int64: Increase past 2^63-1 of a value the answers showed (tentative)', () => {
+    const set = exchange({ operation: 'update_group_counter', body: '{"GroupId":"g","GroupCounter":[{"Key":"max","Value":9223372036854775807}],"Mode":"Set"}', response: ok({ GroupCounter: [] }) });
+    set.response!.body = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","GroupCounter":[{"Key":"max","Value":9223372036854775807}]}';
+    const inc = exchange({ operation: 'update_group_counter', body: '{"GroupId":"g","GroupCounter":[{"Key":"max","Value":1}],"Mode":"Increase"}', t: T0 + 1 });
+    const [f] = ruleFindings('limit.counter.result-int64', [set, inc]);
+    expect(f).toMatchObject({ status: 'tentative', seqs: [inc.seq] });
+    expect(f!.message).toContain('would give 9223372036854775808');
+    const dec = exchange({ operation: 'update_group_counter', body: '{"GroupId":"g","GroupCounter":[{"Key":"max","Value":1}],"Mode":"Decrease"}', t: T0 + 1 });
+    expect(ruleFindings('limit.counter.result-int64', [set, dec])).toEqual([]);
+  });
+
+  test('body.group-custom-id: @TGS# prefix, non-printable, Community without @TGS#_', () => {
+    const list = [
+      exchange({ operation: 'create_group', body: '{"Type":"Public","Name":"n","GroupId":"@TGS#mine"}' }),
+      exchange({ operation: 'create_group', body: '{"Type":"Public","Name":"n","GroupId":"grüppe"}' }),
+      exchange({ operation: 'create_group', body: '{"Type":"Community","Name":"n","GroupId":"plain"}' }),
+    ];
+    const [f] = ruleFindings('body.group-custom-id', list);
+    expect(f).toMatchObject({ status: 'gating', count: 3 });
+    expect(ruleFindings('body.group-custom-id', [exchange({ operation: 'create_group', body: '{"Type":"Community","Name":"n","GroupId":"@TGS#_c"}' })])).toEqual([]);
+  });
+
+  test('body.counter-mode-given (tentative), limit.group.customId.maxBytes, limit.group.list.pageSize.max, limit.request.body.maxBytes', () => {
+    expect(ruleFindings('body.counter-mode-given', [exchange({ operation: 'update_group_counter', body: '{"GroupId":"g","GroupCounter":[{"Key":"a","Value":1}]}' })])[0]).toMatchObject({ status: 'tentative' });
+    expect(ruleFindings('limit.group.customId.maxBytes', [exchange({ operation: 'create_group', body: JSON.stringify({ Type: 'Public', Name: 'n', GroupId: 'g'.repeat(49) }) })])[0]!.message).toMatch(/49 bytes.*10015/);
+    expect(ruleFindings('limit.group.list.pageSize.max', [exchange({ operation: 'get_appid_group_list', body: '{"Limit":10001}' })])[0]).toMatchObject({ status: 'tentative' });
+    const big = JSON.stringify({ GroupId: 'g', pad: 'x'.repeat(1024 * 1024) });
+    expect(ruleFindings('limit.request.body.maxBytes', [exchange({ body: big })])[0]!.message).toMatch(/the body is \d+ bytes \(limit 1048576\)/);
+  });
+});
+
+test('request.no-secret: a secret key or a repeated usersig is named, and never kept', () => {
+  const sig = sigFor();
+  const list = [
+    exchange({ usersig: sig, headers: { 'content-type': 'application/json', 'x-tim-key': FULL.secretKey } }),
+    exchange({ body: JSON.stringify({ GroupId: 'g', note: `k=${FULL.secretKey}` }) }),
+    exchange({ usersig: sig, headers: { 'content-type': 'application/json', authorization: `Bearer ${sig}` } }),
+    exchange({ rawPath: `/v4/group_open_attr_http_svc/get_group_attr?sdkappid=${FULL.sdkappid}&identifier=${FULL.admin}&usersig=${sig}&random=9&contenttype=json&key=${encodeURIComponent(FULL.secretKey)}` }),
+  ];
+  const [f] = ruleFindings('request.no-secret', list);
+  expect(f).toMatchObject({ status: 'gating', count: 4 });
+  expect(f!.messages.join('\n')).toMatch(/secret key in its headers[\s\S]*secret key in its body[\s\S]*usersig in its headers[\s\S]*secret key in its path/);
+  const text = JSON.stringify(list);
+  expect(text).not.toContain(FULL.secretKey);
+  expect(text).not.toContain(sig);
+  expect(list[1]!.body).toContain('<redacted>');
+});

@@ -7,6 +7,7 @@ import { methodPost } from './method-post.ts';
 import { pathDocumented } from './path-documented.ts';
 import { pathLegacy } from './path-legacy.ts';
 import { contentType } from './content-type.ts';
+import { noSecret } from './no-secret.ts';
 import { queryPresent } from './query-present.ts';
 import { queryWellFormed } from './query-well-formed.ts';
 import { sdkappidKnown } from './sdkappid-known.ts';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   pathDocumented,
   pathLegacy,
   contentType,
+  noSecret,
   queryPresent,
   queryWellFormed,
   sdkappidKnown,

@@ -1,8 +1,11 @@
 // sdk-gate against deliberately broken clients: each defect breaks one documented request rule,
 // and the gate must name it with a finding whose recorded request shows the defect; a gating
-// defect exits 1, a tentative one or a note leaves the client's exit code (0).
+// defect exits 1, a tentative one or a note leaves the client's exit code (0). No report file
+// holds the secret key (one client sends it on purpose) or a usersig.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASIC_APP } from '../../test-utils/mock/default-apps.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
 import { RULES } from '../../test-utils/sdk-gate/rules/index.ts';
 import { nodeClient, runGate, type GateFinding } from './helpers.ts';
 
@@ -19,6 +22,7 @@ const DEFECTS: Array<[defect: string, rules: string[], operation: string, shows:
   ['group-list-too-fast', ['rate.api-calls'], 'get_appid_group_list', (r) => r.path.includes('/get_appid_group_list?')],
   ['counter-mode-omitted', ['body.counter-mode-given'], 'update_group_counter', (r) => !r.body.includes('Mode')],
   ['custom-id-reserved-prefix', ['body.group-custom-id'], 'create_group', (r) => r.body.includes('"GroupId":"@TGS#mine"')],
+  ['secret-key-sent', ['request.no-secret'], 'get_group_attr', (r) => r.headers['x-tim-secret'] === '<redacted>'],
   ['wrong-key', ['usersig.hmac'], 'get_group_attr', (r) => r.query.usersig === '<redacted>'],
   ['identifier-mismatch', ['usersig.identifier-matches'], 'get_group_attr', (r) => r.query.identifier === 'administrator'],
   ['not-admin', ['identifier.app-admin'], 'get_group_attr', (r) => r.query.identifier === 'ordinary-user'],
@@ -45,7 +49,12 @@ const DEFECTS: Array<[defect: string, rules: string[], operation: string, shows:
 
 describe.concurrent('sdk-gate names each defect of a broken client', { timeout: 60_000 }, () => {
   it.each(DEFECTS)('%s → %j', async (defect, rules, operation, shows) => {
-    const { code, results } = await runGate(nodeClient('broken-client.mjs', defect));
+    const { code, results, reportDir } = await runGate(nodeClient('broken-client.mjs', defect));
+    for (const file of readdirSync(reportDir)) {
+      const text = readFileSync(join(reportDir, file), 'utf8');
+      expect(text, file).not.toContain(DEFAULT_FULL_APP.secretKey);
+      expect(text, file).not.toMatch(/\be[AJN][A-Za-z0-9*_-]{40,}/);
+    }
     expect(results).toBeDefined();
     const findings = results!.findings;
     expect([...new Set(findings.map((f) => f.rule))].sort()).toEqual([...rules].sort());

@@ -37,12 +37,16 @@ export interface ProxyHandle {
   close(): Promise<void>;
 }
 
-/** Headers that belong to one connection, not to the message (RFC 9110 §7.6.1), and Host. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length']);
+/**
+ * Not forwarded: headers that belong to one connection (RFC 9110 §7.6.1), Host, and
+ * Accept-Encoding — the upstream then answers uncompressed, so the recording holds the JSON and
+ * the SDK gets exactly the bytes recorded (the proxy does not re-compress).
+ */
+const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length', 'accept-encoding']);
 
 function forwardHeaders(headers: IncomingMessage['headers']): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !NOT_FORWARDED.has(name)) out[name] = value;
   return out;
 }
 

@@ -46,7 +46,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** RATE requests per second for `seconds`, each timed from send to the last body byte. */
+/** RATE requests per second for `seconds`, each timed from send to the last body byte (sorted). */
 async function pacedLoad(origin: string, path: string, body: string, seconds: number): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
@@ -97,10 +97,20 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
     ] as const;
     const rows: OverheadRow[] = [];
     log(`load: POST get_group_attr at ${RATE} requests/s (autocannon over ${CONNECTIONS} connections), ${duration} s per route after a 1 s warm-up; mock and proxies in processes of their own`);
-    for (const [route, origin] of routes) {
-      await pacedLoad(origin, path, body, 1);
-      const { latencies, errors } = await pacedLoad(origin, path, body, duration);
-      rows.push({ route, generator: 'paced fetch (hrtime)', requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors });
+    for (const [, origin] of routes) await pacedLoad(origin, path, body, 1);
+    // One-second turns, route after route, so that every route meets the same machine: a busy
+    // moment shows in all three instead of in whichever route ran through it.
+    const measured = routes.map(() => ({ latencies: [] as number[], errors: 0 }));
+    for (let second = 0; second < Math.ceil(duration); second++) {
+      for (const [i, [, origin]] of routes.entries()) {
+        const turn = await pacedLoad(origin, path, body, 1);
+        measured[i]!.latencies.push(...turn.latencies);
+        measured[i]!.errors += turn.errors;
+      }
+    }
+    for (const [i, [route]] of routes.entries()) {
+      const latencies = measured[i]!.latencies.sort((a, b) => a - b);
+      rows.push({ route, generator: 'paced fetch (hrtime)', requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors: measured[i]!.errors });
     }
     let autocannon;
     try {

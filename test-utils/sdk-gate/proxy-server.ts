@@ -10,8 +10,12 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
-import { buildExchange, CassetteWriter } from './cassette.ts';
-import type { JudgeApp, RecordedExchange } from './exchange.ts';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildExchange, serializeExchange } from './cassette.ts';
+import type { JudgeApp, RecordedExchange, UserSigFacts } from './exchange.ts';
+import { param, parseRequestLine } from './request-line.ts';
+import { userSigFacts } from './usersig-facts.ts';
 import { checkServerAnswer } from './server-answer.ts';
 import type { ServerFinding } from './server-answer.ts';
 
@@ -29,6 +33,9 @@ export interface ProxyOptions {
   /** Called after each exchange was answered and recorded. */
   onExchange?: (exchange: RecordedExchange, serverFindings: ServerFinding[]) => void;
 }
+
+/** Distinct UserSigs whose facts are remembered (the oldest is forgotten first). */
+const FACTS_CACHE_SIZE = 256;
 
 export interface ProxyHandle {
   url: string;
@@ -64,20 +71,58 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const origin = upstream.origin;
   const apps = options.apps ?? [];
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, ...(options.caCert !== undefined ? { connect: { ca: options.caCert } } : {}) });
-  const writer = options.recordFile === undefined ? undefined : new CassetteWriter(options.recordFile);
+  // A stream, not appendFileSync: a synchronous write per exchange would hold up the requests
+  // behind it. Each line is handed to the stream as its exchange ends, so a stopped proxy keeps
+  // all of them (a killed one may lose the last few the OS had not been given yet).
+  let writer: ReturnType<typeof createWriteStream> | undefined;
+  if (options.recordFile !== undefined) {
+    mkdirSync(dirname(options.recordFile), { recursive: true });
+    writer = createWriteStream(options.recordFile, { flags: 'w' });
+    await new Promise<void>((resolve, reject) => {
+      writer!.once('open', () => resolve());
+      writer!.once('error', reject);
+    });
+  }
   const exchanges: RecordedExchange[] = [];
   const serverFindings: ServerFinding[] = [];
   let seq = 0;
 
+  // An SDK reuses one UserSig for many requests: decode (inflate, parse) each one once.
+  const factsCache = new Map<string, UserSigFacts>();
+  const factsOf = (path: string): UserSigFacts | undefined => {
+    const line = parseRequestLine(path);
+    const usersig = param(line, 'usersig');
+    if (usersig === undefined) return undefined;
+    const key = `${param(line, 'sdkappid') ?? ''}\n${usersig}`;
+    let facts = factsCache.get(key);
+    if (facts === undefined) {
+      facts = userSigFacts(usersig, param(line, 'sdkappid'), apps);
+      if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value!);
+      factsCache.set(key, facts);
+    }
+    return facts;
+  };
+
   const record = (n: number, req: IncomingMessage, receivedAtMs: number, body: Buffer, response: { status: number; body: string } | undefined): void => {
+    const path = req.url ?? '/';
+    const usersig = factsOf(path);
     const exchange = buildExchange(
-      { seq: n, t: receivedAtMs / 1000, method: req.method ?? '', path: req.url ?? '/', headers: req.headers as Record<string, string | string[] | undefined>, body, ...(response ? { response } : {}) },
+      {
+        seq: n,
+        t: receivedAtMs / 1000,
+        method: req.method ?? '',
+        path,
+        headers: req.headers as Record<string, string | string[] | undefined>,
+        body,
+        ...(response ? { response } : {}),
+        ...(usersig ? { usersig } : {}),
+      },
       apps,
     );
     let at = exchanges.length;
     while (at > 0 && exchanges[at - 1]!.seq > n) at -= 1;
     exchanges.splice(at, 0, exchange);
-    writer?.append(exchange);
+    writer?.write(`${serializeExchange(exchange)}\n`);
     const found = checkServerAnswer(exchange);
     serverFindings.push(...found);
     options.onExchange?.(exchange, found);
@@ -141,7 +186,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => agent.close());
+      })
+        .then(() => agent.close())
+        .then(() => (writer === undefined ? undefined : new Promise<void>((resolve) => writer!.end(() => resolve()))));
       return closing;
     },
   };

@@ -62,7 +62,9 @@ export async function runProxy(options: RunProxyOptions, io: RunProxyIo): Promis
       onExchange: (exchange, server) => io.err(liveLine(exchange, context, server)),
     });
   } catch (error) {
-    io.err(`tim-conformance proxy: cannot listen on ${options.host}:${options.port} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    const e = error as NodeJS.ErrnoException;
+    if (e.syscall === 'open' || e.syscall === 'mkdir') io.err(`tim-conformance proxy: cannot write the recording '${options.recordFile ?? ''}' (${e.code ?? 'error'})`);
+    else io.err(`tim-conformance proxy: cannot listen on ${options.host}:${options.port} (${e.code ?? 'error'})`);
     return 2;
   }
   await new Promise<void>((resolve) => {

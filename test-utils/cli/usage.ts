@@ -106,4 +106,4 @@ Commands:
   judge      judge an SDK's recorded requests against the contract (offline)
   help [command]
 
-\`tim-conformance <command> --help\` shows the options of a command.`;
+\`tim-conformance <command> --help\` shows the options of a command; \`tim-conformance --version\` the version.`;

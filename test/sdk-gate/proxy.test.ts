@@ -140,6 +140,17 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
 });
 
 describe('proxy command line', () => {
+  it('region:NAME resolves to the region\'s host from the spec; with no request it judges nothing (exit 1)', async () => {
+    const { proxyCommand } = await import('../../test-utils/cli/proxy-command.ts');
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const io = { out: (l: string) => { lines.push(l); stop.abort(); }, err: (l: string) => lines.push(l), signal: stop.signal };
+    const code = await proxyCommand(['--upstream', 'region:sgp', '--port', '0', '--report-dir', mkdtempSync(join(tmpdir(), 'timc-proxy-region-'))], io);
+    expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+ → https:\/\/adminapisgp\.im\.qcloud\.com$/);
+    expect(lines.at(-1)).toBe('proxy: no request came through; nothing to judge');
+    expect(code).toBe(1);
+  });
+
   it('a missing or bad --upstream or --port is a one-line usage error (exit 2 through main)', async () => {
     const { main } = await import('../../test-utils/cli/main.ts');
     for (const args of [[], ['--port', '0'], ['--upstream', 'region:atlantis', '--port', '0'], ['--upstream', 'ftp://x', '--port', '0'], ['--upstream', 'http://127.0.0.1:1', '--port', 'x']]) {

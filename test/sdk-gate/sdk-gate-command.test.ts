@@ -100,14 +100,13 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
     expect(gated.stderr.at(-1)).toMatch(/^sdk-gate: --require-coverage: \d+ operation\(s\) not shown every documented answer: .*create_group \(.*10007/);
   });
 
-  it('SIGTERM reaches the command; its exit code comes back and the mock stops', async () => {
+  /** sdk-gate running the sleeping client as its own process, stopped by `signal` once the client called the mock. */
+  async function interrupted(signal: NodeJS.Signals): Promise<{ code: number | null; reportDir: string; mockUrl: string }> {
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-sdk-gate-sig-'));
     const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'sdk-gate', '--report-dir', reportDir, '--', process.execPath, join(CLIENTS, 'sleeping-client.mjs')], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const mockUrl = await new Promise<string>((resolve) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
@@ -116,10 +115,21 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
         if (ready) resolve(ready[1]!);
       });
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    return { code, reportDir, mockUrl };
+  }
+
+  it('SIGTERM reaches the command; its exit code comes back and the mock stops', async () => {
+    const { code, reportDir, mockUrl } = await interrupted('SIGTERM');
     expect(code).toBe(42);
     expect(JSON.parse(readFileSync(join(reportDir, 'sdk-results.json'), 'utf8')).exitCode).toBe(42);
+    await expect(fetch(`${mockUrl}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('SIGINT reaches the command; one that does not handle it ends with 130', async () => {
+    const { code, mockUrl } = await interrupted('SIGINT');
+    expect(code).toBe(130);
     await expect(fetch(`${mockUrl}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST' })).rejects.toThrow();
   });
 });

@@ -1,18 +1,19 @@
 /**
- * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale`.
+ * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|proxy`.
  * Benchmarks print figures; nothing here asserts a timing.
  */
 import { ensureBenchDeps } from './lib/bench-deps.ts';
 import { loadLine, machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
+import { benchProxyOverhead, formatProxyOverhead } from './proxy-overhead.ts';
 import { benchScale, formatScale } from './scale.ts';
 import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
 import { benchUserSigVerify, formatUserSigVerify } from './usersig-verify.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-type Name = 'mock' | 'sig' | 'suite' | 'scale';
-const ALL: Name[] = ['mock', 'sig', 'suite', 'scale'];
+type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'proxy';
+const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'proxy'];
 
 /** The full suite run of figure 3, reused by figure 4 when both run. */
 let fullRun: SuiteRunFigures | undefined;
@@ -45,6 +46,12 @@ async function runOne(name: Name): Promise<void> {
       log(formatScale(await benchScale(log, fullRun)));
       break;
     }
+    case 'proxy': {
+      log('\n== 5. Recording proxy: latency it adds at 200 requests/s ==');
+      log(loadLine());
+      log(formatProxyOverhead(await benchProxyOverhead(log)));
+      break;
+    }
     default:
       throw new Error(`unknown benchmark '${String(name)}'`);
   }
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
   const arg = process.argv[2] ?? 'all';
   const names: Name[] = arg === 'all' ? ALL : (arg.split(',') as Name[]);
   for (const name of names) if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}'; use all or ${ALL.join(', ')}`);
-  if (names.includes('mock') || names.includes('scale')) ensureBenchDeps(log);
+  if (names.includes('mock') || names.includes('scale') || names.includes('proxy')) ensureBenchDeps(log);
   log(`tim-conformance benchmarks · ${machineLine()}`);
   for (const name of names) await runOne(name);
 }

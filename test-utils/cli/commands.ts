@@ -11,6 +11,7 @@ import { mergeCommand } from './merge-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { usersigCommand } from './usersig-command.ts';
+import { diffCommand, judgeCommand, proxyCommand, sdkGateCommand } from './sdk-commands.ts';
 
 export const janitorCommand: CommandSpec = {
   name: 'janitor',
@@ -76,7 +77,19 @@ an inferred row is expected to survive (its checks are tentative) unless --stric
 };
 
 /** Every command, in the order `--help` lists them. Add a command here (one line) and in its own file. */
-export const COMMANDS: readonly CommandSpec[] = [runCommand, mockCommand, janitorCommand, mutantsCommand, reproduceCommand, usersigCommand, mergeCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  runCommand,
+  mockCommand,
+  janitorCommand,
+  mutantsCommand,
+  reproduceCommand,
+  usersigCommand,
+  mergeCommand,
+  sdkGateCommand,
+  proxyCommand,
+  judgeCommand,
+  diffCommand,
+];
 
 export const OPTION_TABLE = new OptionTable().defineShared(SHARED_OPTIONS);
 for (const command of COMMANDS) OPTION_TABLE.addCommand(command);

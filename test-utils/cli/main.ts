@@ -27,7 +27,7 @@ async function runCommand(name: string, argv: string[], io: CommandIO): Promise<
   const spec = OPTION_TABLE.command(name);
   if (!spec) throw new UsageError(`unknown command '${name}' (commands: ${commandList()}; try tim-conformance --help)`);
   if (spec.rawArgs) {
-    if (argv.includes('--help') || argv.includes('-h')) {
+    if (!spec.ownHelp && (argv.includes('--help') || argv.includes('-h'))) {
       io.out(OPTION_TABLE.usage(name));
       return 0;
     }
@@ -57,6 +57,7 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) io.out(OPTION_TABLE.mainUsage());
+        else if (OPTION_TABLE.command(topic)?.ownHelp) return await runCommand(topic, ['--help'], io);
         else if (OPTION_TABLE.command(topic)) io.out(OPTION_TABLE.usage(topic));
         else throw new UsageError(`unknown command '${topic}' (commands: ${commandList()})`);
         return 0;

@@ -82,6 +82,8 @@ export interface CommandSpec {
   run(args: ParsedArgs, io: CommandIO): Promise<number>;
   /** Parses argv itself (the mock keeps its own parser and messages); help still comes from the table. */
   rawArgs?: boolean;
+  /** With rawArgs: `--help` and `help <command>` are passed to the command, which prints its own text. */
+  ownHelp?: boolean;
 }
 
 /** Every help line is laid out as `  --flag VALUE   help`, help starting at this column. */

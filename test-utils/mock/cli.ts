@@ -28,7 +28,7 @@ export const MOCK_USAGE =
   '[--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N] [--tls [--cert-out FILE]] [--cert FILE --key FILE] ' +
   '[--deviation NAME]... (tim-conformance help mock describes each)';
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** The options are those of the CLI's option table (test-utils/cli/mock-options.ts), plus --help. */
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = {

@@ -23,6 +23,9 @@ export interface MockGroup {
   counters: Map<string, bigint>;
   /** The per-group attribute write window (created on the first write). */
   attrWrites: SlidingWindow | null;
+  /** Read caches, used only by the read-cache deviations (the reference reads the state itself). */
+  attrReadCache?: [string, string][] | undefined;
+  counterReadCache?: [string, bigint][] | undefined;
 }
 
 export class MockAppState {
@@ -30,6 +33,8 @@ export class MockAppState {
   /** Every admin identifier of the app: `admin` plus `extraAdmins`. */
   readonly admins: ReadonlySet<string>;
   readonly groups = new Map<string, MockGroup>();
+  /** What destroyed groups held, kept only by the 'state.recreated-group-keeps-data' deviation. */
+  readonly destroyedData = new Map<string, Pick<MockGroup, 'attrs' | 'attrValueBytes' | 'counters'>>();
   #systemIdCounter = 0;
   #groupSeq = 0;
 

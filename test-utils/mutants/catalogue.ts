@@ -22,7 +22,34 @@ export interface MutantEntry {
   killers: readonly string[];
 }
 
-const ROWS: Record<KnownDeviation, [MutantArea, string, string[]]> = {
+/**
+ * Rows in the catalogue's new shape (checks-honesty converts the whole catalogue to it): the
+ * profile row is an x-tim-profile id or '<operationId>#<case id>'. The state-class deviations
+ * the stateful check (suites/stateful) is meant to find.
+ */
+export interface CatalogueRow {
+  area: MutantArea;
+  profile: string;
+  killers: string[];
+}
+
+export const STATEFUL_ROWS = {
+  'state.attr-read-cache-skips-set': { area: 'state', profile: 'attrs.removed-keys-freed', killers: ['stateful/attributes'] },
+  'state.counter-read-cache-skips-delete': { area: 'state', profile: 'counters.deleted-counter-gone', killers: ['stateful/counters'] },
+  'state.attr-evicts-oldest-past-key-limit': { area: 'state', profile: 'attrs.refused-write-changes-nothing', killers: ['stateful/attributes'] },
+  'state.modify-applies-items-before-refused': { area: 'state', profile: 'attrs.refused-write-changes-nothing', killers: ['stateful/attributes'] },
+  'state.counter-update-applies-items-before-refused': { area: 'state', profile: 'counters.refused-write-changes-nothing', killers: ['stateful/counters'] },
+  'counters.value-parsed-as-double': { area: 'state', profile: 'update_group_counter#returns-resulting-values', killers: ['stateful/counters'] },
+  'state.recreated-group-keeps-data': { area: 'state', profile: 'destroy_group#destroyed-group-is-unknown', killers: ['stateful/attributes', 'stateful/counters'] },
+  'state.delete-counter-prefix-match': { area: 'state', profile: 'delete_group_counter#deletes-only-listed', killers: ['stateful/counters'] },
+  'state.attr-keys-case-insensitive': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
+  'state.text-stored-as-utf8mb3': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
+  'state.attr-value-trimmed': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
+} as const satisfies Partial<Record<KnownDeviation, CatalogueRow>>;
+
+type StatefulRowName = keyof typeof STATEFUL_ROWS;
+
+const ROWS: Record<Exclude<KnownDeviation, StatefulRowName>, [MutantArea, string, string[]]> = {
   'limits.count-utf16-units': ['limits', 'Group custom attributes: key > 32 bytes (UTF-8) → 10045', ['modify_group_attr/key-past-byte-limit/Public', 'modify_group_attr/value-past-byte-limit/Public']],
   'attr.key-too-long-as-invalid-parameter': ['error-codes', 'Group custom attributes: key > 32 bytes (UTF-8) → 10045', ['modify_group_attr/key-past-byte-limit/Public', 'set_group_attr/key-past-byte-limit/Public']],
   'attr.limits-on-request-only': ['limits', 'Group custom attributes: more than 16 keys / 16000 bytes after the write', ['modify_group_attr/key-count-after-write/Public', 'modify_group_attr/total-bytes-after-write/Public']],
@@ -67,13 +94,17 @@ const ROWS: Record<KnownDeviation, [MutantArea, string, string[]]> = {
   'state.attrs-shared-across-groups': ['state', 'Group custom attributes belong to one group (writes never leak to another)', ['modify_group_attr/other-group-unchanged/Public']],
 };
 
-export const MUTANT_CATALOGUE: readonly MutantEntry[] = (Object.keys(KNOWN_DEVIATIONS) as KnownDeviation[]).map((name) => ({
-  name,
-  area: ROWS[name][0],
-  description: KNOWN_DEVIATIONS[name],
-  profileRow: ROWS[name][1],
-  killers: ROWS[name][2],
-}));
+function isStatefulRow(name: KnownDeviation): name is StatefulRowName {
+  return name in STATEFUL_ROWS;
+}
+
+export const MUTANT_CATALOGUE: readonly MutantEntry[] = (Object.keys(KNOWN_DEVIATIONS) as KnownDeviation[]).map((name) => {
+  if (isStatefulRow(name)) {
+    const row: CatalogueRow = { ...STATEFUL_ROWS[name], killers: [...STATEFUL_ROWS[name].killers] };
+    return { name, area: row.area, description: KNOWN_DEVIATIONS[name], profileRow: row.profile, killers: row.killers };
+  }
+  return { name, area: ROWS[name][0], description: KNOWN_DEVIATIONS[name], profileRow: ROWS[name][1], killers: ROWS[name][2] };
+});
 
 export function findMutant(name: string): MutantEntry | undefined {
   return MUTANT_CATALOGUE.find((entry) => entry.name === name);

@@ -8,10 +8,12 @@ import fc from 'fast-check';
 import { RATE_WINDOW_MS } from '../model/index.ts';
 import { commandsArbitrary, type StepCommand } from './commands.ts';
 import { StatefulMismatchError, StatefulSession, type AppConfig, type StatefulPort, type TentativeFinding, type TranscriptEntry } from './session.ts';
-import { SLOT_LAYOUTS, type AppName, type StatefulKind, type StatefulStep } from './steps.ts';
+import { SLOT_LAYOUTS, type AppName, type GroupSlot, type StatefulKind, type StatefulStep } from './steps.ts';
 
-/** Default depth: fast-check runs per kind and commands per run (≥ 100 steps per kind, ≥ 300 in all). */
-export const DEFAULT_STATEFUL_RUNS = 30;
+import { DEFAULT_STATEFUL_RUNS } from './runs-option.ts';
+
+export { DEFAULT_STATEFUL_RUNS };
+/** Commands per fast-check run at most. */
 export const DEFAULT_MAX_COMMANDS = 30;
 
 export interface StatefulRunOptions {
@@ -23,6 +25,8 @@ export interface StatefulRunOptions {
   port: StatefulPort;
   apps: Readonly<Record<AppName, AppConfig | undefined>>;
   strict?: boolean;
+  /** The groups of each sequence; default the kind's SLOT_LAYOUTS entry (a replay file gives its own). */
+  slots?: readonly GroupSlot[];
   /** The model's clock for each session; default pacedClock (the client paces under the rates). */
   clock?: () => () => number;
 }
@@ -64,7 +68,7 @@ export function pacedClock(): () => number {
 }
 
 function newSession(opts: StatefulRunOptions): StatefulSession {
-  return new StatefulSession({ port: opts.port, slots: SLOT_LAYOUTS[opts.kind], apps: opts.apps, clock: (opts.clock ?? pacedClock)(), strict: opts.strict ?? false });
+  return new StatefulSession({ port: opts.port, slots: opts.slots ?? SLOT_LAYOUTS[opts.kind], apps: opts.apps, clock: (opts.clock ?? pacedClock)(), strict: opts.strict ?? false });
 }
 
 /** Runs a fixed list of steps on fresh groups (the confirmation run and `replay`). */

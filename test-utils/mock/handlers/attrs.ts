@@ -68,7 +68,8 @@ function checkResultingSet(ctx: HandlerContext, resulting: Map<string, string>, 
   return null;
 }
 
-function replaceAttrs(group: MockGroup, next: Map<string, string>): void {
+function replaceAttrs(group: MockGroup, next: Map<string, string>, keepReadCache = false): void {
+  if (!keepReadCache) group.attrReadCache = undefined;
   group.attrs = next;
   let total = 0;
   for (const value of next.values()) total += Buffer.byteLength(value, 'utf8');
@@ -82,31 +83,82 @@ function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   return ctx.app.groups.values().next().value ?? group;
 }
 
+/** A value as a deviating server stores it (trimmed, or with astral characters as '?'). */
+function storedValue(ctx: HandlerContext, value: string): string {
+  let stored = value;
+  if (deviates(ctx.deviations, 'state.attr-value-trimmed')) stored = stored.trim();
+  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3')) stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+  return stored;
+}
+
+/** Upserts `requested` into `base`; with the case deviation a key differing only in case replaces the old one. */
+function mergeAttrs(ctx: HandlerContext, base: Map<string, string>, requested: Map<string, string>): Map<string, string> {
+  const merged = new Map(base);
+  for (const [key, value] of requested) {
+    if (deviates(ctx.deviations, 'state.attr-keys-case-insensitive')) {
+      for (const existing of [...merged.keys()]) if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
+    }
+    merged.set(key, value);
+  }
+  return merged;
+}
+
+/** The deviation that stores the items before the first one too long, then answers its error. */
+function storeItemsBeforeRefused(ctx: HandlerContext, group: MockGroup, items: AttrItem[], failure: HandlerFailure): HandlerFailure {
+  const before: AttrItem[] = [];
+  for (const item of items) {
+    if (checkItemSizes(ctx, [item], true)) break;
+    before.push(item);
+  }
+  if (before.length > 0) replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
+  return failure;
+}
+
+/** The deviation that drops the oldest keys instead of refusing a write past the key limit. */
+function evictOldest(ctx: HandlerContext, resulting: Map<string, string>): Map<string, string> {
+  const max = ctx.rules.limits.attrKeyCount.max;
+  const kept = new Map(resulting);
+  for (const key of resulting.keys()) {
+    if (kept.size <= max) break;
+    kept.delete(key);
+  }
+  return kept;
+}
+
 function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
   const items = readItems(ctx, true);
   if (isFailure(items)) return items;
   const sizeFailure = checkItemSizes(ctx, items, true);
-  if (sizeFailure) return sizeFailure;
+  if (sizeFailure) {
+    return mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused') ? storeItemsBeforeRefused(ctx, group, items, sizeFailure) : sizeFailure;
+  }
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
 
   const requested = new Map<string, string>();
-  for (const { key, value } of items) requested.set(key, value);
+  for (const { key, value } of items) requested.set(key, storedValue(ctx, value));
   // The two semantics deviations swap what modify and set do with the keys they do not name.
   const replaces = mode === 'set' ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify') : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
-  const resulting = replaces ? requested : new Map([...group.attrs, ...requested]);
+  let resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
+  if (deviates(ctx.deviations, 'state.attr-evicts-oldest-past-key-limit')) resulting = evictOldest(ctx, resulting);
   const limitFailure = checkResultingSet(ctx, resulting, requested);
   if (limitFailure) return limitFailure;
-  replaceAttrs(group, resulting);
+  replaceAttrs(group, resulting, mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'));
   return OK;
 }
 
 export const getGroupAttr: OperationHandler = (ctx) => {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
-  const GroupAttrAry = [...group.attrs].map(([key, value]) => ({ key, value }));
+  // The reference reads the state; the read-cache deviation keeps the first read until a write path clears it.
+  let entries = [...group.attrs];
+  if (deviates(ctx.deviations, 'state.attr-read-cache-skips-set')) {
+    group.attrReadCache ??= entries;
+    entries = group.attrReadCache;
+  }
+  const GroupAttrAry = entries.map(([key, value]) => ({ key, value }));
   return { code: 0, fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry } };
 };
 

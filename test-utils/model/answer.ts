@@ -36,6 +36,11 @@ export interface ExpectedAnswer {
   status: EvidenceStatus;
   /** Status of the exact code, when refused. */
   codeStatus: EvidenceStatus;
+  /**
+   * Status of the state the write leaves, when it differs from `status` (a delete that lists an
+   * unknown key may be refused – inferred – but when accepted, the keys it did not list stay – documented).
+   */
+  stateStatus?: EvidenceStatus;
   /** The rows behind the answer, for messages and replay files. */
   rows: string[];
   /** Response data a success must carry (compared as sets: the order is not documented). */

@@ -122,5 +122,7 @@ export function deleteGroupCounter(input: StepInput): StepOutput {
     for (const key of keys) counters.delete(key);
     row = keys.every((k) => group.counters.has(k)) ? acceptStatus(op, 'deletes-only-listed') : acceptStatus(op, 'unknown-keys-ignored');
   }
-  return { answer: accepted([row.row], row.status), next: withGroup(input.state, input.app, groupId, { ...group, counters }) };
+  // Accepted, a listed delete leaves every counter it did not list (documented), unknown keys or not.
+  const answer = { ...accepted([row.row], row.status), ...(keys !== null && keys.length > 0 ? { stateStatus: 'documented' as const } : {}) };
+  return { answer, next: withGroup(input.state, input.app, groupId, { ...group, counters }) };
 }

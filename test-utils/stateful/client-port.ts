@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppCredentials, ResolvedTarget } from '../contract/types.ts';
 import { COMMUNITY_GROUP_ID_PREFIX } from '../fixtures/group-ids.ts';
 import type { GroupLedger } from '../fixtures/ledger.ts';
-import { parseExact } from './exact-json.ts';
+import { parseExact, toPlain } from './exact-json.ts';
 import { observe } from './judge.ts';
 import type { StatefulPort } from './session.ts';
 import type { AppName, GroupSlot } from './steps.ts';
@@ -26,12 +26,22 @@ export interface RawCaller {
   redact?(text: string): string;
 }
 
+function hasBigInt(value: unknown): boolean {
+  if (typeof value === 'bigint') return true;
+  if (Array.isArray(value)) return value.some(hasBigInt);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasBigInt);
+  return false;
+}
+
 export function clientPort(client: RawCaller, target: Pick<ResolvedTarget, 'groupIdPrefix' | 'app' | 'basicApp'>, ledger?: GroupLedger): StatefulPort {
   let counter = 0;
   const appOf = (name: AppName): AppCredentials | undefined => (name === 'main' ? target.app : target.basicApp);
   return {
     async call(operation, bodyText, app) {
-      const result = await client.call(operation, {}, { app, rawBody: bodyText });
+      // A body a JavaScript number can carry goes as an object, so the client paces the group's
+      // attribute writes (it reads GroupId from the body); int64 bodies go as exact raw text.
+      const plain = toPlain(parseExact(bodyText));
+      const result = hasBigInt(plain) ? await client.call(operation, {}, { app, rawBody: bodyText }) : await client.call(operation, plain, { app });
       const curl = client.redact ? client.redact(result.curl) : result.curl;
       if (result.networkError !== undefined && result.networkError !== null) {
         const message = typeof result.networkError === 'string' ? result.networkError : String((result.networkError as { message?: unknown }).message ?? result.networkError);

@@ -28,5 +28,6 @@ export class StepCommand implements fc.AsyncCommand<CommandModel, StatefulSessio
 }
 
 export function commandsArbitrary(kind: StatefulKind, maxCommands: number): fc.Arbitrary<Iterable<fc.AsyncCommand<CommandModel, StatefulSession>>> {
-  return fc.commands([stepArbitrary(kind).map((step) => new StepCommand(step))], { maxCommands });
+  // 'max' size: sequences long enough for writes to meet earlier writes (fast-check shrinks them).
+  return fc.commands([stepArbitrary(kind).map((step) => new StepCommand(step))], { maxCommands, size: 'max' });
 }

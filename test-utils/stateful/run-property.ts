@@ -90,27 +90,44 @@ export async function runSteps(opts: Omit<StatefulRunOptions, 'seed'>, steps: re
   }
 }
 
+/**
+ * Sequences run in this many fast-check properties at once, each on its own groups: a write that
+ * would wait for its group's 5/s window leaves the time to the others (parallel across groups
+ * rather than waiting). Each property has its own seed, so the outcome stays a function of the
+ * run's seed.
+ */
+export const PARALLEL_PROPERTIES = 3;
+
 export async function runStatefulProperty(opts: StatefulRunOptions): Promise<StatefulRunResult> {
   const fcSeed = propertySeed(opts.seed, opts.kind);
   const runs = opts.runs ?? DEFAULT_STATEFUL_RUNS;
   const result: StatefulRunResult = { kind: opts.kind, fcSeed, runs, steps: 0, requests: 0, tentative: [] };
-  const property = fc.asyncProperty(commandsArbitrary(opts.kind, opts.maxCommands ?? DEFAULT_MAX_COMMANDS), async (commands) => {
-    const session = newSession(opts);
-    await session.setup();
-    try {
-      await fc.asyncModelRun(() => ({ model: {}, real: session }), commands);
-    } finally {
-      result.steps += session.steps;
-      result.requests += session.requests;
-      result.tentative.push(...session.tentative);
-      await session.teardown();
-    }
-  });
-  const details = await fc.check(property, { seed: fcSeed, numRuns: runs });
-  if (!details.failed) return result;
+  const lanes = Math.min(PARALLEL_PROPERTIES, runs);
+  const lane = async (index: number) => {
+    const property = fc.asyncProperty(commandsArbitrary(opts.kind, opts.maxCommands ?? DEFAULT_MAX_COMMANDS), async (commands) => {
+      const session = newSession(opts);
+      await session.setup();
+      try {
+        await fc.asyncModelRun(() => ({ model: {}, real: session }), commands);
+      } finally {
+        result.steps += session.steps;
+        result.requests += session.requests;
+        result.tentative.push(...session.tentative);
+        await session.teardown();
+      }
+    });
+    const seed = (fcSeed + index) | 0;
+    const numRuns = Math.floor(runs / lanes) + (index < runs % lanes ? 1 : 0);
+    return { seed, details: await fc.check(property, { seed, numRuns }) };
+  };
+  const outcomes = await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
+  const failed = outcomes.find((o) => o.details.failed);
+  if (!failed) return result;
+  const { details } = failed;
 
   const commands = details.counterexample?.[0];
-  const shrunk = commands ? [...commands].map((command) => (command as StepCommand).step) : [];
+  // fast-check hands back its wrappers (CommandWrapper.cmd holds our command).
+  const shrunk = commands ? [...commands].map((command) => ((command as unknown as { cmd?: StepCommand }).cmd ?? (command as StepCommand)).step) : [];
   const confirmation = await runSteps(opts, shrunk);
   const steps = confirmation.error ? confirmation.executed : shrunk;
   const reason = confirmation.error?.message ?? (details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
@@ -118,7 +135,7 @@ export async function runStatefulProperty(opts: StatefulRunOptions): Promise<Sta
     message: reason,
     steps,
     transcript: confirmation.session.transcript,
-    fcSeed,
+    fcSeed: failed.seed,
     ...(details.counterexamplePath ? { fcPath: details.counterexamplePath } : {}),
     reproduced: confirmation.error !== undefined,
   };

@@ -171,13 +171,15 @@ export class StatefulSession {
 
   async #readBack(n: number, step: StatefulStep, expected: ExpectedAnswer, adopt: boolean): Promise<void> {
     const slot = this.#opts.slots[step.slot]!;
+    // A read changes nothing and its answer was just compared: nothing to read back.
+    if (step.operation === 'get_group_attr' || step.operation === 'get_group_counter') return;
     const reads: StepOperation[] = [];
     const touchesBoth = step.operation === 'destroy_group' || step.operation === 'create_group';
     if (touchesBoth || ATTR_OPERATIONS.has(step.operation)) reads.push('get_group_attr');
     if ((touchesBoth || COUNTER_OPERATIONS.has(step.operation)) && this.#opts.apps[slot.app]?.countersEdition) reads.push('get_group_counter');
     // Whatever the step was, the slot's state was decided by documented rows unless the answer
     // itself rested on an inferred one (duplicate keys, an empty key list, ...).
-    const status: EvidenceStatus = expected.accepted ? expected.status : 'documented';
+    const status: EvidenceStatus = expected.accepted ? (expected.stateStatus ?? expected.status) : 'documented';
     for (const operation of reads) {
       const read: StatefulStep = { app: slot.app, slot: step.slot, operation, body: {} };
       const { observed, mismatch } = await this.#send(n, 'read-back', read);

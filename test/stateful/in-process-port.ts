@@ -22,12 +22,18 @@ export interface InProcessMock {
   runtime: PipelineRuntime;
 }
 
+/** A client pacing under the rates, as seen by the mock: every request 250 ms after the last. */
+function pacedNow(): () => number {
+  let t = Date.now();
+  return () => (t += 250);
+}
+
 export function inProcessMock(opts: { deviations?: string[]; now?: () => number } = {}): InProcessMock {
   const runtime: PipelineRuntime = {
     rules: mockRules(),
     state: new MockState([DEFAULT_FULL_APP, DEFAULT_BASIC_APP]),
     verifier: new UserSigVerifier(),
-    now: opts.now ?? Date.now,
+    now: opts.now ?? pacedNow(),
     rateLimits: true,
     deviations: toDeviationSet(opts.deviations),
     callWindows: new Map(),

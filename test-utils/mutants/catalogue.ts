@@ -90,8 +90,8 @@ const ROWS: Record<Exclude<KnownDeviation, StatefulRowName>, [MutantArea, string
   'shapes.counter-key-value-lowercase': ['shapes', 'get_group_counter response: {Key, Value} (capitalised)', ['get_group_counter/all-when-no-keys/Public']],
   'shapes.counter-value-as-string': ['shapes', 'get_group_counter response: Value an integer', ['get_group_counter/all-when-no-keys/Public']],
   'shapes.attr-array-renamed': ['shapes', 'get_group_attr response: GroupAttrAry', ['get_group_attr/lower-case-key-value/Public']],
-  'state.destroyed-group-readable': ['state', 'Destroyed group, any group API → 10010', ['clear_group_attr/destroyed-group', 'get_group_counter/destroyed-group/Public']],
-  'state.attrs-shared-across-groups': ['state', 'Group custom attributes belong to one group (writes never leak to another)', ['modify_group_attr/other-group-unchanged/Public']],
+  'state.destroyed-group-readable': ['state', 'Destroyed group, any group API → 10010', ['clear_group_attr/destroyed-group', 'get_group_counter/destroyed-group/Public', 'stateful/attributes']],
+  'state.attrs-shared-across-groups': ['state', 'Group custom attributes belong to one group (writes never leak to another)', ['modify_group_attr/other-group-unchanged/Public', 'stateful/attributes']],
 };
 
 function isStatefulRow(name: KnownDeviation): name is StatefulRowName {

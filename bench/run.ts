@@ -1,18 +1,19 @@
 /**
- * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale`.
+ * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|stateful`.
  * Benchmarks print figures; nothing here asserts a timing.
  */
 import { ensureBenchDeps } from './lib/bench-deps.ts';
 import { loadLine, machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
 import { benchScale, formatScale } from './scale.ts';
+import { benchStatefulSpeed, formatStatefulSpeed } from './stateful-speed.ts';
 import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
 import { benchUserSigVerify, formatUserSigVerify } from './usersig-verify.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-type Name = 'mock' | 'sig' | 'suite' | 'scale';
-const ALL: Name[] = ['mock', 'sig', 'suite', 'scale'];
+type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'stateful';
+const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'stateful'];
 
 /** The full suite run of figure 3, reused by figure 4 when both run. */
 let fullRun: SuiteRunFigures | undefined;
@@ -43,6 +44,12 @@ async function runOne(name: Name): Promise<void> {
       log('\n== 4. Scale: 10,000 full groups; suite time against the number of operations ==');
       log(loadLine());
       log(formatScale(await benchScale(log, fullRun)));
+      break;
+    }
+    case 'stateful': {
+      log('\n== 5. Stateful check: operations per second against the embedded mock (paced, one worker\'s share) ==');
+      log(loadLine());
+      log(formatStatefulSpeed(await benchStatefulSpeed()));
       break;
     }
     default:

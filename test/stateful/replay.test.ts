@@ -82,3 +82,15 @@ describe('run --stateful-runs', () => {
     expect(lines.join('\n')).toContain('--stateful-runs');
   });
 });
+
+describe('the replay file format', () => {
+  test('a written file is valid against test-utils/stateful/replay.schema.json', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(readFileSync(new URL('../../test-utils/stateful/replay.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    // Plain JSON.parse is enough here: the schema says "integer", not how large.
+    const ok = validate(JSON.parse(readFileSync(replayPath, 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});

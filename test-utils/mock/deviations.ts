@@ -44,6 +44,8 @@ export const KNOWN_DEVIATIONS = {
   'semantics.delete-attr-missing-key-ignored': 'delete_group_attr ignores a missing key instead of 10050',
   'semantics.delete-attr-removes-all': 'delete_group_attr removes every attribute, not only the listed keys',
   'semantics.delete-counter-without-keys-deletes-nothing': 'delete_group_counter without keys deletes nothing',
+  /** Only GroupCounterKeys: [] keeps every counter (an inferred row: tentative checks catch it, gating ones must not). */
+  'semantics.delete-counter-empty-keys-deletes-nothing': 'delete_group_counter with GroupCounterKeys [] deletes nothing',
   'semantics.increase-as-set': 'update_group_counter treats Increase like Set',
   'semantics.decrease-adds': 'update_group_counter adds on Decrease',
   'semantics.missing-counter-starts-at-one': 'a missing counter starts at 1 for Increase and Decrease',

@@ -1,5 +1,6 @@
-// Every deviation of the catalogue is killed: each runs only the gating checks the catalogue
-// names as its killers, and every one of them fails, while all of them pass against the
+// Every deviation of the catalogue is caught: each runs only the checks the catalogue names as
+// its killers, and every one of them fails (as a gating failure for a documented row, as a
+// tentative one for an inferred row), while all of them pass against the
 // unmodified mock (one batch: one process, one vitest run, about a minute on 2 cores). This also
 // shows that each of those hand-written checks can fail. The authoritative measurement over
 // every check is `npx tim-conformance mutants` (docs/mutants.md).
@@ -29,10 +30,12 @@ describe('every deviation is killed by the checks the catalogue names', { timeou
 
   for (const mutant of MUTANT_CATALOGUE) {
     test(`${mutant.name} fails ${mutant.killers.join(', ')}`, () => {
-      expect(mutant.killers.length).toBeGreaterThan(0);
+      // A documented row needs a gating kill; an inferred row can only have tentative checks.
+      if (mutant.status !== 'inferred') expect(mutant.killers.length).toBeGreaterThan(0);
       const statuses = outcome.mutants.get(mutant.name);
       expect(statuses).toBeInstanceOf(Map);
-      for (const id of mutant.killers) expect([id, (statuses as Map<string, string>).get(id)]).toEqual([id, 'failed']);
+      const expected = mutant.status === 'inferred' ? 'failed (tentative)' : 'failed';
+      for (const id of mutant.killers) expect([id, (statuses as Map<string, string>).get(id)]).toEqual([id, expected]);
     });
   }
 });

@@ -123,7 +123,9 @@ export const deleteGroupCounter: OperationHandler = (ctx) => {
   const keys = readKeyList(ctx);
   if (isFailure(keys)) return keys;
   if (keys === null || keys.length === 0) {
-    if (!deviates(ctx.deviations, 'semantics.delete-counter-without-keys-deletes-nothing')) group.counters = new Map();
+    const keep = deviates(ctx.deviations, 'semantics.delete-counter-without-keys-deletes-nothing')
+      || (keys !== null && deviates(ctx.deviations, 'semantics.delete-counter-empty-keys-deletes-nothing'));
+    if (!keep) group.counters = new Map();
     return OK;
   }
   const next = new Map(group.counters);

@@ -61,7 +61,9 @@ export const createGroup: OperationHandler = (ctx) => {
 export const destroyGroup: OperationHandler = (ctx) => {
   const group = resolveGroup(ctx);
   if (isFailure(group)) return group;
-  if (!deviates(ctx.deviations, 'state.destroyed-group-readable')) ctx.app.groups.delete(group.groupId);
+  if (deviates(ctx.deviations, 'state.destroyed-group-readable')) return OK;
+  // The group's own app holds it (another app's, only on a server that shares groups across apps).
+  for (const app of [ctx.app, ...(ctx.allApps ?? [])]) if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
   return OK;
 };
 

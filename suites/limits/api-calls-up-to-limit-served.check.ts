@@ -1,0 +1,26 @@
+// Up to N calls per second to one API of one app are all served, and the next is refused: N + 1
+// calls sent at once get exactly N answers OK and one refusal from the documented set of frequency
+// codes (a server with a lower limit refuses more). Run on the basic app's get_group_info, an API
+// no other check calls on that app, so nothing else shares its budget; on the real API only with
+// --strict. A burst the machine could not deliver within one second is retried, then reported as
+// not run (burst.ts).
+import { defineCheck, getLimit, profileCase } from '../../test-utils/check/index.ts';
+import { burstWithinOneWindow } from './burst.ts';
+
+const served = profileCase('rates.api-calls-up-to-limit-served');
+const limit = getLimit('api.calls.perSecond');
+const max = limit.max!;
+
+defineCheck(
+  { operation: 'get_group_info', check: 'api-calls-up-to-limit-served', groupType: 'Public', status: served.expected.status, docUrl: served.expected.docUrls[0]!, title: `${max} calls in one second to one API are all served, the next is refused`, timeout: 120_000, concurrent: false },
+  async (ctx) => {
+    if (ctx.target.kind === 'region' && !ctx.target.strict) ctx.notRun('bursting up to the per-API call rate of a real app runs only with --strict');
+    ctx.requireBasicApp();
+    const group = await ctx.createGroup({ app: 'basic' });
+    const results = await burstWithinOneWindow(ctx, max + 1, () => ctx.call('get_group_info', { GroupIdList: [group.groupId] }, { app: 'basic', pacing: false, retry: false }));
+    const ok = results.filter((r) => r.body?.ErrorCode === 0).length;
+    const refused = results.filter((r) => r.body?.ErrorCode !== 0);
+    ctx.expectThat(refused[1] ?? refused[0] ?? results[0]!, ok === max && refused.length === 1, `${max} of ${max + 1} get_group_info calls sent at once are served and one is refused (got ${ok} served, ${refused.length} refused)`);
+    ctx.expectErrorCode(refused[0]!, limit.exceeded!, `call ${max + 1} within one second`);
+  },
+);

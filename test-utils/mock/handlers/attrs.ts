@@ -59,12 +59,14 @@ function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | nul
 }
 
 /** The 16-key and 16000-byte limits, on the attribute set the write would leave. */
-function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, requested: Map<string, string>): HandlerFailure | null {
+function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, requested: Map<string, string>, replaces: boolean): HandlerFailure | null {
   const { limits } = ctx.rules;
   const counted = attrLimitsApplyAfterWrite(ctx.deviations) ? resulting : requested;
   // A deviating server still counts keys and bytes a clear, set or delete removed (always none in the reference).
   const { leftovers } = group;
-  const keptKeys = [...leftovers.keys].filter((key) => !counted.has(key)).length;
+  const kept = new Set(leftovers.keys);
+  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) kept.add(key);
+  const keptKeys = [...kept].filter((key) => !counted.has(key)).length;
   if (exceedsLimit(counted.size + keptKeys, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')) return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
   let total = leftovers.bytes;
   const totalled = deviates(ctx.deviations, 'limits.attr-total-on-state-before-write') ? group.attrs : counted;
@@ -115,7 +117,7 @@ function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult 
   if (sizeFailure) return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
-  const limitFailure = checkResultingSet(ctx, group, resulting, requested);
+  const limitFailure = checkResultingSet(ctx, group, resulting, requested, replaces);
   if (limitFailure) return storedAnyway(ctx, group, resulting, limitFailure, replaces);
   storeWrite(ctx, group, resulting, replaces);
   return OK;

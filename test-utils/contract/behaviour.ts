@@ -66,11 +66,12 @@ function operationRow(ref: string, operationId: string, part: string, spec?: Ope
     const rule = op['x-tim-group-types'][type];
     if (rule.supported) return { ref, kind: 'group-type', description: `${operationId} works on ${type} groups.`, status: rule.status, code: 0, docUrls: rule.docUrls };
     const refused = rule.rejectedWith;
+    // That the call is refused is the type rule's status; the exact code may be less sure.
     return {
       ref,
       kind: 'group-type',
-      description: `${operationId} on a ${type} group is refused.`,
-      status: refused?.status ?? rule.status,
+      description: `${operationId} on a ${type} group is refused${refused ? ` (code ${refused.code}, ${refused.status})` : ''}.`,
+      status: rule.status,
       ...(refused ? { code: refused.code, ...(refused.acceptable ? { acceptable: refused.acceptable } : {}) } : {}),
       docUrls: refused?.docUrls ?? rule.docUrls,
       ...(refused?.note ? { note: refused.note } : {}),

@@ -13,7 +13,7 @@ export const GROUP_TYPES = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Comm
 export type GroupType = (typeof GROUP_TYPES)[number];
 
 /**
- * How sure we are of a behaviour (../shared/api/behaviour-profile.md):
+ * How sure we are of a behaviour (docs/behaviour.md):
  * documented and documented-set gate a release; inferred is tentative unless --strict.
  */
 export type EvidenceStatus = 'documented' | 'documented-set' | 'inferred';
@@ -182,7 +182,7 @@ export interface OperationContract {
 // Additions (contract helper): profile rows, regions, the Tencent OpenAPI comparison
 // ---------------------------------------------------------------------------------------------
 
-/** Where a behaviour-profile row belongs (../shared/api/behaviour-profile.md sections). */
+/** Where a behaviour-profile row belongs (the sections of docs/behaviour.md). */
 export type ProfileArea =
   | 'transport'
   | 'query-signing'

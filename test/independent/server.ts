@@ -1,6 +1,6 @@
 /**
  * An independently written server for the group attribute and counter APIs, built from the
- * behaviour profile (../shared/api/behaviour-profile.md) and schemas/limits.json only: it shares
+ * behaviour profile (docs/behaviour.md) and schemas/limits.json only: it shares
  * no code with the reference mock (test-utils/mock). It exists to show that the suites check the
  * documented behaviour, not the reference mock's incidental choices, so it deliberately differs
  * wherever nothing is specified: its own group ids, arrays answered newest first, a small random

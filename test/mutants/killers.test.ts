@@ -20,10 +20,24 @@ describe('targetedPattern', () => {
   });
 });
 
-describe('every deviation is killed by the checks the catalogue names', { timeout: 240_000 }, () => {
+describe('every deviation is killed by the checks the catalogue names', { timeout: 480_000 }, () => {
   let outcome: TargetedOutcome;
   test('the killer checks pass against the unmodified mock', async () => {
     outcome = await runTargetedKills(MUTANT_CATALOGUE);
+    // A rate burst a loaded machine could not deliver within one second leaves its check "not
+    // run" (skipped): measure those deviations again, a few times, rather than fail on the load.
+    for (let attempt = 2; attempt <= 3; attempt++) {
+      const open = MUTANT_CATALOGUE.filter((m) => m.killers.some((id) => {
+        const statuses = outcome.mutants.get(m.name);
+        return outcome.baseline.get(id) === 'skipped' || (statuses instanceof Map && statuses.get(id) === 'skipped');
+      }));
+      if (open.length === 0) break;
+      const again = await runTargetedKills(open);
+      for (const m of open) {
+        outcome.mutants.set(m.name, again.mutants.get(m.name)!);
+        for (const id of m.killers) if (outcome.baseline.get(id) === 'skipped' && again.baseline.has(id)) outcome.baseline.set(id, again.baseline.get(id)!);
+      }
+    }
     const ids = [...new Set(MUTANT_CATALOGUE.flatMap((m) => m.killers))].sort();
     expect(ids.map((id) => [id, outcome.baseline.get(id)])).toEqual(ids.map((id) => [id, 'passed']));
   });

@@ -5,6 +5,7 @@
 import type { RunFlags } from '../config/index.ts';
 import { MAX_GROUPS_OPTION, parseCommandArgs, stringValue, TARGET_OPTIONS, UsageError } from './args.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
+import { applyStatefulRuns, STATEFUL_RUNS_OPTION } from './stateful-runs-flag.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 
 const defaultIO: RunnerIO = {
@@ -23,6 +24,7 @@ const RUN_OPTIONS = {
   expectations: { type: 'string' },
   'update-expectations': { type: 'boolean' },
   regions: { type: 'string' },
+  ...STATEFUL_RUNS_OPTION,
 } as const;
 
 const JANITOR_OPTIONS = {
@@ -78,6 +80,7 @@ async function runCommand(argv: string[], io: RunnerIO): Promise<number> {
   const regions = stringValue(values, 'regions');
   if (regions !== undefined && regions.trim() === '') throw new UsageError("--regions needs 'all' or region names separated by commas");
   const workers = parseWorkers(stringValue(values, 'workers'));
+  applyStatefulRuns(stringValue(values, 'stateful-runs'), process.env);
   const { runConformance } = await import('../runner/run-conformance.ts');
   return runConformance(targetFlags(values), process.env, io, {
     suitesDir: stringValue(values, 'suites'),
@@ -157,6 +160,8 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return await mockCommand(rest, io);
       case 'mutants':
         return await mutantsCommand(rest, io);
+      case 'replay':
+        return await (await import('./replay-command.ts')).replayCommand(rest, io);
       default:
         if (command.startsWith('-')) throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
         throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(USAGE).join(', ')}; try tim-conformance --help)`);

@@ -1,4 +1,5 @@
 /** The help text of every command (`tim-conformance --help`, `tim-conformance help <command>`). */
+import { REPLAY_USAGE } from './replay-usage.ts';
 
 const TARGET_FLAGS = `Target (flags override the TIM_* environment variables):
   --target mock|URL|region:NAME   TIM_TARGET     default mock (the embedded reference mock)
@@ -29,6 +30,7 @@ Run:
   --suites DIR      run the *.check.ts files of DIR instead of suites/
   --workers N       suite workers (each paces to 1/N of the per-API rate)
   --max-groups N    TIM_MAX_GROUPS  stop creating groups after N in this run (default: no cap)
+  --stateful-runs N TIM_STATEFUL_RUNS  fast-check runs per stateful check (default 30; deeper = more)
 
 Expectations (known deviations of a target, see docs/expectations.md):
   --expectations FILE     TIM_EXPECTATIONS  listed failures are reported as expected, not gating;
@@ -77,6 +79,7 @@ an inferred row is expected to survive (its checks are tentative) unless --stric
   --parallel N      deviations checked at once, in one process (default 15, at most 16)
   --report-dir DIR  default reports
 File filters (path fragments, as for run) limit every run to those suites.`,
+  replay: REPLAY_USAGE,
 };
 
 export const MAIN_USAGE = `Usage: tim-conformance <command> [options]
@@ -86,6 +89,7 @@ Commands:
   mock       start the reference mock server
   janitor    destroy groups left behind by earlier runs
   mutants    check that the suites catch deliberate deviations of the mock
+  replay     run a stateful check's replay file again, each answer beside the model's
   help [command]
 
 \`tim-conformance <command> --help\` shows the options of a command.`;

@@ -92,6 +92,19 @@ export const KNOWN_DEVIATIONS = {
   'rates.write-window-two-seconds': 'the attribute write window is two seconds long instead of one',
   'rates.sixth-write-accepted': 'the attribute write window lets one write more through (6 in a second)',
   'limits.attr-total-on-state-before-write': "the values' total-size limit counted on the state before the write",
+  // State-class deviations real servers have (caches, eviction, partial batches, number parsing,
+  // leftovers of destroyed groups); the stateful check (suites/stateful) is meant to find each.
+  'state.attr-read-cache-skips-set': 'get_group_attr answers from a per-group read cache that set_group_attr does not invalidate',
+  'state.counter-read-cache-skips-delete': 'get_group_counter answers from a per-group read cache that delete_group_counter does not invalidate',
+  'state.attr-evicts-oldest-past-key-limit': 'a write past the attribute key limit evicts the oldest keys instead of refusing (10047)',
+  'state.modify-applies-items-before-refused': 'modify_group_attr stores the items before a refused one (key or value too long) and still answers the error',
+  'state.counter-update-applies-items-before-refused': 'update_group_counter applies the items before a refused one (bad value, key too long, int64 overflow) and still answers the error',
+  'counters.value-parsed-as-double': 'counter values parsed as doubles: integers past 2^53 lose precision (2^53+1 is stored as 2^53)',
+  'state.recreated-group-keeps-data': 'a destroyed custom GroupId created again sees the old attributes and counters',
+  'state.delete-counter-prefix-match': 'delete_group_counter with listed keys also drops every counter whose key starts with a listed key',
+  'state.attr-keys-case-insensitive': 'attribute keys compared without case (a key that differs only in case replaces the other)',
+  'state.text-stored-as-utf8mb3': 'characters outside the Basic Multilingual Plane in attribute values stored as "?" (a 3-byte UTF-8 column)',
+  'state.attr-value-trimmed': 'attribute values stored with leading and trailing whitespace trimmed',
 } as const;
 
 export type KnownDeviation = keyof typeof KNOWN_DEVIATIONS;

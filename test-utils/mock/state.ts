@@ -23,10 +23,13 @@ export interface MockGroup {
   counters: Map<string, bigint>;
   /** The per-group attribute write window (created on the first write). */
   attrWrites: SlidingWindow | null;
+  /** Read caches, used only by the read-cache deviations (the reference reads the state itself). */
+  attrReadCache?: [string, string][] | undefined;
+  counterReadCache?: [string, bigint][] | undefined;
   /**
    * What a deviating server keeps of removed things (mutation self-check only; always empty in
    * the reference): keys still counted toward the key limit, bytes still counted toward the
-   * total, deleted counters' old values, and a cached get_group_attr answer.
+   * total, and deleted counters' old values.
    */
   leftovers: GroupLeftovers;
 }
@@ -35,11 +38,10 @@ export interface GroupLeftovers {
   keys: Set<string>;
   bytes: number;
   counters: Map<string, bigint>;
-  attrRead: [string, string][] | null;
 }
 
 export function noLeftovers(): GroupLeftovers {
-  return { keys: new Set(), bytes: 0, counters: new Map(), attrRead: null };
+  return { keys: new Set(), bytes: 0, counters: new Map() };
 }
 
 export class MockAppState {
@@ -49,6 +51,8 @@ export class MockAppState {
   readonly groups = new Map<string, MockGroup>();
   /** One attribute write window for the whole app (deviation rates.write-window-per-app only). */
   appAttrWrites: SlidingWindow | null = null;
+  /** What destroyed groups held, kept only by the 'state.recreated-group-keeps-data' deviation. */
+  readonly destroyedData = new Map<string, Pick<MockGroup, 'attrs' | 'attrValueBytes' | 'counters'>>();
   #systemIdCounter = 0;
   #groupSeq = 0;
 

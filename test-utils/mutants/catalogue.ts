@@ -129,6 +129,18 @@ const ROWS: Record<KnownDeviation, MutantRow> = {
   'rates.write-window-two-seconds': { area: 'rates', profile: 'limit:attr.writes.perGroupPerSecond', killers: ['modify_group_attr/write-rate-window-slides/Public'] },
   'rates.sixth-write-accepted': { area: 'rates', profile: 'limit:attr.writes.perGroupPerSecond#exceeded', killers: ['modify_group_attr/write-rate-per-group/Public', 'set_group_attr/write-rate-per-group/Public'] },
   'limits.attr-total-on-state-before-write': { area: 'limits', profile: 'limit:attr.values.totalMaxBytes#exceeded', killers: ['modify_group_attr/total-bytes-after-write/Public', 'modify_group_attr/refused-writes-change-nothing/Public'] },
+  // model (issue 13 items 1-2): state-class deviations the stateful check finds.
+  'state.attr-read-cache-skips-set': { area: 'state', profile: 'attrs.removed-keys-freed', killers: ['stateful/attributes'] },
+  'state.counter-read-cache-skips-delete': { area: 'state', profile: 'counters.deleted-counter-gone', killers: ['stateful/counters'] },
+  'state.attr-evicts-oldest-past-key-limit': { area: 'state', profile: 'attrs.refused-write-changes-nothing', killers: ['stateful/attributes'] },
+  'state.modify-applies-items-before-refused': { area: 'state', profile: 'attrs.refused-write-changes-nothing', killers: ['stateful/attributes'] },
+  'state.counter-update-applies-items-before-refused': { area: 'state', profile: 'counters.refused-write-changes-nothing', killers: ['stateful/counters'] },
+  'counters.value-parsed-as-double': { area: 'state', profile: 'update_group_counter#returns-resulting-values', killers: ['stateful/counters'] },
+  'state.recreated-group-keeps-data': { area: 'state', profile: 'destroy_group#destroyed-group-is-unknown', killers: ['stateful/attributes', 'stateful/counters'] },
+  'state.delete-counter-prefix-match': { area: 'state', profile: 'delete_group_counter#deletes-only-listed', killers: ['stateful/counters'] },
+  'state.attr-keys-case-insensitive': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
+  'state.text-stored-as-utf8mb3': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
+  'state.attr-value-trimmed': { area: 'state', profile: 'modify_group_attr#upsert-keeps-others', killers: ['stateful/attributes'] },
 };
 
 function entryOf(name: KnownDeviation, row: MutantRow | undefined): MutantEntry {

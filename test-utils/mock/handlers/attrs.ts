@@ -75,9 +75,9 @@ function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map
   return null;
 }
 
-function replaceAttrs(group: MockGroup, next: Map<string, string>): void {
+function replaceAttrs(group: MockGroup, next: Map<string, string>, keepReadCache = false): void {
+  if (!keepReadCache) group.attrReadCache = undefined;
   group.attrs = next;
-  group.leftovers.attrRead = null;
   let total = 0;
   for (const value of next.values()) total += Buffer.byteLength(value, 'utf8');
   group.attrValueBytes = total;
@@ -90,10 +90,52 @@ function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   return ctx.app.groups.values().next().value ?? group;
 }
 
+/** A value as a deviating server stores it (trimmed, or with astral characters as '?'). */
+function storedValue(ctx: HandlerContext, value: string): string {
+  let stored = value;
+  if (deviates(ctx.deviations, 'state.attr-value-trimmed')) stored = stored.trim();
+  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3')) stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+  return stored;
+}
+
+/** Upserts `requested` into `base`; with the case deviation a key differing only in case replaces the old one. */
+function mergeAttrs(ctx: HandlerContext, base: Map<string, string>, requested: Map<string, string>): Map<string, string> {
+  const merged = new Map(base);
+  for (const [key, value] of requested) {
+    if (deviates(ctx.deviations, 'state.attr-keys-case-insensitive')) {
+      for (const existing of [...merged.keys()]) if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
+    }
+    merged.set(key, value);
+  }
+  return merged;
+}
+
+/** The deviation that stores the items before the first one too long, then answers its error. */
+function storeItemsBeforeRefused(ctx: HandlerContext, group: MockGroup, items: AttrItem[], failure: HandlerFailure): HandlerFailure {
+  const before: AttrItem[] = [];
+  for (const item of items) {
+    if (checkItemSizes(ctx, [item], true)) break;
+    before.push(item);
+  }
+  if (before.length > 0) replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
+  return failure;
+}
+
+/** The deviation that drops the oldest keys instead of refusing a write past the key limit. */
+function evictOldest(ctx: HandlerContext, resulting: Map<string, string>): Map<string, string> {
+  const max = ctx.rules.limits.attrKeyCount.max;
+  const kept = new Map(resulting);
+  for (const key of resulting.keys()) {
+    if (kept.size <= max) break;
+    kept.delete(key);
+  }
+  return kept;
+}
+
 /** Stores a write; set may leave the keys it dropped counted (deviation). */
-function storeWrite(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, replaces: boolean): void {
+function storeWrite(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, replaces: boolean, keepReadCache = false): void {
   if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) if (!resulting.has(key)) group.leftovers.keys.add(key);
-  replaceAttrs(group, resulting);
+  replaceAttrs(group, resulting, keepReadCache);
 }
 
 /** The refusal, after storing the write all the same on a server with that deviation. */
@@ -108,27 +150,35 @@ function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult 
   const items = readItems(ctx, true);
   if (isFailure(items)) return items;
   const requested = new Map<string, string>();
-  for (const { key, value } of items) requested.set(key, value);
+  for (const { key, value } of items) requested.set(key, storedValue(ctx, value));
   // The two semantics deviations swap what modify and set do with the keys they do not name.
   const replaces = mode === 'set' ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify') : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
-  const resulting = replaces ? requested : new Map([...group.attrs, ...requested]);
+  let resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
 
   const sizeFailure = checkItemSizes(ctx, items, true);
-  if (sizeFailure) return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
+  if (sizeFailure) {
+    if (mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused')) return storeItemsBeforeRefused(ctx, group, items, sizeFailure);
+    return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
+  }
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
+  if (deviates(ctx.deviations, 'state.attr-evicts-oldest-past-key-limit')) resulting = evictOldest(ctx, resulting);
   const limitFailure = checkResultingSet(ctx, group, resulting, requested, replaces);
   if (limitFailure) return storedAnyway(ctx, group, resulting, limitFailure, replaces);
-  storeWrite(ctx, group, resulting, replaces);
+  storeWrite(ctx, group, resulting, replaces, mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'));
   return OK;
 }
 
 export const getGroupAttr: OperationHandler = (ctx) => {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
-  // A deviating server answers from a cache that only some writes invalidate (clear does not).
-  const cached = deviates(ctx.deviations, 'state.read-cache-after-clear') ? (group.leftovers.attrRead ??= [...group.attrs]) : [...group.attrs];
-  const GroupAttrAry = cached.map(([key, value]) => ({ key, value }));
+  // The reference reads the state; the read-cache deviations keep the first read until a write path clears it.
+  let entries = [...group.attrs];
+  if (deviates(ctx.deviations, 'state.attr-read-cache-skips-set') || deviates(ctx.deviations, 'state.read-cache-after-clear')) {
+    group.attrReadCache ??= entries;
+    entries = group.attrReadCache;
+  }
+  const GroupAttrAry = entries.map(([key, value]) => ({ key, value }));
   return { code: 0, fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry } };
 };
 
@@ -165,9 +215,7 @@ export const clearGroupAttr: OperationHandler = (ctx) => {
   if (rateFailure) return rateFailure;
   if (deviates(ctx.deviations, 'semantics.clear-is-noop')) return OK;
   if (keepsRemovedKeySlots(ctx.deviations, 'clear')) for (const key of group.attrs.keys()) group.leftovers.keys.add(key);
-  // The read cache deviation: clear leaves the cached answer in place.
-  const cachedRead = group.leftovers.attrRead;
-  replaceAttrs(group, new Map());
-  if (deviates(ctx.deviations, 'state.read-cache-after-clear')) group.leftovers.attrRead = cachedRead;
+  // The read-cache deviation: clear leaves the cached answer in place.
+  replaceAttrs(group, new Map(), deviates(ctx.deviations, 'state.read-cache-after-clear'));
   return OK;
 };

@@ -6,12 +6,14 @@ import { defineCheck, getOperation, type CheckContext } from '../../test-utils/c
 import { operations, originalOperationId } from '../../test-utils/contract/index.ts';
 import { caseId, generateSuite, type GeneratedCase } from '../../test-utils/generator/index.ts';
 import { signUserSig } from '../../test-utils/signing/index.ts';
+import { burstWithinOneWindow } from '../limits/burst.ts';
 import { entryOfGroupInfo, limitRequests, rowRequests, sampleRequest, validRequests, writeRateRequests, type Body } from './requests.ts';
 
 /**
- * Derived cases this suite does not run, each with the reason. The profile has no row for these
- * fields, and the reference mock ignores a value of the wrong type in them; until the profile
- * decides, a failing tentative check would only restate that.
+ * Derived cases this suite does not run, each with the reason; they are still defined, and
+ * reported as not run with it, so a reader of results.json sees every case the contract yields.
+ * The profile has no row for these fields, and the reference mock ignores a value of the wrong
+ * type in them; until the profile decides, a failing tentative check would only restate that.
  */
 const UNDECIDED: Record<string, string> = Object.fromEntries([
   'get_group_info/gen-wrong-type-response-filter',
@@ -74,13 +76,22 @@ async function requestFor(ctx: CheckContext, c: GeneratedCase): Promise<Body> {
   return body;
 }
 
-/** perSecond + 1 writes sent at once, unpaced: perSecond are accepted, the next is refused. */
+/**
+ * perSecond + 1 writes sent at once, unpaced: perSecond are accepted, the next is refused. Sent
+ * as the hand-written rate checks send theirs (suites/limits/burst.ts): a burst whose answers took
+ * longer than one window and that nothing refused proved nothing, so it is sent again (the
+ * requests rebuilt, e.g. keys to delete) after the window empties, and after a few such bursts
+ * the check is reported as not run, never passed or failed on a busy machine.
+ */
 async function checkWriteRate(ctx: CheckContext, c: Extract<GeneratedCase, { kind: 'write-rate' }>): Promise<void> {
   const build = writeRateRequests[c.operation];
   if (!build) ctx.notRun(`no write-rate requests for ${c.operation} in suites/generated/requests.ts`);
   const group = await ctx.createGroup({ type: c.groupType });
-  const bodies = await build(ctx, group, c.perSecond + 1);
-  const results = await Promise.all(bodies.map((body) => ctx.call(c.operation, body, { pacing: false, retry: false })));
+  let bodies: Body[] = [];
+  const prepare = async () => {
+    bodies = await build(ctx, group, c.perSecond + 1);
+  };
+  const results = await burstWithinOneWindow(ctx, c.perSecond + 1, (i) => ctx.call(c.operation, bodies[i]!, { pacing: false, retry: false }), prepare);
   const accepted = results.filter((r) => (r.body as { ErrorCode?: number } | undefined)?.ErrorCode === 0).length;
   const refused = results.find((r) => (r.body as { ErrorCode?: number } | undefined)?.ErrorCode !== 0);
   ctx.expectErrorCode(refused ?? results[c.perSecond]!, c.expected, describe(c));
@@ -112,7 +123,9 @@ export function defineGeneratedChecks(part: string): void {
 function defineGeneratedCheck(c: GeneratedCase): void {
   // A renamed copy (x-tim-copy-of) is left out where its original is.
   const id = caseId({ ...c, operation: originalOperationId(c.operation) });
-  if (UNDECIDED[id] || ELSEWHERE[id]) return;
+  const undecided = UNDECIDED[id];
+  const elsewhere = ELSEWHERE[id];
+  const notDefined = undecided !== undefined ? `not defined yet (undecided): ${undecided}` : elsewhere !== undefined ? `covered elsewhere: ${elsewhere}` : undefined;
   defineCheck(
     {
       operation: c.operation,
@@ -125,6 +138,7 @@ function defineGeneratedCheck(c: GeneratedCase): void {
       concurrent: c.kind === 'write-rate' ? false : undefined,
     },
     async (ctx) => {
+      if (notDefined !== undefined) ctx.notRun(notDefined);
       if (c.kind === 'write-rate') return checkWriteRate(ctx, c);
       const body = await requestFor(ctx, c);
       // Deliberately malformed or never-created ids are not this run's groups.

@@ -122,6 +122,7 @@ const MUTANTS_OPTIONS = {
   parallel: { type: 'string' },
   'report-dir': { type: 'string' },
   list: { type: 'boolean' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -67,11 +67,14 @@ Starts the reference mock server. See \`tim-conformance mock --help\` for its op
 
 Runs the suites against the unmodified mock and against each named deviation of it
 (test-utils/mutants/catalogue.ts), prints the kill matrix and writes DIR/mutants.json and
-DIR/mutants.md. Exits 0 when every deviation made a gating check fail and the unmodified
-mock had no failure, 1 otherwise, 2 on a usage error.
+DIR/mutants.md; survivors are listed with their profile row, its status and a reason. Exits
+0 when the unmodified mock had no failure and every deviation of a documented (or
+documented-set) row made a gating check fail, 1 otherwise, 2 on a usage error. A deviation of
+an inferred row is expected to survive (its checks are tentative) unless --strict.
 
   --only NAME       only this deviation (repeatable)
-  --list            list the catalogue and exit
+  --list            list the catalogue (name, area, description, profile row, status) and exit
+  --strict          TIM_STRICT: tentative checks gate, so inferred rows' deviations must be killed too
   --seed N          seed of every run (default 1)
   --parallel N      deviations checked at once, in one process (default 15, at most 16)
   --report-dir DIR  default reports

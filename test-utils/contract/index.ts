@@ -5,6 +5,8 @@
 export { loadSpec, loadSpecFrom, operations, getOperation, originalOperationId, operationByPath, regions, resolveRegion,
   profileCases, profileCase, operationCase, OPERATION_EXTENSION_KEYS } from './spec.ts';
 export { limits, getLimit, errorCodes, getErrorCode } from './data.ts';
+export { resolveBehaviour, behaviourRefs } from './behaviour.ts';
+export type { BehaviourRow, BehaviourKind } from './behaviour.ts';
 export { validateRequest, validateResponse, validateEnvelope, validateAgainst, assertValidResponse,
   assertValidRequest, schemaValidator, schemaFiles, ajv } from './validate.ts';
 export type { ValidationError, ValidationResult } from './validate.ts';

@@ -13,7 +13,7 @@ export const GROUP_TYPES = ['Private', 'Public', 'ChatRoom', 'AVChatRoom', 'Comm
 export type GroupType = (typeof GROUP_TYPES)[number];
 
 /**
- * How sure we are of a behaviour (../shared/api/behaviour-profile.md):
+ * How sure we are of a behaviour (docs/behaviour.md):
  * documented and documented-set gate a release; inferred is tentative unless --strict.
  */
 export type EvidenceStatus = 'documented' | 'documented-set' | 'inferred';
@@ -182,7 +182,7 @@ export interface OperationContract {
 // Additions (contract helper): profile rows, regions, the Tencent OpenAPI comparison
 // ---------------------------------------------------------------------------------------------
 
-/** Where a behaviour-profile row belongs (../shared/api/behaviour-profile.md sections). */
+/** Where a behaviour-profile row belongs (the sections of docs/behaviour.md). */
 export type ProfileArea =
   | 'transport'
   | 'query-signing'
@@ -206,6 +206,15 @@ export interface ProfileCase {
   order?: number;
   /** The HTTP status of the answer when the row is about it (always 200 for API-level results). */
   httpStatus?: number;
+  /** Rows about state: what reading the state back after the request must show. */
+  readBack?: string;
+  /**
+   * true: any non-zero ErrorCode is conformant, so the rejection itself gates; `expected.code`
+   * is the reference mock's code, whose exact value is a separate (usually inferred) row.
+   */
+  anyNonZeroCode?: boolean;
+  /** The limits (schemas/limits.json ids) the row is about. */
+  limits?: LimitId[];
 }
 
 /** A regional domain of the REST API (top-level `x-tim-regions`). */

@@ -7,13 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultsFile } from '../runner/results.ts';
-import { coverageProblems, runCoverage, type CoverageReport } from './run-coverage.ts';
+import { coverageProblems, runCoverage, type CodeCoverage, type CoverageReport } from './run-coverage.ts';
 
 export const COVERAGE_JSON = 'coverage.json';
 export const COVERAGE_MD = 'coverage.md';
 
 const list = (items: readonly (string | number)[]): string => (items.length > 0 ? items.join(', ') : '—');
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const isAcceptedOnly = (c: CodeCoverage): boolean => !c.covered && c.expectedBy.length > 0 && c.acceptedBy.length === c.expectedBy.length;
 
 /** Codes (without a noCase reason) that no generated case expects: left to hand-written checks, or to nothing. */
 function withoutGeneratedCase(report: CoverageReport): string[] {
@@ -33,16 +34,17 @@ export function coverageReportMarkdown(report: CoverageReport): string {
     '# Spec coverage',
     '',
     `Target ${report.target.kind} (${report.target.baseUrl}), seed ${report.seed}. ${summary.operations} operations, ` +
-      `${summary.documentedCodes} documented (operation, code) pairs: ${summary.provoked} provoked, ` +
-      `${summary.expected} expected by some check, ${summary.noCase} with no possible case on the reference mock.`,
+      `${summary.documentedCodes} documented (operation, code) pairs: ${summary.provoked} covered (provoked: the target answered them), ` +
+      `${summary.expected} expected by some check, ${summary.acceptedNeverProvoked} accepted inside a documented set but never provoked, ` +
+      `${summary.noCase} with no possible case on the reference mock. A code counts as covered only when a check provoked it.`,
     '',
     '## Per operation',
     '',
-    '| operation | group types exercised | not exercised | codes provoked | codes expected, another answered | codes no check expected | limits exercised | limits not exercised | fields exercised | fields not exercised |',
+    '| operation | group types exercised | not exercised | codes provoked (covered) | codes expected, another answered | codes no check expected | limits exercised | limits not exercised | fields exercised | fields not exercised |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...report.operations.map((row) => {
       const provoked = row.codes.filter((c) => c.provokedBy.length > 0).map((c) => c.code);
-      const answeredOtherwise = row.codes.filter((c) => c.expectedBy.length > 0 && c.provokedBy.length === 0).map((c) => c.code);
+      const answeredOtherwise = row.codes.filter((c) => c.expectedBy.length > 0 && c.provokedBy.length === 0).map((c) => (isAcceptedOnly(c) ? `${c.code} (accepted)` : String(c.code)));
       const never = row.codes.filter((c) => c.expectedBy.length === 0).map((c) => (c.noCase ? `${c.code} (no case)` : `**${c.code}**`));
       const limitsDone = row.limits.filter((l) => l.exercisedBy.length > 0).map((l) => l.id);
       const limitsNot = row.limits.filter((l) => l.exercisedBy.length === 0).map((l) => l.id);
@@ -50,6 +52,18 @@ export function coverageReportMarkdown(report: CoverageReport): string {
       const fieldsNot = row.fields.filter((f) => f.exercisedBy.length === 0).map((f) => f.name);
       return `| ${row.operation} | ${list(row.groupTypes.exercised)} | ${list(row.groupTypes.notExercised)} | ${list(provoked)} | ${list(answeredOtherwise)} | ${list(never)} | ${list(limitsDone)} | ${list(limitsNot)} | ${list(fieldsDone)} | ${list(fieldsNot)} |`;
     }),
+    '',
+    '## Accepted, never provoked',
+    '',
+    'Codes that checks accepted only as one member of a documented set, and that the target never answered (it answered another member). They are not covered, and not gaps of the suite either: no check can make a conformant target pick one member of a set.',
+    '',
+    ...(report.acceptedNeverProvoked.length === 0
+      ? ['None.']
+      : [
+          '| operation | code | meaning | accepted by |',
+          '|---|---|---|---|',
+          ...report.acceptedNeverProvoked.map((c) => `| ${c.operation ?? '(common)'} | ${c.code} | ${cell(c.meaning)} | ${c.acceptedBy.length > 3 ? `${c.acceptedBy.slice(0, 3).join(', ')} (+${c.acceptedBy.length - 3})` : list(c.acceptedBy)} |`),
+        ]),
     '',
     '## Documented codes with no case',
     '',
@@ -74,7 +88,7 @@ export function coverageReportMarkdown(report: CoverageReport): string {
     '',
     '## Gaps',
     '',
-    ...(problems.length > 0 ? problems.map((p) => `- ${p}`) : ['None: every documented code that the reference mock can produce was expected by a check.']),
+    ...(problems.length > 0 ? problems.map((p) => `- ${p}`) : ['None: every documented code that the reference mock can produce was provoked by a check (or only accepted inside a set, above).']),
     '',
   ];
   return lines.join('\n');

@@ -9,5 +9,5 @@ export type { SampleCase, SampleEntry } from './samples.ts';
 export { coverageOf, coverageMarkdown } from './coverage.ts';
 export type { OperationCoverage } from './coverage.ts';
 export { runCoverage, coverageProblems } from './run-coverage.ts';
-export type { CoverageReport, CodeCoverage, CommonCodeCoverage, LimitCoverage, FieldCoverage, RunCoverageOptions } from './run-coverage.ts';
+export type { CoverageReport, CodeCoverage, CommonCodeCoverage, AcceptedNeverProvoked, LimitCoverage, FieldCoverage, RunCoverageOptions } from './run-coverage.ts';
 export { writeCoverageReport, coverageReportMarkdown, COVERAGE_JSON, COVERAGE_MD } from './coverage-report.ts';

@@ -23,6 +23,14 @@ export interface CodeCoverage {
   expectedBy: string[];
   /** Checks to which the target answered this code when they expected it. */
   provokedBy: string[];
+  /**
+   * Checks that accepted this code only as one of a documented set (the target may answer any
+   * of them). A code only ever accepted this way and never answered is "accepted, never provoked":
+   * not covered, and listed apart (`acceptedNeverProvoked`).
+   */
+  acceptedBy: string[];
+  /** Covered: some check provoked it (the target answered it). Expecting it is not enough. */
+  covered: boolean;
   /** Generated cases of the spec that expect it (whether or not they ran). */
   generatedCases: string[];
   /** Why no request can provoke it on the reference mock (contract data), or null. */
@@ -57,7 +65,19 @@ export interface CommonCodeCoverage {
   category: ErrorCodeEntry['category'];
   expectedBy: string[];
   provokedBy: string[];
+  acceptedBy: string[];
+  covered: boolean;
   noCase: string | null;
+}
+
+/** A code that checks accepted only inside a documented set, and that the target never answered. */
+export interface AcceptedNeverProvoked {
+  /** The operation that documents it, or null for a common code (no operation documents it). */
+  operation: string | null;
+  code: number;
+  meaning: string;
+  /** The checks that accepted it as one of several codes. */
+  acceptedBy: string[];
 }
 
 export interface CoverageReport {
@@ -69,13 +89,17 @@ export interface CoverageReport {
     documentedCodes: number;
     /** Of those: expected by some check of the run. */
     expected: number;
-    /** Of those: answered by the target to a check that expected it. */
+    /** Of those: answered by the target to a check that expected it (covered). */
     provoked: number;
+    /** Of those: not provoked, and only ever accepted inside a documented set (listed apart). */
+    acceptedNeverProvoked: number;
     /** Of those: marked in the contract data as impossible to provoke on the reference mock. */
     noCase: number;
   };
   operations: OperationRunCoverage[];
   commonCodes: CommonCodeCoverage[];
+  /** Codes (documented per operation, or common) accepted inside a set and never answered. */
+  acceptedNeverProvoked: AcceptedNeverProvoked[];
 }
 
 export interface RunCoverageOptions {
@@ -94,17 +118,28 @@ function ran(results: ResultsFile): TestEntry[] {
   return results.tests.filter((t) => t.status !== 'skipped');
 }
 
-/** Check ids that expected `code` from `operation`, and those that got it. */
+/**
+ * Check ids that expected `code` from `operation`, those that got it, and those that accepted it
+ * only as one of several codes. Covered means provoked: the target answered it.
+ */
 function codeEvidence(entries: TestEntry[], operation: string | undefined, code: number) {
   const expectedBy: string[] = [];
   const provokedBy: string[] = [];
+  const acceptedBy: string[] = [];
   for (const entry of entries) {
     const records = (entry.codes ?? []).filter((r) => (operation === undefined || r.operation === operation) && r.expected.includes(code));
     if (records.length === 0) continue;
     expectedBy.push(entry.id);
     if (records.some((r) => r.observed === code)) provokedBy.push(entry.id);
+    if (records.every((r) => r.expected.length > 1)) acceptedBy.push(entry.id);
   }
-  return { expectedBy: unique(expectedBy), provokedBy: unique(provokedBy) };
+  const provoked = unique(provokedBy);
+  return { expectedBy: unique(expectedBy), provokedBy: provoked, acceptedBy: unique(acceptedBy), covered: provoked.length > 0 };
+}
+
+/** Accepted only inside a set, by every check that expected it, and never answered. */
+function onlyAccepted(c: { expectedBy: string[]; acceptedBy: string[]; covered: boolean }): boolean {
+  return !c.covered && c.expectedBy.length > 0 && c.acceptedBy.length === c.expectedBy.length;
 }
 
 export function runCoverage(results: ResultsFile, options: RunCoverageOptions = {}): CoverageReport {
@@ -187,6 +222,10 @@ export function runCoverage(results: ResultsFile, options: RunCoverageOptions = 
     }));
 
   const all = rows.flatMap((r) => r.codes);
+  const acceptedNeverProvoked: AcceptedNeverProvoked[] = [
+    ...rows.flatMap((r) => r.codes.filter(onlyAccepted).map((c) => ({ operation: r.operation, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy }))),
+    ...commonCodes.filter(onlyAccepted).map((c) => ({ operation: null, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy })),
+  ];
   return {
     seed: results.seed,
     target: { kind: results.target.kind, baseUrl: results.target.baseUrl },
@@ -194,25 +233,33 @@ export function runCoverage(results: ResultsFile, options: RunCoverageOptions = 
       operations: rows.length,
       documentedCodes: all.length,
       expected: all.filter((c) => c.expectedBy.length > 0).length,
-      provoked: all.filter((c) => c.provokedBy.length > 0).length,
+      provoked: all.filter((c) => c.covered).length,
+      acceptedNeverProvoked: all.filter(onlyAccepted).length,
       noCase: all.filter((c) => c.noCase !== null).length,
     },
     operations: rows,
     commonCodes,
+    acceptedNeverProvoked,
   };
 }
 
 /**
  * What the coverage gate refuses, in words, for the codes each operation documents (x-tim-errors):
- * one without a noCase reason that no check expected, and one marked noCase that a check provoked
- * anyway (the mark is stale). The common codes are reported, not gated: their only producers are
- * checks such as the per-API burst, which report "not run" where a machine cannot burst in time.
+ * one without a noCase reason that no check provoked (expecting it is not covering it), and one
+ * marked noCase that a check provoked anyway (the mark is stale). A code that checks only accept
+ * inside a documented set, and that the target answers with another member, is not a gap of the
+ * suite: it is listed apart as "accepted, never provoked". The common codes are reported, not
+ * gated: their only producers are checks such as the per-API burst, which report "not run" where
+ * a machine cannot burst in time.
  */
 export function coverageProblems(report: CoverageReport): string[] {
   const problems: string[] = [];
-  const judge = (where: string, code: { code: number; expectedBy: string[]; provokedBy: string[]; noCase: string | null }) => {
+  const judge = (where: string, code: CodeCoverage) => {
+    const covered = code.covered ?? code.provokedBy.length > 0;
     if (code.noCase === null && code.expectedBy.length === 0) {
       problems.push(`${where} ${code.code}: documented, not marked noCase (so the reference mock can answer it), and no check of the run expected it: add a case, or a noCase reason to the contract data`);
+    } else if (code.noCase === null && !covered && !onlyAccepted({ ...code, acceptedBy: code.acceptedBy ?? [], covered })) {
+      problems.push(`${where} ${code.code}: documented and expected by ${code.expectedBy[0]}${code.expectedBy.length > 1 ? ` (+${code.expectedBy.length - 1})` : ''}, but the target never answered it: not covered`);
     }
     if (code.noCase !== null && code.provokedBy.length > 0) {
       problems.push(`${where} ${code.code}: marked noCase ("${code.noCase}") but provoked by ${code.provokedBy[0]}: remove the mark`);

@@ -23,7 +23,7 @@ function pickMutants(only: string[]): readonly MutantEntry[] {
 
 export async function runMutantsCommand(values: Values, io: RunnerIO, filters: readonly string[] = []): Promise<number> {
   if (values['list'] === true) {
-    for (const entry of MUTANT_CATALOGUE) io.out(`${entry.name}\t${entry.area}\t${entry.description}`);
+    for (const entry of MUTANT_CATALOGUE) io.out(`${entry.name}\t${entry.area}\t${entry.description}\t${entry.profile}\t${entry.status}`);
     return 0;
   }
   const only = Array.isArray(values['only']) ? values['only'] : typeof values['only'] === 'string' ? [values['only']] : [];
@@ -34,9 +34,11 @@ export async function runMutantsCommand(values: Values, io: RunnerIO, filters: r
   const parallel = /^\d+$/.test(parallelText) ? Number(parallelText) : Number.NaN;
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_BATCH_SIZE) throw new UsageError(`--parallel must be an integer from 1 to ${MAX_BATCH_SIZE}`);
   const reportDir = single(values, 'report-dir') ?? process.env['TIM_REPORT_DIR'] ?? DEFAULT_REPORT_DIR;
+  const strictEnv = (process.env['TIM_STRICT'] ?? '').trim().toLowerCase();
+  const strict = values['strict'] === true || ['1', 'true', 'yes'].includes(strictEnv);
 
-  io.err(`tim-conformance mutants: ${mutants.length} deviation(s) and the unmodified mock, seed ${seed}, up to ${parallel} deviations per batch`);
-  const matrix = await runMutants({ mutants, seed, parallel, filters, onProgress: (line) => io.err(`  ${line}`) });
+  io.err(`tim-conformance mutants: ${mutants.length} deviation(s) and the unmodified mock, seed ${seed}${strict ? ', --strict' : ''}, up to ${parallel} deviations per batch`);
+  const matrix = await runMutants({ mutants, seed, parallel, filters, strict, onProgress: (line) => io.err(`  ${line}`) });
   io.out(formatKillMatrix(matrix));
   const paths = writeKillMatrix(matrix, reportDir);
   io.out(`Reports: ${paths.join(', ')}`);

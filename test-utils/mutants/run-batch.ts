@@ -40,6 +40,8 @@ export interface RunBatchOptions {
   grep?: string;
   /** vitest workers shared by every variant. */
   workers?: number;
+  /** Tentative (inferred) checks gate too, as with `run --strict`. */
+  strict?: boolean;
 }
 
 /** The entries of each variant (by label), or an error text when its run broke. */
@@ -79,7 +81,7 @@ class ByVariantReporter implements Reporter {
   }
 }
 
-async function startVariant(variant: BatchVariant, index: number, seed: string, reportDir: string): Promise<StartedTarget> {
+async function startVariant(variant: BatchVariant, index: number, seed: string, reportDir: string, strict: boolean): Promise<StartedTarget> {
   const sdkappid = FIRST_SDKAPPID + index * 2;
   const config = resolveTargetConfig(
     {
@@ -89,6 +91,7 @@ async function startVariant(variant: BatchVariant, index: number, seed: string, 
       secretKey: DEFAULT_FULL_APP.secretKey,
       basicSdkappid: String(sdkappid + 1),
       basicSecretKey: DEFAULT_BASIC_APP.secretKey,
+      strict,
     },
     {},
   );
@@ -101,7 +104,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
   const started: StartedTarget[] = [];
   const result: BatchResult = new Map();
   try {
-    for (const [index, variant] of options.variants.entries()) started.push(await startVariant(variant, index, options.seed, reportDir));
+    for (const [index, variant] of options.variants.entries()) started.push(await startVariant(variant, index, options.seed, reportDir, options.strict === true));
     const reporter = new ByVariantReporter();
     const vitest = await createVitest(
       'test',

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../contract/index.ts';
-import { MUTANT_CATALOGUE, type MutantEntry } from './catalogue.ts';
+import { MUTANT_CATALOGUE, survivorGates, type MutantEntry } from './catalogue.ts';
 import type { BatchVariant, MutantRunEntry, RunBatchOptions } from './run-batch.ts';
 
 export type { MutantRunEntry } from './run-batch.ts';
@@ -18,7 +18,12 @@ export type { MutantRunEntry } from './run-batch.ts';
 export interface MutantVerdict {
   name: string;
   area: string;
+  /** The behaviour reference of the catalogue row ('signing.expired', 'clear_group_attr#clears-every-key'). */
+  profile: string;
+  /** The row's behaviour in words, from the spec. */
   profileRow: string;
+  /** The row's evidence status ('unresolved' when the reference names nothing in the spec). */
+  status: string;
   killed: boolean;
   /** Ids of the gating checks that failed against the deviation. */
   killedBy: string[];
@@ -26,14 +31,27 @@ export interface MutantVerdict {
   tentativeFailures: string[];
   /** Set when the run itself broke (no entries): counts as not killed. */
   error?: string;
+  /**
+   * For a survivor: whether it makes `mutants` exit 1 (a documented or documented-set row, or
+   * any row with --strict); false = expected to survive (an inferred row without --strict).
+   */
+  gates?: boolean;
+  /** For a survivor: why it survived, in words. */
+  reason?: string;
 }
 
 export interface KillMatrix {
   seed: string;
+  /** Tentative checks gated (`--strict`): a deviation of an inferred row must be killed too. */
+  strict?: boolean;
   baseline: { failures: string[]; checks: number; error?: string };
   mutants: MutantVerdict[];
   killed: number;
   total: number;
+  /** Survivors that gate (make the exit code 1). */
+  gatingSurvivors?: number;
+  /** Survivors of inferred rows without --strict: reported, expected, not gating. */
+  expectedSurvivors?: number;
   /** Wall-clock seconds of the whole measurement. */
   seconds?: number;
 }
@@ -48,6 +66,8 @@ export interface RunMutantsOptions {
   filters?: readonly string[];
   /** Only tests whose name matches ('[variant] <id> — <title>'). */
   grep?: string;
+  /** Tentative checks gate, so a deviation of an inferred row must be killed too. */
+  strict?: boolean;
 }
 
 /** Deviations per batch by default: the whole catalogue takes three batches. */
@@ -85,13 +105,29 @@ export function runBatchInChild(options: RunBatchOptions): Promise<Record<string
   });
 }
 
-export function verdictFor(entry: MutantEntry, run: MutantRunEntry[] | { error: string }): MutantVerdict {
-  const base = { name: entry.name, area: entry.area, profileRow: entry.profileRow };
-  if (!Array.isArray(run)) return { ...base, killed: false, killedBy: [], tentativeFailures: [], error: run.error };
-  const failed = run.filter((e) => e.status === 'failed');
+function survivorReason(entry: MutantEntry, tentativeFailures: string[], gates: boolean, error: string | undefined): string {
+  if (error !== undefined) return `the run broke: ${error}`;
+  const caught = tentativeFailures.length > 0 ? `tentative checks caught it (${tentativeFailures.join(', ')})` : 'no tentative check caught it either';
+  const why = entry.survivorReason ? `${entry.survivorReason}; ` : '';
+  if (entry.status === 'unresolved') return `its profile reference does not resolve (${entry.profileRow})`;
+  if (!gates) return `${why}inferred row: its checks are tentative and do not gate without --strict, so it is expected to survive; ${caught}`;
+  if (entry.status === 'inferred') return `${why}inferred row with --strict: no check failed against it; ${caught}`;
+  return `${why}no gating check failed against a ${entry.status} row: a gap in the suite`;
+}
+
+export function verdictFor(entry: MutantEntry, run: MutantRunEntry[] | { error: string }, strict = false): MutantVerdict {
+  const base = { name: entry.name, area: entry.area, profile: entry.profile, profileRow: entry.profileRow, status: entry.status };
+  const error = Array.isArray(run) ? undefined : run.error;
+  const failed = Array.isArray(run) ? run.filter((e) => e.status === 'failed') : [];
   const killedBy = failed.filter((e) => e.gating).map((e) => e.id).sort();
   const tentativeFailures = failed.filter((e) => !e.gating).map((e) => e.id).sort();
-  return { ...base, killed: killedBy.length > 0, killedBy, tentativeFailures };
+  const killed = killedBy.length > 0;
+  if (killed) return { ...base, killed, killedBy, tentativeFailures };
+  // A broken run gates whatever the row: nothing was measured.
+  const gates = error !== undefined || survivorGates(entry, strict);
+  const notRun = Array.isArray(run) ? run.filter((e) => e.status === 'skipped' && entry.killers.includes(e.id)).map((e) => e.id) : [];
+  const reason = survivorReason(entry, tentativeFailures, gates, error) + (notRun.length > 0 ? `; not run (inconclusive or unsupported here): ${notRun.join(', ')}` : '');
+  return { ...base, killed, killedBy, tentativeFailures, ...(error !== undefined ? { error } : {}), gates, reason };
 }
 
 export async function runMutants(options: RunMutantsOptions = {}): Promise<KillMatrix> {
@@ -111,6 +147,7 @@ export async function runMutants(options: RunMutantsOptions = {}): Promise<KillM
       seed,
       ...(options.filters && options.filters.length > 0 ? { filters: [...options.filters] } : {}),
       ...(options.grep !== undefined ? { grep: options.grep } : {}),
+      ...(options.strict === true ? { strict: true } : {}),
     });
     for (const variant of batch) {
       const run = result[variant.label] ?? { error: 'missing from the batch result' };
@@ -123,35 +160,63 @@ export async function runMutants(options: RunMutantsOptions = {}): Promise<KillM
   const baseline = Array.isArray(baselineRun)
     ? { failures: baselineRun.filter((e) => e.status === 'failed').map((e) => e.id).sort(), checks: baselineRun.length }
     : { failures: [], checks: 0, error: baselineRun.error };
-  const verdicts = mutants.map((entry) => verdictFor(entry, runs[entry.name]!));
+  const verdicts = mutants.map((entry) => verdictFor(entry, runs[entry.name]!, options.strict === true));
   return {
     seed,
+    strict: options.strict === true,
     baseline,
     mutants: verdicts,
     killed: verdicts.filter((v) => v.killed).length,
     total: verdicts.length,
+    gatingSurvivors: verdicts.filter((v) => !v.killed && v.gates !== false).length,
+    expectedSurvivors: verdicts.filter((v) => !v.killed && v.gates === false).length,
     seconds: Math.round((performance.now() - startedAt) / 1000),
   };
 }
 
-/** 0 when every deviation is killed by a gating check and the unmodified mock passes; 1 otherwise. */
+/**
+ * 0 when the unmodified mock passes and no survivor gates: every deviation of a documented (or
+ * documented-set) row is killed by a gating check, and with --strict every other one too. A
+ * deviation of an inferred row may survive without --strict (its checks are tentative). 1 otherwise.
+ */
 export function mutantsExitCode(matrix: KillMatrix): 0 | 1 {
   const baselineClean = matrix.baseline.error === undefined && matrix.baseline.checks > 0 && matrix.baseline.failures.length === 0;
-  return baselineClean && matrix.killed === matrix.total ? 0 : 1;
+  const survivorsGate = matrix.mutants.some((v) => !v.killed && v.gates !== false);
+  return baselineClean && !survivorsGate ? 0 : 1;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function outcomeOf(v: MutantVerdict): string {
+  if (v.killed) return 'killed';
+  return v.gates === false ? 'survived (expected: inferred)' : 'SURVIVED';
 }
 
 export function formatKillMatrix(matrix: KillMatrix): string {
   const lines = [
-    `| deviation | area | killed | gating checks that failed |`,
-    `|---|---|---|---|`,
+    `| deviation | area | profile row | status | outcome | gating checks that failed, or why it survived |`,
+    `|---|---|---|---|---|---|`,
     ...matrix.mutants.map((v) => {
-      const ids = v.error ?? (v.killedBy.length > 6 ? `${v.killedBy.slice(0, 6).join(', ')} (+${v.killedBy.length - 6} more)` : v.killedBy.join(', '));
-      return `| ${v.name} | ${v.area} | ${v.killed ? 'yes' : 'NO'} | ${ids} |`;
+      const ids = v.killedBy.length > 6 ? `${v.killedBy.slice(0, 6).join(', ')} (+${v.killedBy.length - 6} more)` : v.killedBy.join(', ');
+      return `| ${v.name} | ${v.area} | ${cell(v.profile)} | ${v.status} | ${outcomeOf(v)} | ${cell(v.killed ? ids : v.reason ?? v.error ?? '')} |`;
     }),
   ];
   const base = matrix.baseline.error ?? (matrix.baseline.failures.length === 0 ? `no failure in ${matrix.baseline.checks} checks` : `FAILED: ${matrix.baseline.failures.join(', ')}`);
   const took = matrix.seconds === undefined ? '' : ` Took ${matrix.seconds} s.`;
-  return [`Unmodified mock (seed ${matrix.seed}): ${base}`, `Killed ${matrix.killed} of ${matrix.total} deviations.${took}`, '', ...lines].join('\n');
+  const survivors = matrix.mutants.filter((v) => !v.killed);
+  const gating = survivors.filter((v) => v.gates !== false).length;
+  const survivorLine = survivors.length === 0
+    ? 'No survivor.'
+    : `Survived ${survivors.length}: ${gating} gating (a documented row${matrix.strict ? ', or any row with --strict' : ''}), ${survivors.length - gating} expected (inferred rows, tentative checks do not gate without --strict).`;
+  const survivorList = survivors.map((v) => `- ${v.name} (${v.profile}, ${v.status}: ${v.profileRow}) ${v.gates === false ? 'expected to survive' : 'GATES'}: ${v.reason ?? v.error ?? ''}`);
+  return [
+    `Unmodified mock (seed ${matrix.seed}${matrix.strict ? ', --strict' : ''}): ${base}`,
+    `Killed ${matrix.killed} of ${matrix.total} deviations.${took}`,
+    survivorLine,
+    ...(survivorList.length > 0 ? ['', 'Survivors:', ...survivorList] : []),
+    '',
+    ...lines,
+  ].join('\n');
 }
 
 export function writeKillMatrix(matrix: KillMatrix, reportDir: string): string[] {

@@ -1,8 +1,8 @@
 /**
  * UserSig v2: signing through the official Node library (tls-sig-api-v2), and the primitives
  * of the format (signing string, HMAC, Tencent's base64 variant, decoding) that the crafted
- * negative signatures and the tests build on. ../shared/api/signing-vectors.md describes the
- * format; facts.md §4 the differences between the official libraries.
+ * negative signatures and the tests build on. docs/signing.md states the format, the
+ * differences between the official libraries and the published vectors the tests use.
  */
 import { createHmac } from 'node:crypto';
 import { inflateSync } from 'node:zlib';

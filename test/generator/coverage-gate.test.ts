@@ -37,14 +37,21 @@ describe('the spec coverage report of a run against the embedded mock', () => {
     const markdown = readFileSync(join(reportDir, COVERAGE_MD), 'utf8');
     for (const row of report.operations) expect(markdown).toContain(`| ${row.operation} |`);
     expect(markdown).toContain('None: every documented code without a noCase reason has a generated case.');
-    expect(markdown).toContain('None: every documented code that the reference mock can produce was expected by a check.');
+    expect(markdown).toContain('None: every documented code that the reference mock can produce was provoked by a check (or only accepted inside a set, above).');
+    expect(markdown).toContain('## Accepted, never provoked');
     expect(report.seed).toBe(results.seed);
   });
 
-  test('every generated check passes against the plain mock', () => {
+  test('every generated check passes against the plain mock, except the cases not defined today, reported as not run with their reason', () => {
     const generated = results.tests.filter((t) => t.check.startsWith('gen-'));
     expect(generated.length).toBeGreaterThan(150);
-    expect(generated.filter((t) => t.status !== 'passed').map((t) => `${t.id}: ${t.failure?.message ?? t.reason}`)).toEqual([]);
+    const notDefined = (t: ResultsFile['tests'][number]) => t.status === 'skipped' && /^(not defined yet \(undecided\)|covered elsewhere): /.test(t.reason ?? '');
+    // A write-rate burst a loaded machine could not deliver within one second is not run, never a verdict.
+    const inconclusiveBurst = (t: ResultsFile['tests'][number]) => t.status === 'skipped' && t.check === 'gen-group-write-rate' && /none arrived within one second/.test(t.reason ?? '');
+    expect(generated.filter((t) => t.status !== 'passed' && !notDefined(t) && !inconclusiveBurst(t)).map((t) => `${t.id}: ${t.failure?.message ?? t.reason}`)).toEqual([]);
+    const byId = new Map(generated.map((t) => [t.id, t]));
+    expect(byId.get('create_group/gen-wrong-type-introduction')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^not defined yet \(undecided\): the profile has no row/) });
+    expect(byId.get('clear_group_attr/gen-row-counts-as-attr-write')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^covered elsewhere: a rate/) });
   });
 
   test('counts codes from hand-written suites too, per operation', () => {
@@ -56,8 +63,13 @@ describe('the spec coverage report of a run against the embedded mock', () => {
     expect(deleteAttr.codes.find((c) => c.code === 10050)?.provokedBy.length).toBeGreaterThan(0);
   });
 
-  test('the gate: every documented code without a noCase reason is expected by some check, and no noCase code is provoked', () => {
+  test('the gate: every documented code without a noCase reason is provoked by some check (or only accepted inside a set), and no noCase code is provoked', () => {
     expect(coverageProblems(report)).toEqual([]);
+    // A code accepted inside a set that the mock answers with the other member is listed apart, never as covered.
+    for (const c of report.acceptedNeverProvoked) expect(c.acceptedBy.length).toBeGreaterThan(0);
+    const covered = report.operations.flatMap((r) => r.codes).filter((c) => c.covered);
+    expect(covered.every((c) => c.provokedBy.length > 0)).toBe(true);
+    expect(report.summary.provoked).toBe(covered.length);
   });
 });
 

@@ -111,3 +111,41 @@ describe('runCoverage on a synthetic run', () => {
     expect(markdown).toMatch(/\| get_group_attr \| 10002 \| .* \| An internal server error/);
   });
 });
+
+describe('covered means provoked; a code only accepted inside a set is listed apart', () => {
+  const entry = (id: string, operation: string, codes: TestEntry['codes']): TestEntry => ({
+    id, title: id, operation, check: id.split('/')[1]!, groupType: 'Public', status: 'passed', gating: true, evidence: 'documented', docUrl: 'https://example.test/', codes,
+  });
+  const missingKey = 10050;
+  const results = buildResults(target, [
+    // 10010 answered inside the set [10010, 10015]: 10010 provoked, 10015 accepted, never provoked.
+    entry('delete_group_attr/unknown-group', 'delete_group_attr', [{ operation: 'delete_group_attr', expected: [10010, 10015], observed: 10010 }]),
+    // Expected alone, answered otherwise (a failing or lenient check): expected, not covered, a gap.
+    entry('delete_group_attr/missing-key', 'delete_group_attr', [{ operation: 'delete_group_attr', expected: [missingKey], observed: 0 }]),
+  ], 'passed');
+  const report = runCoverage(results);
+  const codes = report.operations.find((r) => r.operation === 'delete_group_attr')!.codes;
+  const code = (n: number) => codes.find((c) => c.code === n);
+
+  test('the answered member of a set is covered; the other is accepted, never provoked', () => {
+    expect(code(10010)).toMatchObject({ covered: true, provokedBy: ['delete_group_attr/unknown-group'], acceptedBy: ['delete_group_attr/unknown-group'] });
+    expect(code(10015)).toMatchObject({ covered: false, expectedBy: ['delete_group_attr/unknown-group'], acceptedBy: ['delete_group_attr/unknown-group'] });
+    expect(report.acceptedNeverProvoked).toContainEqual({ operation: 'delete_group_attr', code: 10015, meaning: code(10015)!.meaning, acceptedBy: ['delete_group_attr/unknown-group'] });
+    expect(report.summary.acceptedNeverProvoked).toBeGreaterThanOrEqual(1);
+    expect(report.summary.provoked).toBe(report.operations.flatMap((r) => r.codes).filter((c) => c.covered).length);
+  });
+
+  test('the gate: a code only accepted inside a set is not a gap; one expected alone and never answered is', () => {
+    const problems = coverageProblems(report);
+    expect(problems.some((p) => p.startsWith('delete_group_attr 10015:'))).toBe(false);
+    expect(code(missingKey)).toMatchObject({ covered: false, acceptedBy: [] });
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^delete_group_attr ${missingKey}: documented and expected by delete_group_attr/missing-key, but the target never answered it: not covered`)));
+  });
+
+  test('coverage.md lists them apart, under "Accepted, never provoked"', () => {
+    const markdown = coverageReportMarkdown(report);
+    const section = markdown.slice(markdown.indexOf('## Accepted, never provoked'), markdown.indexOf('## Documented codes with no case'));
+    expect(section).toMatch(/\| delete_group_attr \| 10015 \| .* \| delete_group_attr\/unknown-group \|/);
+    expect(markdown).toContain('A code counts as covered only when a check provoked it.');
+  });
+});

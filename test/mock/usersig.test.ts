@@ -126,7 +126,7 @@ describe('expiry against the clock, with the decoding cached', () => {
   });
 });
 
-// ../shared/api/signing-vectors.md: huangjj27/TLSSigAPI (Rust) fixed-time vectors, and the
+// docs/signing.md: huangjj27/TLSSigAPI (Rust) fixed-time vectors, and the
 // tls-sig-api-v2 cross-check with Date.now stubbed (same TLS.sig, different bytes).
 const VECTOR_APP: MockApp = {
   sdkappid: 1400000000,

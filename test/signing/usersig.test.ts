@@ -10,7 +10,7 @@ import {
 } from '../../test-utils/signing/index.ts';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
 
-// ../shared/api/signing-vectors.md: huangjj27/TLSSigAPI (Rust) fixed-time vectors.
+// docs/signing.md: huangjj27/TLSSigAPI (Rust) fixed-time vectors.
 const VECTOR_APP = {
   sdkappid: 1400000000,
   secretKey: '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e',
@@ -23,7 +23,7 @@ const PUBLISHED_USERSIG =
   'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwjDB4pTsxIKCzBQlK0MTAyiAyKRWFGQWpQLFTU1NjeCiJZm5YDEzS0tDAyOYaHFmOtBM54KsUqeUwGLLqPK8UndHryCL-Lx8-1RPy7Ty1AijMk9f30hLk0x-r3CvSFulWgAPYy*9';
 const PUBLISHED_USERSIG_WITH_USERBUF =
   'eJw9zEELwiAcBfDv4jmGs1lu0GkRUd0chMeWbv2zDdEZg*i7J5a92-s9eC-UnHj2VBZViGQYLWIHqcYJOoic0El9MQYkqvIC--Jd1GzAquCUUvLXCYZoq7LMMUnqnbKt78KvOB-u6Rr6AG299PTq3YP3bOvWR0HZcOO6sbMf7c5TLLXUtdgXwDbo-QEmHTZF';
-/** npm tls-sig-api-v2@1.0.2 with the clock at the vector time (signing-vectors.md cross-check). */
+/** npm tls-sig-api-v2@1.0.2 with the clock at the vector time (docs/signing.md cross-check). */
 const NODE_LIBRARY_USERSIG =
   'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwjDB4pTsxIKCzBQlK0MTAyiAyJRk5qYqWRmamllaGhoYwURTKwoyi8DipqZGcLXFmelKVkrOBVmlTimBxZZR5Xml7o5eQRb5efn*qZ6WaeWpEUZlnr6*kZYmmf5e4V6Rtkq1AAXZL70_';
 

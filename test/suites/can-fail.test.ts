@@ -8,6 +8,7 @@ import { resolveTargetConfig, startTarget, type TargetConfig } from '../../test-
 import type { MockServerOptions } from '../../test-utils/mock/index.ts';
 import type { KnownDeviation } from '../../test-utils/mock/deviations.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
+import { untilConclusive } from '../retry-inconclusive.ts';
 
 const LIMIT_SUITES = ['suites/limits/attr-', 'suites/limits/counter-'];
 
@@ -58,10 +59,12 @@ describe('the limit checks can fail', { timeout: 120_000 }, () => {
   }
 });
 
-describe('the rate and edition checks can fail', { timeout: 120_000 }, () => {
+describe('the rate and edition checks can fail', { timeout: 360_000 }, () => {
   test('a mock without rate limits fails the write-rate and call-rate checks', async () => {
-    const statuses = await runSuitesAgainst({ rateLimits: false }, ['suites/limits/attr-write-rate', 'suites/limits/api-call-rate', 'suites/clear-group-attr/counts-as-attr-write']);
-    for (const id of ['modify_group_attr/write-rate-per-group/Public', 'set_group_attr/write-rate-per-group/Public', 'get_group_attr/api-call-rate/Public', 'clear_group_attr/counts-as-attr-write/Public']) {
+    const ids = ['modify_group_attr/write-rate-per-group/Public', 'set_group_attr/write-rate-per-group/Public', 'get_group_attr/api-call-rate/Public', 'clear_group_attr/counts-as-attr-write/Public'];
+    // A burst a loaded machine could not deliver within one second is "not run": measure again.
+    const statuses = await untilConclusive(ids, () => runSuitesAgainst({ rateLimits: false }, ['suites/limits/attr-write-rate', 'suites/limits/api-call-rate', 'suites/clear-group-attr/counts-as-attr-write']));
+    for (const id of ids) {
       expect([id, statuses.get(id)]).toEqual([id, 'failed']);
     }
   });

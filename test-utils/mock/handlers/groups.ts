@@ -66,7 +66,9 @@ export const destroyGroup: OperationHandler = (ctx) => {
   if (deviates(ctx.deviations, 'state.recreated-group-keeps-data')) {
     ctx.app.destroyedData.set(group.groupId, { attrs: group.attrs, attrValueBytes: group.attrValueBytes, counters: group.counters });
   }
-  if (!deviates(ctx.deviations, 'state.destroyed-group-readable')) ctx.app.groups.delete(group.groupId);
+  if (deviates(ctx.deviations, 'state.destroyed-group-readable')) return OK;
+  // The group's own app holds it (another app's, only on a server that shares groups across apps).
+  for (const app of [ctx.app, ...(ctx.allApps ?? [])]) if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
   return OK;
 };
 

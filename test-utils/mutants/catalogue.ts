@@ -101,7 +101,7 @@ const ROWS: Record<KnownDeviation, MutantRow> = {
   'shapes.counter-value-as-string': { area: 'shapes', profile: 'get_group_counter#response', killers: ['get_group_counter/all-when-no-keys/Public'] },
   'shapes.attr-array-renamed': { area: 'shapes', profile: 'get_group_attr#response', killers: ['get_group_attr/lower-case-key-value/Public'] },
   'state.destroyed-group-readable': { area: 'state', profile: 'destroy_group#destroyed-group-is-unknown', killers: ['clear_group_attr/destroyed-group', 'get_group_counter/destroyed-group/Public', 'stateful/attributes'] },
-  'state.attrs-shared-across-groups': { area: 'state', profile: 'modify_group_attr#other-group-unchanged', killers: ['modify_group_attr/other-group-unchanged/Public', 'stateful/attributes'] },
+  'state.attrs-shared-across-groups': { area: 'state', profile: 'modify_group_attr#other-group-unchanged', killers: ['modify_group_attr/other-group-unchanged/Public'] },
   // checks-rows (issue 13 item 3): the issue's wrong servers and their kin.
   'state.clear-keeps-key-slots': { area: 'state', profile: 'attrs.removed-keys-freed', killers: ['clear_group_attr/frees-key-slots/Public'] },
   'state.set-keeps-removed-key-slots': { area: 'state', profile: 'attrs.removed-keys-freed', killers: ['set_group_attr/frees-removed-key-slots/Public'] },

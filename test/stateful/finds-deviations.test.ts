@@ -10,10 +10,37 @@ import { inProcessMock } from './in-process-port.ts';
 const MAX_SHRUNK_REQUESTS = 6;
 const SEED = 1;
 
-/** Every catalogue entry one of whose killers is a stateful check. */
-const stateful = MUTANT_CATALOGUE.flatMap((m) =>
-  m.killers.filter((id) => id.startsWith('stateful/')).map((id) => ({ name: m.name, kind: id.slice('stateful/'.length) as StatefulKind })),
-);
+/**
+ * checks-rows' state-class deviations (their catalogue killers are hand-written checks; the
+ * stateful check finds these too, measured here rather than added to the killers batch). Not
+ * found within the default budget, and so not listed: state.delete-attr-keeps-bytes and
+ * state.deleted-counter-still-counted (they need a full group, a delete, then a write that only
+ * fits because of the delete; the hand-written checks catch them).
+ */
+const ALSO_FOUND: ReadonlyArray<{ name: string; kind: StatefulKind }> = [
+  { name: 'state.clear-keeps-key-slots', kind: 'attributes' },
+  { name: 'state.set-keeps-removed-key-slots', kind: 'attributes' },
+  { name: 'state.read-cache-after-clear', kind: 'attributes' },
+  { name: 'state.refused-write-stored', kind: 'attributes' },
+  { name: 'limits.attr-total-on-state-before-write', kind: 'attributes' },
+  { name: 'state.deleted-counter-resumes', kind: 'counters' },
+  { name: 'state.refused-counter-write-stored', kind: 'counters' },
+  { name: 'limits.counter-count-unchecked', kind: 'counters' },
+  { name: 'limits.counter-key-length-unchecked', kind: 'counters' },
+  { name: 'limits.counter-count-on-request', kind: 'counters' },
+  { name: 'counters.float-value-truncated', kind: 'counters' },
+  { name: 'counters.string-value-parsed', kind: 'counters' },
+  { name: 'counters.int64-overflow-wraps', kind: 'isolation' },
+  { name: 'isolation.groups-shared-across-apps', kind: 'isolation' },
+];
+
+/** Every catalogue entry one of whose killers is a stateful check, and the ones above. */
+const stateful = [
+  ...MUTANT_CATALOGUE.flatMap((m) =>
+    m.killers.filter((id) => id.startsWith('stateful/')).map((id) => ({ name: m.name as string, kind: id.slice('stateful/'.length) as StatefulKind })),
+  ),
+  ...ALSO_FOUND.filter((also) => MUTANT_CATALOGUE.some((m) => m.name === also.name)),
+];
 
 describe('the stateful check finds each state-class deviation', () => {
   test('the catalogue has at least 8 of them', () => {

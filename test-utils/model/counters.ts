@@ -46,7 +46,9 @@ export function getGroupCounter(input: StepInput): StepOutput {
   if (isRefusal(list)) return { answer: refused(list), next: input.state };
   const { keys } = list;
   const { counters } = target.group;
-  const row = keys === null ? acceptStatus(op, 'all-when-no-keys') : { row: `${op}#listed-keys-only`, status: 'documented' as const };
+  // A key listed twice: whether it comes back once or twice is not documented.
+  const listedTwice = keys !== null && new Set(keys).size !== keys.length;
+  const row = keys === null ? acceptStatus(op, 'all-when-no-keys') : { row: `${op}#listed-keys-only`, status: listedTwice ? ('inferred' as const) : ('documented' as const) };
   return { answer: accepted([row.row], row.status, { GroupCounter: entries(counters, keys ?? counters.keys()) }), next: input.state };
 }
 
@@ -74,10 +76,13 @@ export function updateGroupCounter(input: StepInput): StepOutput {
   // The rejections gate (a refused counter write is documented); their exact code is inferred.
   const nonInteger = caseRow(op, 'non-integer-value', rules.invalidParameter, 'documented');
   const outside = caseRow(op, 'result-outside-int64', rules.invalidParameter, 'documented');
+  // A value outside int64 whose Increase/Decrease result is inside (0 - 2^63): the profile names
+  // the result's range; refusing the value itself is our reading (inferred).
+  const valueOutside = { ...outside, row: `${op}#value-outside-int64`, status: 'inferred' as const, codeStatus: 'inferred' as const };
   for (const { key, value } of items) {
     if (utf8Bytes(key) > rules.counterKeyBytes.max) rows.add(rules.counterKeyBytes.row);
     if (value === null) rows.add(nonInteger);
-    else if (value < rules.counterMin || value > rules.counterMax) rows.add(outside);
+    else if (value < rules.counterMin || value > rules.counterMax) rows.add(valueOutside);
   }
   const modeValue = input.body['Mode'];
   const omitted = modeValue === undefined || modeValue === null;

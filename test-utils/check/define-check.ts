@@ -86,7 +86,7 @@ function providedTargets(): Array<{ label: string; target: ResolvedTarget }> {
   if (Array.isArray(many) && many.length > 0) return many;
   const target = inject('timTarget');
   if (!target) {
-    throw new Error('no target was provided to the suites: run them through `tim-conformance run`, not vitest directly');
+    throw new Error('no target was provided to the suites: run them through `tim-conformance run`, or vitest with `--config suites/vitest.config.ts`');
   }
   return [{ label: '', target }];
 }

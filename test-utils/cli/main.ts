@@ -145,6 +145,12 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
       case '-h':
         io.out(MAIN_USAGE);
         return command === undefined ? 2 : 0;
+      case '--version':
+      case '-V': {
+        const { packageVersion } = await import('./version.ts');
+        io.out(packageVersion());
+        return 0;
+      }
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) io.out(MAIN_USAGE);

@@ -92,4 +92,4 @@ Commands:
   replay     run a stateful check's replay file again, each answer beside the model's
   help [command]
 
-\`tim-conformance <command> --help\` shows the options of a command.`;
+\`tim-conformance <command> --help\` shows the options of a command; \`tim-conformance --version\` the version.`;

@@ -11,7 +11,7 @@ export { validateRequest, validateResponse, validateEnvelope, validateAgainst, a
   assertValidRequest, schemaValidator, schemaFiles, ajv } from './validate.ts';
 export type { ValidationError, ValidationResult } from './validate.ts';
 export { utf8Bytes } from './bytes.ts';
-export { REPO_ROOT, SPEC_PATH, DEFAULT_SPEC_PATH, specPathFrom, SCHEMAS_DIR, SAMPLES_DIR, SCHEMA_ID_BASE } from './paths.ts';
+export { REPO_ROOT, CODE_ROOT, CODE_EXT, SPEC_PATH, DEFAULT_SPEC_PATH, specPathFrom, SCHEMAS_DIR, SAMPLES_DIR, SCHEMA_ID_BASE } from './paths.ts';
 export type * from './types.ts';
 export { GROUP_TYPES, TARGET_PROVIDE_KEY } from './types.ts';
 export type * from './bodies.ts';

@@ -10,9 +10,21 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The directory holding test-utils/ and suites/: the repository itself when the TypeScript
+ * sources run (npm test, a clone's CLI), dist/ when the built package runs (an installed one).
+ */
+export const CODE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The extension of this project's own modules as they run: '.ts' from the sources, '.js' from dist/. */
+export const CODE_EXT: '.ts' | '.js' = extname(fileURLToPath(import.meta.url)) === '.ts' ? '.ts' : '.js';
+/**
+ * The package root, where the data (specs/, schemas/) and package.json are: CODE_ROOT from the
+ * sources, the parent of dist/ from the build (the data ships once, beside dist/).
+ */
+export const REPO_ROOT =
+  basename(CODE_ROOT) === 'dist' && existsSync(resolve(CODE_ROOT, '..', 'package.json')) ? resolve(CODE_ROOT, '..') : CODE_ROOT;
 export const DEFAULT_SPEC_PATH = resolve(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml');
 
 /** A TIM_SPEC that names no file: a configuration error, which the CLI prints as one line (exit 2). */

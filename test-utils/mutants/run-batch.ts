@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import type { Reporter, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { resolveTargetConfig, startTarget, type StartedTarget } from '../config/index.ts';
-import { REPO_ROOT } from '../contract/index.ts';
+import { CODE_ROOT } from '../contract/index.ts';
 import type { TimTaskMeta } from '../contract/types.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from '../mock/default-apps.ts';
 import { SUITE_CONCURRENCY } from '../runner/pool.ts';
@@ -61,14 +61,14 @@ class ByVariantReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     for (const module of testModules) {
-      if (module.errors().length > 0) this.shared.push({ id: `collection/${relative(REPO_ROOT, module.moduleId)}`, status: 'failed', gating: true });
+      if (module.errors().length > 0) this.shared.push({ id: `collection/${relative(CODE_ROOT, module.moduleId)}`, status: 'failed', gating: true });
       for (const testCase of module.children.allTests()) {
         const result = testCase.result();
         const meta = testCase.meta() as TimTaskMeta & { timVariant?: string };
         // Left out by a name pattern: not part of this run.
         if (result.state === 'skipped' && !meta.timNotRun && testCase.options.mode !== 'run') continue;
         const status = result.state === 'failed' ? 'failed' : result.state === 'passed' ? 'passed' : 'skipped';
-        const entry: MutantRunEntry = { id: meta.tim?.id ?? `${relative(REPO_ROOT, module.moduleId)}/${testCase.name}`, status, gating: meta.tim?.gating ?? true };
+        const entry: MutantRunEntry = { id: meta.tim?.id ?? `${relative(CODE_ROOT, module.moduleId)}/${testCase.name}`, status, gating: meta.tim?.gating ?? true };
         if (meta.timVariant === undefined) this.shared.push(entry);
         else {
           const list = this.entries.get(meta.timVariant) ?? [];
@@ -110,7 +110,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
       'test',
       {
         config: SUITES_CONFIG,
-        root: REPO_ROOT,
+        root: CODE_ROOT,
         watch: false,
         run: true,
         reporters: [reporter],

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { REPO_ROOT } from '../contract/index.ts';
+import { CODE_EXT, CODE_ROOT, REPO_ROOT } from '../contract/index.ts';
 import { MUTANT_CATALOGUE, survivorGates, type MutantEntry } from './catalogue.ts';
 import type { BatchVariant, MutantRunEntry, RunBatchOptions } from './run-batch.ts';
 
@@ -77,8 +77,9 @@ export const MAX_BATCH_SIZE = 16;
 /** The label of the unmodified mock in a batch (not a deviation name: those contain a dot). */
 export const BASELINE_LABEL = 'unmodified';
 
-const RUN_ONE = resolve(REPO_ROOT, 'test-utils/mutants/run-one.ts');
-const TSX_CLI = resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
+const RUN_ONE = resolve(CODE_ROOT, `test-utils/mutants/run-one${CODE_EXT}`);
+/** The child runs the built JavaScript as it is; the TypeScript sources (a clone) through tsx, a development dependency. */
+const CHILD_ARGS = CODE_EXT === '.ts' ? [resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), RUN_ONE] : [RUN_ONE];
 
 /** One batch in a child process; resolves with the entries of each variant, or an error text for all. */
 export function runBatchInChild(options: RunBatchOptions): Promise<Record<string, MutantRunEntry[] | { error: string }>> {
@@ -87,7 +88,7 @@ export function runBatchInChild(options: RunBatchOptions): Promise<Record<string
   const outFile = join(dir, 'entries.json');
   writeFileSync(batchFile, JSON.stringify(options));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [TSX_CLI, RUN_ONE, batchFile, outFile], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...CHILD_ARGS, batchFile, outFile], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + String(chunk)).slice(-2000);

@@ -9,5 +9,8 @@ export const SUITE_WORKERS = 4;
 export const SUITE_CONCURRENCY = 8;
 /** A check may wait out rate windows; the server's own timeout is 3 s a call. */
 export const CHECK_TIMEOUT_MS = 60_000;
-/** The file pattern of suite files, relative to a suites directory. */
-export const SUITE_FILE_GLOB = '**/*.check.ts';
+/**
+ * The file pattern of suite files, relative to a suites directory: TypeScript in the repository
+ * (and in a user's --suites directory), JavaScript in the built package (dist/suites/).
+ */
+export const SUITE_FILE_GLOB = '**/*.check.{ts,js}';

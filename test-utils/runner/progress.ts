@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { REPO_ROOT } from '../contract/index.ts';
+import { CODE_ROOT } from '../contract/index.ts';
 
 export interface ProgressOutput {
   /** Terminal mode (live lines with ANSI cursor movement) or line mode. */
@@ -120,7 +120,7 @@ export class ProgressReporter implements Reporter {
   constructor(private readonly progress: SuiteProgress) {}
 
   private fileOf(module: TestModule): string {
-    return relative(REPO_ROOT, module.moduleId);
+    return relative(CODE_ROOT, module.moduleId);
   }
 
   onTestModuleCollected(module: TestModule): void {

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import { REPO_ROOT } from '../contract/index.ts';
+import { CODE_ROOT } from '../contract/index.ts';
 import type { TimTaskMeta } from '../contract/types.ts';
 import { entryFromTest, runErrorEntry, type FinishedTest, type TestEntry } from './results.ts';
 
@@ -28,7 +28,7 @@ export class TimResultsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: RunEndReason): void {
     const entries: TestEntry[] = [];
     for (const module of testModules) {
-      const file = relative(REPO_ROOT, module.moduleId);
+      const file = relative(CODE_ROOT, module.moduleId);
       for (const error of module.errors()) {
         entries.push(runErrorEntry(`collection/${file}`, error.message ?? String(error)));
       }

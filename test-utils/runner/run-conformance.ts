@@ -6,121 +6,27 @@
  * With --expectations the results are judged against a target's known deviations; with
  * --regions the whole run repeats once per region (run-regions.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  ConfigError,
-  describeTarget,
-  resolveTargetConfig,
-  startTarget,
-  type Env,
-  type RunFlags,
-  type TargetConfig,
-} from '../config/index.ts';
-import type { ResolvedTarget } from '../contract/types.ts';
-import { ledgerPathFor } from '../fixtures/ledger.ts';
-import { sweepLedger } from '../fixtures/sweep.ts';
-import type { FixtureClient } from '../fixtures/client-port.ts';
-import { createPortedClient } from '../fixtures/tim-client.ts';
-import { writeCoverageReport } from '../generator/coverage-report.ts';
-import { writeHumanReports } from '../report/index.ts';
-import {
-  applyExpectations,
-  ExpectationsError,
-  readExpectations,
-  updateExpectations,
-  writeExpectations,
-  type ExpectationsFile,
-} from '../expectations/index.ts';
-import { isLiveTerminal, SuiteProgress, type ProgressOutput } from './progress.ts';
-import { toJunitXml } from './junit.ts';
-import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
-import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
-import { formatSummary } from './summary.ts';
+import { resolve } from 'node:path';
+import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../config/index.ts';
+import type { RegionRun } from './regions-report.ts';
+import type { ResultsFile } from './results.ts';
+import { runRegions } from './run-regions.ts';
+import { defaultProgress, expectationsPath, loadExpectations, processIO, runOnTarget, type RunnerDeps, type RunnerIO, type RunnerOptions } from './run-target.ts';
 
-export interface RunnerIO {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const processIO: RunnerIO = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
-
-/** What `run` takes besides the target configuration. */
-export interface RunnerOptions {
-  /** A directory of `*.check.ts` suites instead of suites/ (project tests, third-party suites). */
-  suitesDir?: string;
-  filters?: string[];
-  grep?: string;
-  workers?: number;
-  /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
-  expectations?: string;
-  /** --update-expectations: rewrite that file from this run. */
-  updateExpectations?: boolean;
-  /** --regions LIST|all (else TIM_REGIONS): run once per region. */
-  regions?: string;
-  /**
-   * Per-file progress on stderr. Default: live lines when stderr is a terminal and CI is not
-   * set, otherwise one line per finished suite file through io.err. false: none.
-   */
-  progress?: ProgressOutput | false;
-}
-
-/** Seams for the project tests; production uses the defaults. */
-export interface RunnerDeps {
-  runSuites?: (options: RunSuitesOptions) => Promise<SuiteRun>;
-  createClient?: (target: ResolvedTarget) => Promise<FixtureClient & { close?(): unknown }>;
-  /** Installs the SIGINT/SIGTERM handlers (default true; tests that run in-process turn it off). */
-  handleSignals?: boolean;
-}
-
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
-/** After a signal: how long the ledger sweep may take, and when the process exits regardless. */
-const INTERRUPT_SWEEP_MS = 15_000;
-const INTERRUPT_HARD_EXIT_MS = 30_000;
-
-function defaultClient(target: ResolvedTarget): Promise<FixtureClient & { close?(): unknown }> {
-  return createPortedClient(target);
-}
-
-export function writeReports(results: ResultsFile, reportDir: string): string[] {
-  mkdirSync(reportDir, { recursive: true });
-  const junitPath = join(reportDir, 'junit.xml');
-  const resultsPath = join(reportDir, 'results.json');
-  writeFileSync(junitPath, toJunitXml(results));
-  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-  return [junitPath, resultsPath, ...writeCoverageReport(results, reportDir), ...writeHumanReports(results, reportDir)];
-}
-
-/** The expectations file of this run (flag over TIM_EXPECTATIONS), or undefined. */
-export function expectationsPath(options: RunnerOptions, env: Env): string | undefined {
-  const text = (options.expectations ?? env.TIM_EXPECTATIONS ?? '').trim();
-  return text === '' ? undefined : text;
-}
-
-/** Reads the expectations file (a missing one is empty when it is to be written); ConfigError otherwise. */
-export function loadExpectations(path: string | undefined, update: boolean): ExpectationsFile | undefined {
-  if (update && path === undefined) {
-    throw new ConfigError('--update-expectations needs the file to write: give --expectations FILE or set TIM_EXPECTATIONS.', 'TIM_EXPECTATIONS');
-  }
-  if (path === undefined) return undefined;
-  try {
-    return readExpectations(path, { missingOk: update });
-  } catch (error) {
-    if (error instanceof ExpectationsError) throw new ConfigError(error.message, 'TIM_EXPECTATIONS');
-    throw error;
-  }
-}
-
-/** The default progress output: live on a terminal, line-based elsewhere (CI, pipes). */
-export function defaultProgress(io: RunnerIO, env: Env): ProgressOutput {
-  if (isLiveTerminal(process.stderr, env)) {
-    return { isTTY: true, write: (text) => process.stderr.write(text), columns: process.stderr.columns };
-  }
-  return { isTTY: false, write: (text) => io.err(text.replace(/\n$/, '')) };
-}
+// What the runner's callers (the CLI, the project tests, the package API) import from here.
+export {
+  defaultProgress,
+  expectationsPath,
+  loadExpectations,
+  processIO,
+  runOnTarget,
+  writeReports,
+  type RunnerDeps,
+  type RunnerIO,
+  type RunnerOptions,
+  type TargetRunExtras,
+  type TargetRunOutcome,
+} from './run-target.ts';
 
 function configErrorCode(error: unknown, io: RunnerIO): 2 {
   if (error instanceof ConfigError) {
@@ -130,6 +36,7 @@ function configErrorCode(error: unknown, io: RunnerIO): 2 {
   throw error;
 }
 
+/** `run` as the CLI calls it: the exit code only. */
 export async function runConformance(
   flags: RunFlags,
   env: Env,
@@ -137,10 +44,30 @@ export async function runConformance(
   options: RunnerOptions = {},
   deps: RunnerDeps = {},
 ): Promise<number> {
+  return (await runConformanceOutcome(flags, env, io, options, deps)).code;
+}
+
+/** What a run produced: its exit code, and the data written to results.json (per region with --regions). */
+export interface RunOutcome {
+  code: number;
+  /** results.json of a single-target run; absent when the target could not start or the configuration was refused. */
+  results?: ResultsFile;
+  /** Each region's results, with --regions (TIM_REGIONS). */
+  regions?: RegionRun[];
+}
+
+/** `run` as the package API calls it (index of tim-conformance): the exit code and the results. */
+export async function runConformanceOutcome(
+  flags: RunFlags,
+  env: Env,
+  io: RunnerIO = processIO,
+  options: RunnerOptions = {},
+  deps: RunnerDeps = {},
+): Promise<RunOutcome> {
   const regions = (options.regions ?? env.TIM_REGIONS ?? '').trim();
   if (regions !== '') {
-    const { runRegions } = await import('./run-regions.ts');
-    return runRegions(regions, flags, env, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps);
+    const outcome = await runRegions(regions, flags, env, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps);
+    return { code: outcome.code, regions: outcome.runs };
   }
   let config;
   let expectations;
@@ -149,133 +76,12 @@ export async function runConformance(
     config = resolveTargetConfig(flags, env);
     expectations = loadExpectations(expectationsFile, options.updateExpectations === true);
   } catch (error) {
-    return configErrorCode(error, io);
+    return { code: configErrorCode(error, io) };
   }
   config = { ...config, reportDir: resolve(config.reportDir) };
   const outcome = await runOnTarget(config, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps, {
     expectations: expectations && expectationsFile ? { file: expectations, path: expectationsFile } : undefined,
   });
-  return outcome.code;
+  return outcome.results ? { code: outcome.code, results: outcome.results } : { code: outcome.code };
 }
 
-export interface TargetRunExtras {
-  expectations?: { file: ExpectationsFile; path: string };
-  /** Prefixes the progress lines (the region in a regional run). */
-  label?: string;
-}
-
-export interface TargetRunOutcome {
-  code: number;
-  /** Absent when the target could not start. */
-  results?: ResultsFile;
-  interrupted: boolean;
-}
-
-/** One run against one resolved configuration: start, run, report, sweep, summary. */
-export async function runOnTarget(
-  config: TargetConfig,
-  io: RunnerIO,
-  options: RunnerOptions,
-  deps: RunnerDeps,
-  extras: TargetRunExtras = {},
-): Promise<TargetRunOutcome> {
-  io.out(`tim-conformance: seed ${config.seed} (rerun with --seed ${config.seed})`);
-  let started;
-  try {
-    started = await startTarget(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(`tim-conformance: ${error.message}`);
-      return { code: 2, interrupted: false };
-    }
-    io.err(`tim-conformance: could not start the target: ${(error as Error).message}`);
-    return { code: 2, interrupted: false };
-  }
-  const { target } = started;
-  io.out(`tim-conformance: target ${JSON.stringify(describeTarget(target))}`);
-
-  const abort = new AbortController();
-  let interruptedBy: keyof typeof SIGNAL_EXIT | undefined;
-  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
-    if (interruptedBy) process.exit(SIGNAL_EXIT[signal]); // a second signal: stop waiting
-    interruptedBy = signal;
-    io.err(`tim-conformance: ${signal}: stopping the checks and destroying this run's groups (signal again to quit now)`);
-    abort.abort();
-    setTimeout(() => process.exit(SIGNAL_EXIT[signal]), INTERRUPT_HARD_EXIT_MS).unref();
-  };
-  const onInt = () => onSignal('SIGINT');
-  const onTerm = () => onSignal('SIGTERM');
-  if (deps.handleSignals !== false) {
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
-  }
-
-  const progressOutput = options.progress === undefined ? defaultProgress(io, process.env) : options.progress;
-  const progress = progressOutput === false ? undefined : new SuiteProgress(progressOutput, extras.label);
-  try {
-    const run = await (deps.runSuites ?? runSuites)({
-      target,
-      suitesDir: options.suitesDir,
-      filters: options.filters,
-      grep: options.grep,
-      workers: options.workers,
-      signal: abort.signal,
-      log: (text) => io.err(text.replace(/\n$/, '')),
-      ...(progress ? { progress } : {}),
-    });
-    progress?.end();
-    const runEnd = interruptedBy ? 'interrupted' : run.reason;
-    let results = buildResults(target, run.entries, runEnd);
-    if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
-    const files = writeReports(results, target.reportDir);
-
-    await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : undefined);
-
-    io.out(formatSummary(results, files));
-    if (extras.expectations && options.updateExpectations) rewriteExpectations(extras.expectations, results, io);
-    if (interruptedBy) return { code: SIGNAL_EXIT[interruptedBy], results, interrupted: true };
-    return { code: exitCodeFor(results), results, interrupted: false };
-  } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
-    await started.close().catch(() => {});
-  }
-}
-
-/**
- * --update-expectations after a run: the exit code stays that of the run judged against the
- * file as it was read, so a CI step that updates cannot turn a regression into a pass. An
- * interrupted run says nothing about the checks it did not reach: the file is left alone.
- */
-function rewriteExpectations(expectations: { file: ExpectationsFile; path: string }, results: ResultsFile, io: RunnerIO): void {
-  if (results.runEnd === 'interrupted') {
-    io.err(`tim-conformance: the run was interrupted; ${expectations.path} was not updated`);
-    return;
-  }
-  const update = updateExpectations(expectations.file, results);
-  writeExpectations(expectations.path, update.file);
-  const placeholder = update.added.length > 0 ? '; replace the TODO reasons of the new entries' : '';
-  io.out(
-    `tim-conformance: wrote ${expectations.path}: ${update.added.length} added, ${update.dropped.length} dropped (now pass), ${update.kept.length} kept${placeholder}`,
-  );
-}
-
-/** Destroys what the run's ledger still lists (checks that failed mid-way, an interrupted run). */
-async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: RunnerDeps, deadlineMs?: number): Promise<void> {
-  const path = ledgerPathFor(target);
-  let client: (FixtureClient & { close?(): unknown }) | undefined;
-  try {
-    client = await (deps.createClient ?? defaultClient)(target);
-    const report = await sweepLedger(client, target, path, { deadlineMs });
-    if (report.found.length > 0) {
-      io.out(`tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks`);
-    }
-    for (const failure of report.failed) {
-      io.err(`tim-conformance: could not destroy ${failure.groupId} (${failure.reason}); \`tim-conformance janitor\` will retry`);
-    }
-  } catch (error) {
-    io.err(`tim-conformance: cleanup failed (${(error as Error).message}); run \`tim-conformance janitor\` with the same --report-dir`);
-  } finally {
-    await client?.close?.();
-  }
-}

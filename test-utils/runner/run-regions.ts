@@ -12,7 +12,7 @@ import type { Region } from '../contract/types.ts';
 import type { ExpectationsFile } from '../expectations/index.ts';
 import { parseRegionList, refusePerAppFlags, regionTargetConfig } from './region-config.ts';
 import { writeRegionsReport, type RegionRun } from './regions-report.ts';
-import { expectationsPath, loadExpectations, runOnTarget, type RunnerDeps, type RunnerIO, type RunnerOptions } from './run-conformance.ts';
+import { expectationsPath, loadExpectations, runOnTarget, type RunnerDeps, type RunnerIO, type RunnerOptions } from './run-target.ts';
 
 /** '{region}' in an --expectations path stands for the region's canonical name. */
 export const REGION_PLACEHOLDER = '{region}';
@@ -48,6 +48,12 @@ function plan(regionsText: string, flags: RunFlags, env: Env, options: RunnerOpt
   return { planned, reportDir };
 }
 
+/** The exit code of a regional run, and each region's results (what DIR/<region>/results.json holds). */
+export interface RegionsOutcome {
+  code: number;
+  runs: RegionRun[];
+}
+
 export async function runRegions(
   regionsText: string,
   flags: RunFlags,
@@ -55,7 +61,7 @@ export async function runRegions(
   io: RunnerIO,
   options: RunnerOptions,
   deps: RunnerDeps,
-): Promise<number> {
+): Promise<RegionsOutcome> {
   let planned: PlannedRegion[];
   let reportDir: string;
   try {
@@ -63,7 +69,7 @@ export async function runRegions(
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`tim-conformance: ${error.message}`);
-      return 2;
+      return { code: 2, runs: [] };
     }
     throw error;
   }
@@ -97,9 +103,13 @@ export async function runRegions(
   if (files.length > 0) lines.push(`Combined report: ${files.join(', ')}`);
   io.out(lines.join('\n'));
 
+  return { code: regionsExitCode(codes, planned.length), runs };
+}
+
+function regionsExitCode(codes: { code: number }[], planned: number): number {
   const interrupted = codes.find((c) => c.code === 130 || c.code === 143);
   if (interrupted) return interrupted.code;
   if (codes.some((c) => c.code === 2)) return 2;
-  if (codes.length < planned.length || codes.some((c) => c.code !== 0)) return 1;
+  if (codes.length < planned || codes.some((c) => c.code !== 0)) return 1;
   return 0;
 }

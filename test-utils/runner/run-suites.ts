@@ -8,7 +8,7 @@
 import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { createVitest } from 'vitest/node';
-import { REPO_ROOT } from '../contract/index.ts';
+import { CODE_EXT, CODE_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
 import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
@@ -16,8 +16,9 @@ import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
 import { runErrorEntry, type TestEntry } from './results.ts';
 
-export const SUITES_DIR = resolve(REPO_ROOT, 'suites');
-export const SUITES_CONFIG = resolve(SUITES_DIR, 'vitest.config.ts');
+/** The suites: suites/*.check.ts from the sources, dist/suites/*.check.js in the built package. */
+export const SUITES_DIR = resolve(CODE_ROOT, 'suites');
+export const SUITES_CONFIG = resolve(SUITES_DIR, `vitest.config${CODE_EXT}`);
 
 export interface RunSuitesOptions {
   target: ResolvedTarget;
@@ -67,8 +68,8 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
     'test',
     {
       config: SUITES_CONFIG,
-      root: REPO_ROOT,
-      include: [`${relative(REPO_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
+      root: CODE_ROOT,
+      include: [`${relative(CODE_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
       run: true,
       watch: false,
       reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],

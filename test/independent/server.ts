@@ -264,6 +264,8 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
       const { Key: key, Value: value } = (item ?? {}) as Record<string, unknown>;
       if (typeof key !== 'string' || key === '' || bytes(key) > limit('counter.key.maxBytes')) refuse(CODE.invalid, 'bad counter key');
       const amount = typeof value === 'bigint' ? value : Number.isInteger(value) ? BigInt(value as number) : refuse(CODE.invalid, 'Value must be an integer');
+      // The Value itself is a signed 64-bit integer too, not only the result.
+      if (amount < INT64_MIN || amount > INT64_MAX) refuse(CODE.invalid, 'Value outside signed 64-bit');
       const current = next.get(key as string) ?? 0n;
       const result = mode === 'Set' ? amount : mode === 'Increase' ? current + amount : current - amount;
       if (result < INT64_MIN || result > INT64_MAX) refuse(CODE.invalid, 'outside signed 64-bit');
@@ -271,7 +273,7 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     }
     if (next.size > limit('counter.keys.maxCount')) refuse(CODE.invalid, 'too many counters');
     group.counters = next;
-    return { GroupCounter: entries(group, (list as Array<{ Key: string }>).map((c) => c.Key)) };
+    return { GroupCounter: entries(group, new Set((list as Array<{ Key: string }>).map((c) => c.Key))) };
   }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -37,7 +37,10 @@ export function resolveGroup(input: StepInput): { groupId: string; group: ModelG
   if (groupId.length === 0 || utf8Bytes(groupId) > rules.customGroupIdBytes.max || !PRINTABLE_ASCII.test(groupId)) return [...rows, rules.malformedGroupId];
   const group = liveGroup(input.state, input.app, groupId);
   // The profile does not order the edition against the group's existence: either code is conformant.
-  if (group === undefined) return [...rows, rules.unknownGroup];
+  if (group === undefined) {
+    const elsewhere = [...input.state.apps].some(([name, other]) => name !== input.app && other.groups.get(groupId)?.destroyed === false);
+    return [...rows, elsewhere ? rules.otherAppGroup : rules.unknownGroup];
+  }
   if (rows.length > 0) return rows;
   const typeRow = groupTypeRow(input.contract, group.type);
   if (typeRow) return [typeRow];

@@ -24,6 +24,8 @@ export interface ModelRules {
   groupNameBytes: SizeRule;
   customGroupIdBytes: SizeRule;
   unknownGroup: AppliedRow;
+  /** Another app's group: answered as unknown (its own profile row when the spec has it). */
+  otherAppGroup: AppliedRow;
   malformedGroupId: AppliedRow;
   invalidParameter: AppliedRow;
   apiRate: AppliedRow;
@@ -38,6 +40,15 @@ function sizeRule(id: LimitId, refusalStatus?: 'documented'): SizeRule {
 
 function profileRow(id: string): AppliedRow {
   return rowFrom(id, profileCase(id).expected);
+}
+
+function hasProfileRow(id: string): boolean {
+  try {
+    profileCase(id);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let cached: ModelRules | undefined;
@@ -59,6 +70,7 @@ export function modelRules(): ModelRules {
     groupNameBytes: sizeRule('group.name.maxBytes'),
     customGroupIdBytes: sizeRule('group.customId.maxBytes'),
     unknownGroup: profileRow('groups.unknown-group'),
+    otherAppGroup: hasProfileRow('groups.other-app-group') ? profileRow('groups.other-app-group') : profileRow('groups.unknown-group'),
     malformedGroupId: profileRow('groups.malformed-group-id'),
     invalidParameter: profileRow('groups.missing-group-id'),
     apiRate: profileRow('rates.api-calls-per-second'),

@@ -19,7 +19,13 @@ import type { StatefulKind } from './steps.ts';
 const DOC_URLS: Record<StatefulKind, () => string> = {
   attributes: () => getOperation('modify_group_attr')['x-tim-docs'][0]!,
   counters: () => getOperation('update_group_counter')['x-tim-docs'][0]!,
-  isolation: () => profileCase('groups.unknown-group').expected.docUrls[0]!,
+  isolation: () => {
+    try {
+      return profileCase('groups.other-app-group').expected.docUrls[0]!;
+    } catch {
+      return profileCase('groups.unknown-group').expected.docUrls[0]!;
+    }
+  },
 };
 
 const TITLES: Record<StatefulKind, string> = {

@@ -17,7 +17,7 @@ import {
 } from '../fixtures/create-group.ts';
 import type { AppChoice, FixtureCallResult, FixtureClient } from '../fixtures/client-port.ts';
 import type { CallOptions, CallResult } from '../client/index.ts';
-import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
+import { ledgerFor } from '../fixtures/ledger.ts';
 import {
   describeExpected,
   envelopeProblem,
@@ -129,7 +129,7 @@ export interface CheckContextInternals {
 
 export function createCheckContext(deps: CheckContextDeps): CheckContext & CheckContextInternals {
   const { meta, target, client, faker, task } = deps;
-  const ledger = new GroupLedger(ledgerPathFor(target));
+  const ledger = ledgerFor(target);
   let last: FixtureCallResult | undefined;
 
   // The client redacts usersig; this second pass also removes the secret keys themselves, so

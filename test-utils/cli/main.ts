@@ -6,6 +6,10 @@ import type { RunFlags } from '../config/index.ts';
 import { MAX_GROUPS_OPTION, parseCommandArgs, stringValue, TARGET_OPTIONS, UsageError } from './args.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
 import { applyStatefulRuns, STATEFUL_RUNS_OPTION } from './stateful-runs-flag.ts';
+
+// The bin installs these before any command runs (EPIPE, a dead parent); loaded with main so the
+// bin finds them in the sources and in dist/ alike.
+export { installProcessGuards } from './process-guards.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 
 const defaultIO: RunnerIO = {
@@ -174,8 +178,9 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
     }
   } catch (error) {
     // A TIM_SPEC naming no file surfaces when a command first loads the contract (the
-    // contract module is not imported here, so it is recognised by name).
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'SpecPathError')) {
+    // contract module is not imported here, so it is recognised by name); so does a
+    // configuration error that a command did not turn into its own line.
+    if (error instanceof UsageError || (error instanceof Error && (error.name === 'SpecPathError' || error.name === 'ConfigError'))) {
       io.err(`tim-conformance: ${error.message}`);
       return 2;
     }

@@ -17,8 +17,10 @@ export const USAGE: Record<string, string> = {
 
 Runs the conformance suites (suites/**/*.check.ts) against the target, writes DIR/junit.xml and
 DIR/results.json, and exits 0 when no gating check failed, 1 when one did (or none ran, or an
-expected failure passed), 2 on a configuration error, 130/143 when interrupted (after
-destroying the run's groups). Progress goes to stderr: a live line per suite file on a
+expected failure passed), 2 on a configuration error, a failed preflight (the target cannot
+be reached, does not speak the API, or refuses the credentials: checked before any check) or
+a target that stopped answering mid-run, 130/143/129 when interrupted by SIGINT/SIGTERM/SIGHUP
+(after destroying the run's groups). Progress goes to stderr: a live line per suite file on a
 terminal, one line per finished suite file otherwise (CI set, or not a terminal).
 
 ${TARGET_FLAGS}
@@ -50,8 +52,10 @@ Regional matrix:
 
   janitor: `tim-conformance janitor [options]
 
-Destroys groups left by earlier runs: those listed in DIR/ledger/*.jsonl, and those whose id
-contains the prefix (listed with get_appid_group_list). Never touches other groups.
+Destroys groups left by earlier runs against this target: those listed in the ledgers under
+DIR/ledger/ written for this target and SDKAppID (others are kept and counted), and those whose
+id contains the prefix (listed with get_appid_group_list). Never touches other groups. Groups
+already gone are counted apart. Starts with the same preflight as run (exit 2).
 
 ${TARGET_FLAGS}
 

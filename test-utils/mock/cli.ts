@@ -1,5 +1,5 @@
 /**
- * `tim-conformance mock`: runs the reference mock until SIGINT or SIGTERM.
+ * `tim-conformance mock`: runs the reference mock until SIGINT, SIGTERM or SIGHUP.
  *
  *   tim-conformance mock --port 8080 [--host 127.0.0.1] [--sdkappid N --secret-key K --admin NAME]
  *     [--basic-sdkappid N --basic-secret-key K] [--no-rate-limits] [--latency-ms N]
@@ -133,11 +133,14 @@ export async function runMockCommand(argv: string[], io: MockCommandIo = {}): Pr
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.off('SIGHUP', stop);
       io.signal?.removeEventListener('abort', stop);
       resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // A closed terminal (SIGHUP) stops the mock as cleanly as SIGTERM.
+    process.on('SIGHUP', stop);
     if (io.signal?.aborted) stop();
     else io.signal?.addEventListener('abort', stop);
   });

@@ -11,6 +11,7 @@ import { createVitest } from 'vitest/node';
 import { CODE_EXT, CODE_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
+import type { BreakerTrip } from '../client/breaker.ts';
 import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
 import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
@@ -35,6 +36,8 @@ export interface RunSuitesOptions {
   cancelGraceMs?: number;
   /** Where vitest's own logger writes (suite load errors); default: discarded, they are in the results. */
   log?: (text: string) => void;
+  /** Called once when a worker's transport breaker trips (the target stopped answering). */
+  onBreakerTrip?: (trip: BreakerTrip) => void;
   /** Where per-file progress goes; none when absent. */
   progress?: SuiteProgress;
 }
@@ -62,7 +65,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const savedExitCode = process.exitCode;
   const sink = lineSink(options.log);
-  const coordinator = await startPacingCoordinator();
+  const coordinator = await startPacingCoordinator(options.onBreakerTrip ? { onBreakerTrip: options.onBreakerTrip } : {});
 
   const vitest = await createVitest(
     'test',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|proxy`.
+ * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|proxy|stateful`.
  * Benchmarks print figures; nothing here asserts a timing.
  */
 import { ensureBenchDeps } from './lib/bench-deps.ts';
@@ -7,13 +7,14 @@ import { loadLine, machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
 import { benchProxyOverhead, formatProxyOverhead } from './proxy-overhead.ts';
 import { benchScale, formatScale } from './scale.ts';
+import { benchStatefulSpeed, formatStatefulSpeed } from './stateful-speed.ts';
 import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
 import { benchUserSigVerify, formatUserSigVerify } from './usersig-verify.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'proxy';
-const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'proxy'];
+type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'proxy' | 'stateful';
+const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'proxy', 'stateful'];
 
 /** The full suite run of figure 3, reused by figure 4 when both run. */
 let fullRun: SuiteRunFigures | undefined;
@@ -50,6 +51,12 @@ async function runOne(name: Name): Promise<void> {
       log('\n== 5. Recording proxy: latency it adds at 200 requests/s ==');
       log(loadLine());
       log(formatProxyOverhead(await benchProxyOverhead(log)));
+      break;
+    }
+    case 'stateful': {
+      log('\n== 6. Stateful check: operations per second against the embedded mock (paced, one worker\'s share) ==');
+      log(loadLine());
+      log(formatStatefulSpeed(await benchStatefulSpeed()));
       break;
     }
     default:

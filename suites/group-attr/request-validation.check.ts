@@ -1,5 +1,5 @@
 // Malformed attribute requests: an empty GroupAttr list, items without string key/value.
-import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, operationCase } from '../../test-utils/check/index.ts';
 
 const cases = [
   { operation: 'modify_group_attr', check: 'empty-attr-list', GroupAttr: [] },
@@ -16,7 +16,10 @@ for (const { operation, check, GroupAttr } of cases) {
     { operation, check, groupType: 'Public', status: c.expected.status, docUrl: c.expected.docUrls[0]!, title: c.description },
     async (ctx) => {
       const group = await ctx.createGroup();
-      ctx.expectErrorCode(await ctx.call(operation, { GroupId: group.groupId, GroupAttr }), c, c.description);
+      ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'kept' }] }), 'seed an attribute');
+      await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+        ctx.expectErrorCode(await ctx.call(operation, { GroupId: group.groupId, GroupAttr }), c, c.description);
+      }, c.description);
     },
   );
 }

@@ -1,7 +1,7 @@
 // Counter values are signed 64-bit: the bounds are stored exactly, and an Increase past the
 // maximum or a Decrease past the minimum is refused. Bodies are sent as raw JSON text because
 // JavaScript numbers cannot carry these values exactly.
-import { defineCheck, getLimit, operationCase } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit, operationCase } from '../../test-utils/check/index.ts';
 import type { CheckContext, GroupFixture } from '../../test-utils/check/index.ts';
 
 const range = getLimit('counter.value.int64');
@@ -27,7 +27,9 @@ for (const [bound, value, step] of [['max', range.max64!, 'Increase'], ['min', r
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await update(ctx, group, 'Set', value), `Set to ${value}`);
-      ctx.expectErrorCode(await update(ctx, group, step, '1'), outside, `${step} by 1 from ${value}`);
+      await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => {
+        ctx.expectErrorCode(await update(ctx, group, step, '1'), outside, `${step} by 1 from ${value}`);
+      }, `${step} by 1 from ${value}`);
     },
   );
 }

@@ -1,7 +1,7 @@
 // Every attribute and counter operation on a fresh group of each of the five types: the types the
 // operation's x-tim-group-types supports succeed; the others (Community on clear_group_attr and
 // on the counter operations) answer the documented rejection (10007).
-import { checkEachGroupType, getOperation, GROUP_TYPES } from '../../test-utils/check/index.ts';
+import { checkEachGroupType, expectRefusalChangesNothing, getOperation, GROUP_TYPES } from '../../test-utils/check/index.ts';
 import type { CheckContext, GroupFixture, GroupType } from '../../test-utils/check/index.ts';
 
 type Ctx = CheckContext & { readonly groupType: GroupType };
@@ -38,12 +38,18 @@ for (const [operationId, buildRequest] of Object.entries(requests)) {
       const group = await ctx.createGroup();
       const body = await buildRequest(ctx, group);
       const rule = support[ctx.groupType];
-      const result = await ctx.call(operationId, body);
       if (rule.supported) {
-        ctx.expectOk(result, `${operationId} supports ${ctx.groupType} groups`);
-      } else {
-        ctx.expectErrorCode(result, rule.rejectedWith!, `${operationId} does not support ${ctx.groupType} groups`);
+        ctx.expectOk(await ctx.call(operationId, body), `${operationId} supports ${ctx.groupType} groups`);
+        return;
       }
+      const refuse = async () => {
+        ctx.expectErrorCode(await ctx.call(operationId, body), rule.rejectedWith!, `${operationId} does not support ${ctx.groupType} groups`);
+      };
+      // A refused attribute operation changes nothing: the group's attributes (which this type
+      // supports) read back as before. Counters of a type without counters cannot be read back.
+      if (operation.family !== 'group-attr') return refuse();
+      ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'kept', value: 'v' }] }), 'seed an attribute');
+      await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', refuse, `${operationId} on a ${ctx.groupType} group`);
     },
   );
 }

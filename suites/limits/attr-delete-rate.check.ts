@@ -1,7 +1,7 @@
 // delete_group_attr counts toward the N attribute writes per second per group: with N + 1 keys
 // in place (and the seeding write out of the window), N + 1 deletes sent at once, one key each,
 // get N accepted and the next refused.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, getLimit, readGroupState } from '../../test-utils/check/index.ts';
 import { burstWithinOneWindow, WINDOW_MS } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
@@ -23,5 +23,9 @@ defineCheck(
     const refused = results.find((r) => r.body?.ErrorCode !== 0);
     ctx.expectThat(results[0]!, accepted === max, `${max} deletes within one second are accepted (got ${accepted} of ${max + 1})`);
     ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded!, `delete ${max + 1} within one second on one group`);
+    // The refused delete changed nothing: its key is still there.
+    const refusedKey = keys[results.indexOf(refused!)]!;
+    const read = await readGroupState(ctx, group.groupId, 'attrs');
+    ctx.expectThat(read.result, read.entries.some(([key]) => key === refusedKey), `the refused delete changes nothing: key ${refusedKey} is still stored`);
   },
 );

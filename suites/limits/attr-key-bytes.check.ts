@@ -1,6 +1,6 @@
 // An attribute key at the byte limit is accepted; one byte past it (multi-byte UTF-8, so the
 // character count stays far below the limit) is refused with the limit's own code.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const limit = getLimit('attr.key.maxBytes');
@@ -23,7 +23,9 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     const key = textOfUtf8Bytes(max + 1);
-    ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), limit.exceeded!, `a key of ${max + 1} UTF-8 bytes (${key.length} UTF-16 units)`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), limit.exceeded!, `a key of ${max + 1} UTF-8 bytes (${key.length} UTF-16 units)`);
+    }, `a key of ${max + 1} bytes`);
   },
 );
 
@@ -32,6 +34,8 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     const key = textOfUtf8Bytes(max + 1);
-    ctx.expectErrorCode(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), limit.exceeded!, `a key of ${max + 1} UTF-8 bytes`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), limit.exceeded!, `a key of ${max + 1} UTF-8 bytes`);
+    }, `a set with a key of ${max + 1} bytes`);
   },
 );

@@ -1,6 +1,6 @@
 // The key count is taken on the state after the write: a group at the limit takes updates of its
 // keys but refuses one new key, even when the request alone is well under the limit.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
 
 const limit = getLimit('attr.keys.maxCount');
 const max = limit.max!;
@@ -20,7 +20,9 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrs(max - 1) }), `${max - 1} keys`);
-    ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: attrs(2, max) }), limit.exceeded!, `two new keys on a group of ${max - 1} (${max + 1} after the write)`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: attrs(2, max) }), limit.exceeded!, `two new keys on a group of ${max - 1} (${max + 1} after the write)`);
+    }, `two new keys on a group of ${max - 1}`);
   },
 );
 
@@ -28,6 +30,8 @@ defineCheck(
   { operation: 'set_group_attr', check: 'key-count-past-limit', groupType: 'Public', status: limit.exceeded!.status, docUrl: limit.exceeded!.docUrls[0]!, title: `${max + 1} keys in one set are refused` },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectErrorCode(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrs(max + 1) }), limit.exceeded!, `${max + 1} keys`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrs(max + 1) }), limit.exceeded!, `${max + 1} keys`);
+    }, `a set of ${max + 1} keys`);
   },
 );

@@ -1,6 +1,6 @@
 // The values' total is taken on the state after the write: values adding up to the limit are
 // accepted; one more byte in a further write is refused.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const total = getLimit('attr.values.totalMaxBytes');
@@ -30,6 +30,8 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max!) }), `values totalling ${total.max} bytes`);
-    ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }), total.exceeded!, `a one-byte value on a group holding ${total.max} bytes`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }), total.exceeded!, `a one-byte value on a group holding ${total.max} bytes`);
+    }, `a one-byte value on a full group`);
   },
 );

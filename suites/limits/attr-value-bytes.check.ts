@@ -1,5 +1,5 @@
 // An attribute value at the byte limit is accepted; one byte past it is refused with its code.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const limit = getLimit('attr.value.maxBytes');
@@ -22,6 +22,8 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     const value = textOfUtf8Bytes(max + 1);
-    ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value }] }), limit.exceeded!, `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value }] }), limit.exceeded!, `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`);
+    }, `a value of ${max + 1} bytes`);
   },
 );

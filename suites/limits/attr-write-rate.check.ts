@@ -1,6 +1,6 @@
 // At most N attribute writes per second per group: N writes sent at once on a fresh group pass,
 // the next one is refused. Each check uses its own group, so checks run side by side.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, getLimit, readGroupState } from '../../test-utils/check/index.ts';
 import { burstWithinOneWindow } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
@@ -17,6 +17,10 @@ for (const operation of ['modify_group_attr', 'set_group_attr'] as const) {
       const refused = results.find((r) => r.body?.ErrorCode !== 0);
       ctx.expectThat(results[0]!, accepted === max, `${max} writes within one second are accepted (got ${accepted} of ${max + 1})`);
       ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded!, `write ${max + 1} within one second on one group`);
+      // The refused write changed nothing: its key is not there.
+      const refusedKey = `k${results.indexOf(refused!)}`;
+      const read = await readGroupState(ctx, group.groupId, 'attrs');
+      ctx.expectThat(read.result, !read.entries.some(([key]) => key === refusedKey), `the refused write changes nothing: its key ${refusedKey} is not stored`);
     },
   );
 }

@@ -1,5 +1,5 @@
 // Counter limits: the counter count after the write and the counter key's UTF-8 bytes.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const count = getLimit('counter.keys.maxCount');
@@ -19,7 +19,9 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: counters(count.max!) }), `${count.max} counters`);
-    ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: counters(1, count.max!) }), count.exceeded!, `a new counter on a group holding ${count.max}`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => {
+      ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: counters(1, count.max!) }), count.exceeded!, `a new counter on a group holding ${count.max}`);
+    }, `a new counter on a group holding ${count.max}`);
   },
 );
 
@@ -37,6 +39,8 @@ defineCheck(
   async (ctx) => {
     const group = await ctx.createGroup();
     const Key = textOfUtf8Bytes(keyBytes.max! + 1);
-    ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key, Value: 1 }] }), keyBytes.exceeded!, `a counter key of ${keyBytes.max! + 1} UTF-8 bytes (${Key.length} UTF-16 units)`);
+    await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => {
+      ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key, Value: 1 }] }), keyBytes.exceeded!, `a counter key of ${keyBytes.max! + 1} UTF-8 bytes (${Key.length} UTF-16 units)`);
+    }, `a counter key of ${keyBytes.max! + 1} bytes`);
   },
 );

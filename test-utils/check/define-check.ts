@@ -33,8 +33,11 @@ export interface CheckDefinition {
 
 export type CheckFn = (ctx: CheckContext) => Promise<void>;
 
-/** Checks of no single operation (unknown commands, methods other than POST). */
-export const CROSS_CUTTING_OPERATIONS = ['transport'] as const;
+/**
+ * Checks of no single operation: 'transport' (unknown commands, methods other than POST) and
+ * 'stateful' (model-based sequences over every attribute and counter operation).
+ */
+export const CROSS_CUTTING_OPERATIONS = ['transport', 'stateful'] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const registeredIds = new Set<string>();

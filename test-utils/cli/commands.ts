@@ -11,7 +11,7 @@ import { mergeCommand } from './merge-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { usersigCommand } from './usersig-command.ts';
-import { diffCommand, judgeCommand, proxyCommand, sdkGateCommand } from './sdk-commands.ts';
+import { diffCommand, judgeCommand, proxyCommand, replayCommand, sdkGateCommand } from './own-parser-commands.ts';
 
 export const janitorCommand: CommandSpec = {
   name: 'janitor',
@@ -85,6 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   reproduceCommand,
   usersigCommand,
   mergeCommand,
+  replayCommand,
   sdkGateCommand,
   proxyCommand,
   judgeCommand,

@@ -56,7 +56,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     value: 'N',
     env: 'TIM_BASIC_SDKAPPID',
     section: TARGET,
-    help: "optional second app without the counters' edition (with --basic-secret-key); without it the 10059 checks are reported as not run",
+    help: "optional second app without the counters' edition (with --basic-secret-key); without it the 10059 checks and the app-isolation checks (it plays the other app) are reported as not run",
     commands: ['run', 'janitor'],
   },
   {

@@ -3,6 +3,7 @@
  * without a request; --json prints results.json (regions.json with --regions) on stdout and sends
  * everything else to stderr, so `run --json | jq` reads one document.
  */
+import { applyStatefulRuns } from './stateful-runs-flag.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integerCheck, nonEmptyCheck, stringOf, listOf, type CommandIO, type CommandSpec, type OptionValues } from './option-table.ts';
@@ -39,6 +40,15 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
   options: [
     { name: 'seed', type: 'string', value: 'N', env: 'TIM_SEED', section: RUN, help: 'the seed for generated data (every run prints it)' },
     { name: 'strict', type: 'boolean', env: 'TIM_STRICT', section: RUN, help: 'tentative (inferred) checks gate too' },
+    {
+      name: 'stateful-runs',
+      type: 'string',
+      value: 'N',
+      env: 'TIM_STATEFUL_RUNS',
+      default: '30',
+      section: RUN,
+      help: 'fast-check runs per stateful check (docs/stateful.md); more goes deeper',
+    },
     {
       name: 'id',
       type: 'string',
@@ -120,6 +130,7 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
     const workers = stringOf(values, 'workers');
     const maxFailures = stringOf(values, 'max-failures');
     const json = values['json'] === true;
+    applyStatefulRuns(stringOf(values, 'stateful-runs'), process.env);
     const runIO: CommandIO = json ? { out: io.err, err: io.err } : io;
     const { runConformance } = await import('../runner/run-conformance.ts');
     const code = await runConformance(targetFlags(values), process.env, runIO, {

@@ -206,6 +206,15 @@ export interface ProfileCase {
   order?: number;
   /** The HTTP status of the answer when the row is about it (always 200 for API-level results). */
   httpStatus?: number;
+  /** Rows about state: what reading the state back after the request must show. */
+  readBack?: string;
+  /**
+   * true: any non-zero ErrorCode is conformant, so the rejection itself gates; `expected.code`
+   * is the reference mock's code, whose exact value is a separate (usually inferred) row.
+   */
+  anyNonZeroCode?: boolean;
+  /** The limits (schemas/limits.json ids) the row is about. */
+  limits?: LimitId[];
 }
 
 /** A regional domain of the REST API (top-level `x-tim-regions`). */

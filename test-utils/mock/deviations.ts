@@ -67,6 +67,46 @@ export const KNOWN_DEVIATIONS = {
   'shapes.attr-array-renamed': 'get_group_attr answers GroupAttr instead of GroupAttrAry',
   'state.destroyed-group-readable': 'destroy_group answers OK but the group stays',
   'state.attrs-shared-across-groups': "every group of an app reads and writes one attribute store (the app's oldest group's)",
+  // Issue 13's wrong servers: something of what a write removed stays behind.
+  'state.clear-keeps-key-slots': 'clear_group_attr removes the keys from reads, but they still count toward the key limit',
+  'state.set-keeps-removed-key-slots': 'set_group_attr drops the keys it does not name from reads, but they still count toward the key limit',
+  'state.delete-attr-keeps-bytes': "delete_group_attr removes the keys, but their values' bytes still count toward the total-size limit",
+  'state.deleted-counter-resumes': 'a counter deleted by delete_group_counter resumes from its old value on Increase or Decrease',
+  'state.deleted-counter-still-counted': 'a deleted counter still counts toward the counter limit',
+  'state.read-cache-after-clear': 'get_group_attr answers from a per-group cache that clear_group_attr does not invalidate',
+  'isolation.groups-shared-across-apps': "an app's calls find another app's group when it has none of that id (reads and writes it)",
+  'state.refused-write-stored': 'an attribute write refused with 10045-10048 is stored all the same',
+  'state.refused-counter-write-stored': 'a counter write refused for a limit (20 counters, int64) is stored all the same',
+  'limits.counter-count-unchecked': 'no limit on the number of counters of a group',
+  'limits.counter-key-length-unchecked': 'no limit on the bytes of a counter key',
+  'limits.counter-count-on-request': 'the counter-count limit counted on the request instead of the state after the write',
+  'counters.float-value-truncated': 'a non-integer counter Value (1.5) is truncated to an integer instead of refused',
+  'counters.string-value-parsed': 'a counter Value sent as a string of digits ("5") is parsed instead of refused',
+  'counters.int64-overflow-wraps': 'a counter result outside signed 64-bit wraps around instead of being refused',
+  'signing.hmac-prefix-compared': 'compare only the first half of the HMAC in TLS.sig',
+  'signing.expiry-grace-period': 'accept a UserSig for five minutes after it expired',
+  'signing.expiry-off-by-one-early': 'refuse a UserSig already in its last valid second (now >= TLS.time + TLS.expire)',
+  'signing.expiry-off-by-one-late': 'accept a UserSig one second past TLS.time + TLS.expire',
+  'signing.expire-field-ignored': 'ignore TLS.expire and treat every UserSig as valid for 180 days from TLS.time',
+  'rates.api-limit-below-200': 'the per-API call limit is half the documented one',
+  'rates.api-limit-off-by-one': 'the per-API call limit lets one call more through',
+  'rates.write-window-per-app': 'the attribute write rate is counted per app instead of per group',
+  'rates.write-window-two-seconds': 'the attribute write window is two seconds long instead of one',
+  'rates.sixth-write-accepted': 'the attribute write window lets one write more through (6 in a second)',
+  'limits.attr-total-on-state-before-write': "the values' total-size limit counted on the state before the write",
+  // State-class deviations real servers have (caches, eviction, partial batches, number parsing,
+  // leftovers of destroyed groups); the stateful check (suites/stateful) is meant to find each.
+  'state.attr-read-cache-skips-set': 'get_group_attr answers from a per-group read cache that set_group_attr does not invalidate',
+  'state.counter-read-cache-skips-delete': 'get_group_counter answers from a per-group read cache that delete_group_counter does not invalidate',
+  'state.attr-evicts-oldest-past-key-limit': 'a write past the attribute key limit evicts the oldest keys instead of refusing (10047)',
+  'state.modify-applies-items-before-refused': 'modify_group_attr stores the items before a refused one (key or value too long) and still answers the error',
+  'state.counter-update-applies-items-before-refused': 'update_group_counter applies the items before a refused one (bad value, key too long, int64 overflow) and still answers the error',
+  'counters.value-parsed-as-double': 'counter values parsed as doubles: integers past 2^53 lose precision (2^53+1 is stored as 2^53)',
+  'state.recreated-group-keeps-data': 'a destroyed custom GroupId created again sees the old attributes and counters',
+  'state.delete-counter-prefix-match': 'delete_group_counter with listed keys also drops every counter whose key starts with a listed key',
+  'state.attr-keys-case-insensitive': 'attribute keys compared without case (a key that differs only in case replaces the other)',
+  'state.text-stored-as-utf8mb3': 'characters outside the Basic Multilingual Plane in attribute values stored as "?" (a 3-byte UTF-8 column)',
+  'state.attr-value-trimmed': 'attribute values stored with leading and trailing whitespace trimmed',
 } as const;
 
 export type KnownDeviation = keyof typeof KNOWN_DEVIATIONS;
@@ -104,4 +144,44 @@ export function deviates(deviations: DeviationSet, name: KnownDeviation): boolea
 /** `size > max`, or `size >= max` when the named off-by-one deviation is on. */
 export function exceedsLimit(size: number, max: number, deviations: DeviationSet, offByOne: KnownDeviation): boolean {
   return deviations.has(offByOne) ? size >= max : size > max;
+}
+
+/** Keys a write removed that a deviating server still counts toward the key limit. */
+export function keepsRemovedKeySlots(deviations: DeviationSet, by: 'clear' | 'set'): boolean {
+  return deviations.has(by === 'clear' ? 'state.clear-keeps-key-slots' : 'state.set-keeps-removed-key-slots');
+}
+
+/** Grace seconds after TLS.time + TLS.expire, and the validity used instead of TLS.expire (null: TLS.expire). */
+export interface ExpiryRule {
+  /** Seconds after `time + expire` still accepted (0 reference; -1 = refused in the last second). */
+  graceSeconds: number;
+  fixedValiditySeconds: number | null;
+}
+
+export function expiryRule(deviations: DeviationSet): ExpiryRule {
+  const graceSeconds = deviations.has('signing.expiry-grace-period') ? 300
+    : deviations.has('signing.expiry-off-by-one-late') ? 1
+      : deviations.has('signing.expiry-off-by-one-early') ? -1 : 0;
+  return { graceSeconds, fixedValiditySeconds: deviations.has('signing.expire-field-ignored') ? 180 * 86400 : null };
+}
+
+/** How many leading bytes of the HMAC are compared (null: all of them). */
+export function hmacBytesCompared(deviations: DeviationSet): number | null {
+  return deviations.has('signing.hmac-prefix-compared') ? 16 : null;
+}
+
+/** The per-API call limit a (possibly deviating) server enforces. */
+export function apiCallLimit(documented: number, deviations: DeviationSet): number {
+  if (deviations.has('rates.api-limit-below-200')) return Math.floor(documented / 2);
+  if (deviations.has('rates.api-limit-off-by-one')) return documented + 1;
+  return documented;
+}
+
+/** The attribute write window: writes per window, window length, and whether one window serves the whole app. */
+export function attrWriteWindow(documented: number, deviations: DeviationSet): { max: number; windowMs: number; perApp: boolean } {
+  return {
+    max: deviations.has('rates.sixth-write-accepted') ? documented + 1 : documented,
+    windowMs: deviations.has('rates.write-window-two-seconds') ? 2000 : 1000,
+    perApp: deviations.has('rates.write-window-per-app'),
+  };
 }

@@ -4,7 +4,7 @@
  * parse, then the operation's own checks. Synchronous from here on: Node runs one request's
  * pipeline at a time, so concurrent writes to one group can never interleave inside a write.
  */
-import { deviates } from './deviations.ts';
+import { apiCallLimit, deviates } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
 import type { OperationHandler, HandlerResult } from './handlers/context.ts';
 import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './handlers/attrs.ts';
@@ -82,7 +82,7 @@ function admitCall(rt: PipelineRuntime, sdkappid: number, op: OperationRules, no
   const key = `${sdkappid}/${op.contract.operationId}`;
   let window = rt.callWindows.get(key);
   if (window === undefined) {
-    window = new SlidingWindow(op.callsPerSecond);
+    window = new SlidingWindow(apiCallLimit(op.callsPerSecond, rt.deviations));
     rt.callWindows.set(key, window);
   }
   return window.tryAdmit(nowMs);
@@ -132,7 +132,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
 
   let result: HandlerResult;
   try {
-    result = handler({ app: appState, op, rules: rt.rules, body: parsed, nowMs, rateLimits: rt.rateLimits, deviations: rt.deviations });
+    result = handler({ app: appState, op, rules: rt.rules, body: parsed, nowMs, rateLimits: rt.rateLimits, deviations: rt.deviations, allApps: [...rt.state.apps.values()] });
   } catch {
     // Handlers validate before they write, so an exception leaves the state untouched.
     return failureBody(INTERNAL_ERROR_CODE, 'internal error, retry');

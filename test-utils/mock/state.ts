@@ -23,6 +23,25 @@ export interface MockGroup {
   counters: Map<string, bigint>;
   /** The per-group attribute write window (created on the first write). */
   attrWrites: SlidingWindow | null;
+  /** Read caches, used only by the read-cache deviations (the reference reads the state itself). */
+  attrReadCache?: [string, string][] | undefined;
+  counterReadCache?: [string, bigint][] | undefined;
+  /**
+   * What a deviating server keeps of removed things (mutation self-check only; always empty in
+   * the reference): keys still counted toward the key limit, bytes still counted toward the
+   * total, and deleted counters' old values.
+   */
+  leftovers: GroupLeftovers;
+}
+
+export interface GroupLeftovers {
+  keys: Set<string>;
+  bytes: number;
+  counters: Map<string, bigint>;
+}
+
+export function noLeftovers(): GroupLeftovers {
+  return { keys: new Set(), bytes: 0, counters: new Map() };
 }
 
 export class MockAppState {
@@ -30,6 +49,10 @@ export class MockAppState {
   /** Every admin identifier of the app: `admin` plus `extraAdmins`. */
   readonly admins: ReadonlySet<string>;
   readonly groups = new Map<string, MockGroup>();
+  /** One attribute write window for the whole app (deviation rates.write-window-per-app only). */
+  appAttrWrites: SlidingWindow | null = null;
+  /** What destroyed groups held, kept only by the 'state.recreated-group-keeps-data' deviation. */
+  readonly destroyedData = new Map<string, Pick<MockGroup, 'attrs' | 'attrValueBytes' | 'counters'>>();
   #systemIdCounter = 0;
   #groupSeq = 0;
 
@@ -41,7 +64,7 @@ export class MockAppState {
   addGroup(groupId: string, type: GroupType, name: string, ownerAccount: string, createTime: number): MockGroup {
     const group: MockGroup = {
       groupId, seq: ++this.#groupSeq, type, name, ownerAccount, createTime,
-      attrs: new Map(), attrValueBytes: 0, counters: new Map(), attrWrites: null,
+      attrs: new Map(), attrValueBytes: 0, counters: new Map(), attrWrites: null, leftovers: noLeftovers(),
     };
     this.groups.set(groupId, group);
     return group;

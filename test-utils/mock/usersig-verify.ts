@@ -44,6 +44,12 @@ const BASE64_STD = /^[A-Za-z0-9+/]+={0,2}$/;
 export interface UserSigVerifierOptions {
   /** Distinct (sdkappid, usersig) pairs remembered; the oldest is forgotten first. */
   cacheSize?: number;
+  /**
+   * How a deviating server (mutation self-check) errs: seconds of grace after expiry (negative:
+   * refused early), a fixed validity instead of TLS.expire, and a compared prefix of the HMAC.
+   * The reference compares the whole HMAC and expires exactly at TLS.time + TLS.expire.
+   */
+  lenience?: { graceSeconds: number; fixedValiditySeconds: number | null; hmacBytesCompared: number | null };
 }
 
 export interface UserSigRequest {
@@ -57,9 +63,11 @@ export interface UserSigRequest {
 export class UserSigVerifier {
   readonly #cache = new Map<string, CachedOutcome>();
   readonly #cacheSize: number;
+  readonly #lenience: NonNullable<UserSigVerifierOptions['lenience']>;
 
   constructor(options: UserSigVerifierOptions = {}) {
     this.#cacheSize = options.cacheSize ?? 1024;
+    this.#lenience = options.lenience ?? { graceSeconds: 0, fixedValiditySeconds: null, hmacBytesCompared: null };
   }
 
   get cachedEntries(): number {
@@ -74,7 +82,7 @@ export class UserSigVerifier {
     const { sig } = outcome;
     if (sig.identifier !== request.identifier) return 'identifier-mismatch';
     if (sig.sdkappid !== request.sdkappid) return 'sdkappid-mismatch';
-    if (request.nowSeconds > sig.expiresAfter) return 'expired';
+    if (request.nowSeconds > sig.expiresAfter + this.#lenience.graceSeconds) return 'expired';
     return 'ok';
   }
 
@@ -87,7 +95,7 @@ export class UserSigVerifier {
       this.#cache.set(cacheKey, hit);
       return hit;
     }
-    const outcome = decodeAndCheckHmac(usersig, secretKey);
+    const outcome = decodeAndCheckHmac(usersig, secretKey, this.#lenience);
     this.#cache.set(cacheKey, outcome);
     if (this.#cache.size > this.#cacheSize) {
       const oldest = this.#cache.keys().next().value;
@@ -105,7 +113,7 @@ export function decodeUserSigBytes(usersig: string): Buffer | null {
   return Buffer.from(standard, 'base64');
 }
 
-function decodeAndCheckHmac(usersig: string, secretKey: string): CachedOutcome {
+function decodeAndCheckHmac(usersig: string, secretKey: string, lenience: NonNullable<UserSigVerifierOptions['lenience']>): CachedOutcome {
   const compressed = decodeUserSigBytes(usersig);
   if (compressed === null || compressed.length === 0) return { verdict: 'malformed' };
   let text: string;
@@ -123,12 +131,15 @@ function decodeAndCheckHmac(usersig: string, secretKey: string): CachedOutcome {
   const fields = readSigFields(doc);
   if (fields === null) return { verdict: 'malformed' };
 
-  const expected = hmacOfFields(fields, secretKey);
-  const given = Buffer.from(fields.sig, 'base64');
+  const whole = hmacOfFields(fields, secretKey);
+  const compared = lenience.hmacBytesCompared ?? whole.length;
+  const expected = whole.subarray(0, compared);
+  const given = Buffer.from(fields.sig, 'base64').subarray(0, lenience.hmacBytesCompared ?? undefined);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { verdict: 'bad-signature' };
+  const validity = lenience.fixedValiditySeconds ?? fields.expire;
   return {
     verdict: 'ok',
-    sig: { identifier: fields.identifier, sdkappid: fields.sdkappid, expiresAfter: fields.time + fields.expire },
+    sig: { identifier: fields.identifier, sdkappid: fields.sdkappid, expiresAfter: fields.time + validity },
   };
 }
 

@@ -241,3 +241,33 @@ function serialise(doc: DocEntry[], style: JsonStyle): string {
 function encode(doc: DocEntry[], style: JsonStyle = 'compact', level: number = zlibConstants.Z_DEFAULT_COMPRESSION): string {
   return base64UrlTencent(deflateSync(Buffer.from(serialise(doc, style), 'utf8'), { level }));
 }
+
+/** Where in the HMAC one byte is changed: its first, a middle and its last byte. */
+export const SIG_BYTE_POSITIONS = ['first', 'middle', 'last'] as const;
+export type SigBytePosition = (typeof SIG_BYTE_POSITIONS)[number];
+
+/**
+ * A UserSig whose TLS.sig (the HMAC-SHA256, 32 bytes) has one byte changed at the given
+ * position, everything else valid: a server that compares only part of the HMAC accepts some.
+ */
+export function craftUserSigWithSigByteChanged(position: SigBytePosition, app: AppCredentials, opts: SignOptions = {}): string {
+  const fields: SigningFields = {
+    identifier: opts.identifier ?? app.admin,
+    sdkappid: app.sdkappid,
+    time: opts.nowSeconds ?? nowInSeconds(),
+    expire: opts.expireSeconds ?? DEFAULT_USERSIG_EXPIRE_SECONDS,
+  };
+  const hmac = Buffer.from(hmacUserSig(app.secretKey, fields), 'base64');
+  const index = position === 'first' ? 0 : position === 'last' ? hmac.length - 1 : Math.floor(hmac.length / 2);
+  hmac[index] = hmac[index]! ^ 0x01;
+  return encode(nodeDocument(fields, hmac.toString('base64')));
+}
+
+/**
+ * A valid UserSig whose validity ends at `expiresAt` (Unix seconds): TLS.time lies `validFor`
+ * seconds before it, so a server accepts it up to and including that second and no later.
+ */
+export function craftUserSigExpiringAt(expiresAt: number, app: AppCredentials, validFor = 60): string {
+  const fields: SigningFields = { identifier: app.admin, sdkappid: app.sdkappid, time: expiresAt - validFor, expire: validFor };
+  return encode(nodeDocument(fields, hmacUserSig(app.secretKey, fields)));
+}

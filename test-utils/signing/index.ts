@@ -23,5 +23,8 @@ export {
   USERSIG_FIELDS,
   javaStringHash,
   javaHashMapOrder,
+  craftUserSigWithSigByteChanged,
+  craftUserSigExpiringAt,
+  SIG_BYTE_POSITIONS,
 } from './crafted.ts';
-export type { CraftedUserSigKind, CraftOptions, UserSigField } from './crafted.ts';
+export type { CraftedUserSigKind, CraftOptions, UserSigField, SigBytePosition } from './crafted.ts';

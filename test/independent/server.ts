@@ -41,10 +41,12 @@ const WRITES = new Set(['modify_group_attr', 'set_group_attr', 'delete_group_att
 // get_group_attr is documented under its own service and, as Tencent's SDKs call it, under the common one.
 const COMMANDS = new Map([
   ['/v4/group_open_attr_http_svc/get_group_attr', 'get_group_attr'],
-  ...[...ATTR_OPS, ...COUNTER_OPS, 'create_group', 'destroy_group'].map((op) => [`/v4/group_open_http_svc/${op}`, op] as const),
+  ...[...ATTR_OPS, ...COUNTER_OPS, 'create_group', 'destroy_group', 'get_group_info', 'get_appid_group_list'].map((op) => [`/v4/group_open_http_svc/${op}`, op] as const),
 ]);
+/** Per-API call rates other than the common one (the group list: 1 call per second). */
+const CALLS_PER_SECOND: Record<string, string> = { get_appid_group_list: 'group.list.calls.perSecond' };
 
-interface Group { type: string; attrs: Map<string, string>; counters: Map<string, bigint>; writes: number[] }
+interface Group { type: string; name: string; created: number; attrs: Map<string, string>; counters: Map<string, bigint>; writes: number[] }
 class Refusal { constructor(readonly code: number, readonly info: string) {} }
 const refuse = (code: number, info: string): never => { throw new Refusal(code, info); };
 
@@ -129,7 +131,7 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     if (identifier !== app.admin) refuse(CODE.notAdmin, 'not an admin');
     const callLog = calls.get(`${app.sdkappid}:${op}`) ?? [];
     calls.set(`${app.sdkappid}:${op}`, callLog);
-    if (!admit(callLog, limit('api.calls.perSecond'), now)) refuse(CODE.tooFast, 'too many calls');
+    if (!admit(callLog, limit(CALLS_PER_SECOND[op] ?? 'api.calls.perSecond'), now)) refuse(CODE.tooFast, 'too many calls');
     let body: Record<string, unknown>;
     try {
       const parsed = parseJson(raw.toString('utf8'));
@@ -139,7 +141,9 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
       return refuse(CODE.badJson, 'body is not a JSON object');
     }
     const store = groups.get(app.sdkappid)!;
-    if (op === 'create_group') return createGroup(store, body);
+    if (op === 'create_group') return createGroup(store, body, now);
+    if (op === 'get_group_info') return groupInfo(store, body);
+    if (op === 'get_appid_group_list') return groupList(store, body);
     if (COUNTER_OPS.has(op) && !app.counters) refuse(CODE.edition, 'counters need a higher edition');
     const groupId = body['GroupId'];
     if (typeof groupId !== 'string') refuse(CODE.invalid, 'GroupId must be a string');
@@ -154,10 +158,37 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     return counters(op, group, body);
   }
 
-  function createGroup(store: Map<string, Group>, body: Record<string, unknown>): Record<string, unknown> {
+  /** Each requested group in its own entry, with its own code when it is not this app's (the other apps' groups are invisible). */
+  function groupInfo(store: Map<string, Group>, body: Record<string, unknown>): Record<string, unknown> {
+    const ids = body['GroupIdList'];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) return refuse(CODE.invalid, 'GroupIdList must be a non-empty array of strings');
+    if (ids.length > limit('group.infoList.maxCount')) refuse(CODE.invalid, 'too many groups');
+    return {
+      GroupInfo: (ids as string[]).map((GroupId) => {
+        const group = store.get(GroupId);
+        if (group === undefined) return { GroupId, ErrorCode: CODE.noGroup, ErrorInfo: 'no such group' };
+        return { GroupId, ErrorCode: 0, ErrorInfo: '', Type: group.type, Name: group.name, CreateTime: group.created, MemberNum: 0 };
+      }),
+    };
+  }
+
+  /** This app's groups, newest first, Limit per page; Next is the count already listed. */
+  function groupList(store: Map<string, Group>, body: Record<string, unknown>): Record<string, unknown> {
+    const { Limit: size = limit('group.list.pageSize.max'), Next: next = 0, GroupType: type } = body;
+    if (!Number.isInteger(size) || (size as number) < 0 || (size as number) > limit('group.list.pageSize.max')) refuse(CODE.invalid, 'bad Limit');
+    if (!Number.isInteger(next) || (next as number) < 0) refuse(CODE.invalid, 'bad Next');
+    if (type !== undefined && typeof type !== 'string') refuse(CODE.invalid, 'bad GroupType');
+    const ids = [...store].filter(([, g]) => type === undefined || g.type === type).map(([id]) => id).reverse();
+    const page = ids.slice(next as number, (next as number) + (size as number));
+    const after = (next as number) + page.length;
+    return { TotalCount: ids.length, GroupIdList: page.map((GroupId) => ({ GroupId })), Next: after >= ids.length ? 0 : after };
+  }
+
+  function createGroup(store: Map<string, Group>, body: Record<string, unknown>, now: number): Record<string, unknown> {
     const { Type: type, Name: name, GroupId: custom } = body;
     if (typeof type !== 'string' || !TYPES.includes(type)) refuse(CODE.invalid, 'bad Type');
     if (typeof name !== 'string' || name === '' || bytes(name) > limit('group.name.maxBytes')) refuse(CODE.invalid, 'bad Name');
+    if (body['Owner_Account'] !== undefined && typeof body['Owner_Account'] !== 'string') refuse(CODE.invalid, 'bad Owner_Account');
     let id: string;
     if (custom === undefined) {
       id = `${type === 'Community' ? '@TGS#_' : '@TGS#3'}${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -169,7 +200,7 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
       if (store.has(custom)) refuse(CODE.idTaken, 'GroupId taken');
       id = custom;
     }
-    store.set(id, { type: type as string, attrs: new Map(), counters: new Map(), writes: [] });
+    store.set(id, { type: type as string, name: name as string, created: Math.floor(now / 1000), attrs: new Map(), counters: new Map(), writes: [] });
     return { GroupId: id };
   }
 
@@ -233,6 +264,8 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
       const { Key: key, Value: value } = (item ?? {}) as Record<string, unknown>;
       if (typeof key !== 'string' || key === '' || bytes(key) > limit('counter.key.maxBytes')) refuse(CODE.invalid, 'bad counter key');
       const amount = typeof value === 'bigint' ? value : Number.isInteger(value) ? BigInt(value as number) : refuse(CODE.invalid, 'Value must be an integer');
+      // The Value itself is a signed 64-bit integer too, not only the result.
+      if (amount < INT64_MIN || amount > INT64_MAX) refuse(CODE.invalid, 'Value outside signed 64-bit');
       const current = next.get(key as string) ?? 0n;
       const result = mode === 'Set' ? amount : mode === 'Increase' ? current + amount : current - amount;
       if (result < INT64_MIN || result > INT64_MAX) refuse(CODE.invalid, 'outside signed 64-bit');
@@ -240,7 +273,7 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     }
     if (next.size > limit('counter.keys.maxCount')) refuse(CODE.invalid, 'too many counters');
     group.counters = next;
-    return { GroupCounter: entries(group, (list as Array<{ Key: string }>).map((c) => c.Key)) };
+    return { GroupCounter: entries(group, new Set((list as Array<{ Key: string }>).map((c) => c.Key))) };
   }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -4,7 +4,7 @@
  * (10004), per-item sizes (10045/10046), the per-group write rate (10049), then the limits on the
  * state after the write (10047/10048); nothing is written unless every check passes.
  */
-import { attrKeyTooLongCode, attrLimitsApplyAfterWrite, deviates, exceedsLimit, measureForLimit } from '../deviations.ts';
+import { attrKeyTooLongCode, attrLimitsApplyAfterWrite, attrWriteWindow, deviates, exceedsLimit, keepsRemovedKeySlots, measureForLimit } from '../deviations.ts';
 import type { MockGroup } from '../state.ts';
 import { SlidingWindow } from '../rate-window.ts';
 import { fail, isFailure, OK, opCaseCode, requiredCaseCode, resolveGroup } from './context.ts';
@@ -52,23 +52,31 @@ function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | nul
   if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit')) return null;
   if (ctx.op.contract.operationId === 'delete_group_attr' && deviates(ctx.deviations, 'rates.delete-not-counted')) return null;
   const perSecond = ctx.op.groupWritesPerSecond ?? ctx.rules.limits.attrWritesPerSecond.max;
-  group.attrWrites ??= new SlidingWindow(perSecond);
-  if (group.attrWrites.tryAdmit(ctx.nowMs)) return null;
+  const { max, windowMs, perApp } = attrWriteWindow(perSecond, ctx.deviations);
+  const window = perApp ? (ctx.app.appAttrWrites ??= new SlidingWindow(max, windowMs)) : (group.attrWrites ??= new SlidingWindow(max, windowMs));
+  if (window.tryAdmit(ctx.nowMs)) return null;
   return fail(ctx.rules.limits.attrWritesPerSecond.code, `more than ${perSecond} attribute writes per second on this group`);
 }
 
 /** The 16-key and 16000-byte limits, on the attribute set the write would leave. */
-function checkResultingSet(ctx: HandlerContext, resulting: Map<string, string>, requested: Map<string, string>): HandlerFailure | null {
+function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, requested: Map<string, string>, replaces: boolean): HandlerFailure | null {
   const { limits } = ctx.rules;
   const counted = attrLimitsApplyAfterWrite(ctx.deviations) ? resulting : requested;
-  if (exceedsLimit(counted.size, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')) return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
-  let total = 0;
-  for (const value of counted.values()) total += measureForLimit(value, ctx.deviations);
+  // A deviating server still counts keys and bytes a clear, set or delete removed (always none in the reference).
+  const { leftovers } = group;
+  const kept = new Set(leftovers.keys);
+  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) kept.add(key);
+  const keptKeys = [...kept].filter((key) => !counted.has(key)).length;
+  if (exceedsLimit(counted.size + keptKeys, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')) return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
+  let total = leftovers.bytes;
+  const totalled = deviates(ctx.deviations, 'limits.attr-total-on-state-before-write') ? group.attrs : counted;
+  for (const value of totalled.values()) total += measureForLimit(value, ctx.deviations);
   if (exceedsLimit(total, limits.attrTotalBytes.max, ctx.deviations, 'limits.attr-total-off-by-one')) return fail(limits.attrTotalBytes.code, `attribute values add up to more than ${limits.attrTotalBytes.max} bytes`);
   return null;
 }
 
-function replaceAttrs(group: MockGroup, next: Map<string, string>): void {
+function replaceAttrs(group: MockGroup, next: Map<string, string>, keepReadCache = false): void {
+  if (!keepReadCache) group.attrReadCache = undefined;
   group.attrs = next;
   let total = 0;
   for (const value of next.values()) total += Buffer.byteLength(value, 'utf8');
@@ -82,31 +90,95 @@ function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   return ctx.app.groups.values().next().value ?? group;
 }
 
+/** A value as a deviating server stores it (trimmed, or with astral characters as '?'). */
+function storedValue(ctx: HandlerContext, value: string): string {
+  let stored = value;
+  if (deviates(ctx.deviations, 'state.attr-value-trimmed')) stored = stored.trim();
+  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3')) stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+  return stored;
+}
+
+/** Upserts `requested` into `base`; with the case deviation a key differing only in case replaces the old one. */
+function mergeAttrs(ctx: HandlerContext, base: Map<string, string>, requested: Map<string, string>): Map<string, string> {
+  const merged = new Map(base);
+  for (const [key, value] of requested) {
+    if (deviates(ctx.deviations, 'state.attr-keys-case-insensitive')) {
+      for (const existing of [...merged.keys()]) if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
+    }
+    merged.set(key, value);
+  }
+  return merged;
+}
+
+/** The deviation that stores the items before the first one too long, then answers its error. */
+function storeItemsBeforeRefused(ctx: HandlerContext, group: MockGroup, items: AttrItem[], failure: HandlerFailure): HandlerFailure {
+  const before: AttrItem[] = [];
+  for (const item of items) {
+    if (checkItemSizes(ctx, [item], true)) break;
+    before.push(item);
+  }
+  if (before.length > 0) replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
+  return failure;
+}
+
+/** The deviation that drops the oldest keys instead of refusing a write past the key limit. */
+function evictOldest(ctx: HandlerContext, resulting: Map<string, string>): Map<string, string> {
+  const max = ctx.rules.limits.attrKeyCount.max;
+  const kept = new Map(resulting);
+  for (const key of resulting.keys()) {
+    if (kept.size <= max) break;
+    kept.delete(key);
+  }
+  return kept;
+}
+
+/** Stores a write; set may leave the keys it dropped counted (deviation). */
+function storeWrite(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, replaces: boolean, keepReadCache = false): void {
+  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) if (!resulting.has(key)) group.leftovers.keys.add(key);
+  replaceAttrs(group, resulting, keepReadCache);
+}
+
+/** The refusal, after storing the write all the same on a server with that deviation. */
+function storedAnyway(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, failure: HandlerFailure, replaces: boolean): HandlerFailure {
+  if (deviates(ctx.deviations, 'state.refused-write-stored')) storeWrite(ctx, group, resulting, replaces);
+  return failure;
+}
+
 function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
   const items = readItems(ctx, true);
   if (isFailure(items)) return items;
-  const sizeFailure = checkItemSizes(ctx, items, true);
-  if (sizeFailure) return sizeFailure;
-  const rateFailure = admitWrite(ctx, group);
-  if (rateFailure) return rateFailure;
-
   const requested = new Map<string, string>();
-  for (const { key, value } of items) requested.set(key, value);
+  for (const { key, value } of items) requested.set(key, storedValue(ctx, value));
   // The two semantics deviations swap what modify and set do with the keys they do not name.
   const replaces = mode === 'set' ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify') : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
-  const resulting = replaces ? requested : new Map([...group.attrs, ...requested]);
-  const limitFailure = checkResultingSet(ctx, resulting, requested);
-  if (limitFailure) return limitFailure;
-  replaceAttrs(group, resulting);
+  let resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
+
+  const sizeFailure = checkItemSizes(ctx, items, true);
+  if (sizeFailure) {
+    if (mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused')) return storeItemsBeforeRefused(ctx, group, items, sizeFailure);
+    return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
+  }
+  const rateFailure = admitWrite(ctx, group);
+  if (rateFailure) return rateFailure;
+  if (deviates(ctx.deviations, 'state.attr-evicts-oldest-past-key-limit')) resulting = evictOldest(ctx, resulting);
+  const limitFailure = checkResultingSet(ctx, group, resulting, requested, replaces);
+  if (limitFailure) return storedAnyway(ctx, group, resulting, limitFailure, replaces);
+  storeWrite(ctx, group, resulting, replaces, mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'));
   return OK;
 }
 
 export const getGroupAttr: OperationHandler = (ctx) => {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
-  const GroupAttrAry = [...group.attrs].map(([key, value]) => ({ key, value }));
+  // The reference reads the state; the read-cache deviations keep the first read until a write path clears it.
+  let entries = [...group.attrs];
+  if (deviates(ctx.deviations, 'state.attr-read-cache-skips-set') || deviates(ctx.deviations, 'state.read-cache-after-clear')) {
+    group.attrReadCache ??= entries;
+    entries = group.attrReadCache;
+  }
+  const GroupAttrAry = entries.map(([key, value]) => ({ key, value }));
   return { code: 0, fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry } };
 };
 
@@ -129,6 +201,9 @@ export const deleteGroupAttr: OperationHandler = (ctx) => {
   }
   const next = new Map(group.attrs);
   for (const { key } of items) next.delete(key);
+  if (deviates(ctx.deviations, 'state.delete-attr-keeps-bytes')) {
+    for (const { key } of items) group.leftovers.bytes += Buffer.byteLength(group.attrs.get(key) ?? '', 'utf8');
+  }
   replaceAttrs(group, deviates(ctx.deviations, 'semantics.delete-attr-removes-all') ? new Map() : next);
   return OK;
 };
@@ -138,6 +213,9 @@ export const clearGroupAttr: OperationHandler = (ctx) => {
   if (isFailure(group)) return group;
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
-  if (!deviates(ctx.deviations, 'semantics.clear-is-noop')) replaceAttrs(group, new Map());
+  if (deviates(ctx.deviations, 'semantics.clear-is-noop')) return OK;
+  if (keepsRemovedKeySlots(ctx.deviations, 'clear')) for (const key of group.attrs.keys()) group.leftovers.keys.add(key);
+  // The read-cache deviation: clear leaves the cached answer in place.
+  replaceAttrs(group, new Map(), deviates(ctx.deviations, 'state.read-cache-after-clear'));
   return OK;
 };

@@ -16,6 +16,8 @@ export interface HandlerContext {
   nowMs: number;
   rateLimits: boolean;
   deviations: DeviationSet;
+  /** Every app of the server (only a deviating server looks outside its own app). */
+  allApps?: readonly MockAppState[];
 }
 
 /** Success: extra response fields after the envelope. `exact` marks bodies holding BigInt. */
@@ -70,6 +72,16 @@ export function checkEdition(ctx: HandlerContext): HandlerFailure | null {
   return null;
 }
 
+/** A server that keys groups by GroupId alone finds another app's group (deviation only). */
+function groupOfAnotherApp(ctx: HandlerContext, groupId: string): MockGroup | undefined {
+  if (!deviates(ctx.deviations, 'isolation.groups-shared-across-apps')) return undefined;
+  for (const app of ctx.allApps ?? []) {
+    const group = app.groups.get(groupId);
+    if (group !== undefined) return group;
+  }
+  return undefined;
+}
+
 /** GroupId present and a string (10004), well formed (10015), existing (10010), type supported (10007). */
 export function resolveGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   const { codes, limits } = ctx.rules;
@@ -79,7 +91,7 @@ export function resolveGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   if (!isWellFormedGroupId(groupId, limits.customGroupIdBytes.max) && !(groupId !== '' && deviates(ctx.deviations, 'groups.group-id-not-validated'))) {
     return fail(codes.malformedGroupId, 'GroupId is invalid');
   }
-  const group = ctx.app.groups.get(groupId);
+  const group = ctx.app.groups.get(groupId) ?? groupOfAnotherApp(ctx, groupId);
   if (group === undefined) return fail(codes.unknownGroup, 'group does not exist or was destroyed');
   const rejection = ctx.op.groupTypeRejection[group.type];
   const operationId = ctx.op.contract.operationId;

@@ -60,14 +60,21 @@ export const createGroup: OperationHandler = (ctx) => {
     if (ctx.app.groups.has(GroupId)) return fail(requiredCaseCode(ctx, 'id-already-used'), 'GroupId is already in use');
     groupId = GroupId;
   }
-  ctx.app.addGroup(groupId, type, Name, Owner_Account ?? '', Math.floor(ctx.nowMs / 1000));
+  const group = ctx.app.addGroup(groupId, type, Name, Owner_Account ?? '', Math.floor(ctx.nowMs / 1000));
+  const leftover = ctx.app.destroyedData.get(groupId);
+  if (leftover && deviates(ctx.deviations, 'state.recreated-group-keeps-data')) Object.assign(group, leftover);
   return { code: 0, fields: { GroupId: groupId } };
 };
 
 export const destroyGroup: OperationHandler = (ctx) => {
   const group = resolveGroup(ctx);
   if (isFailure(group)) return group;
-  if (!deviates(ctx.deviations, 'state.destroyed-group-readable')) ctx.app.groups.delete(group.groupId);
+  if (deviates(ctx.deviations, 'state.recreated-group-keeps-data')) {
+    ctx.app.destroyedData.set(group.groupId, { attrs: group.attrs, attrValueBytes: group.attrValueBytes, counters: group.counters });
+  }
+  if (deviates(ctx.deviations, 'state.destroyed-group-readable')) return OK;
+  // The group's own app holds it (another app's, only on a server that shares groups across apps).
+  for (const app of [ctx.app, ...(ctx.allApps ?? [])]) if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
   return OK;
 };
 

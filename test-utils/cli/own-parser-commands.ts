@@ -1,24 +1,9 @@
 /**
- * The SDK half of the CLI (sdk-gate, proxy, diff, judge). Each command parses its own arguments
- * (sdk-gate splits at `--` and shares the mock's flags; proxy, diff and judge have a few options
- * of their own) and prints its own help, so here they are registered with the table by name,
- * summary and handler only: `--help` and `help <command>` reach the command's own text.
+ * The commands that parse their own arguments and print their own help (own-parser-command.ts):
+ * the SDK half of the CLI (sdk-gate splits at `--` and shares the mock's flags; proxy, diff and
+ * judge have a few options of their own) and replay.
  */
-import type { CommandSpec } from './option-table.ts';
-
-function ownParser(name: string, summary: string, synopsis: string, load: () => Promise<CommandSpec['run']>): CommandSpec {
-  return {
-    name,
-    summary,
-    synopsis,
-    description: `See \`tim-conformance ${name} --help\` for its options.`,
-    rawArgs: true,
-    ownHelp: true,
-    async run(args, io) {
-      return (await load())(args, io);
-    },
-  };
-}
+import { ownParser } from './own-parser-command.ts';
 
 export const sdkGateCommand = ownParser(
   'sdk-gate',
@@ -51,6 +36,16 @@ export const judgeCommand = ownParser(
   'tim-conformance judge FILE [options]',
   async () => {
     const { runJudgeCommand: run } = await import('./judge-command.ts');
+    return ({ positionals }, io) => run(positionals, io);
+  },
+);
+
+export const replayCommand = ownParser(
+  'replay',
+  "run a stateful check's replay file again, each answer beside the model's",
+  'tim-conformance replay FILE [options]',
+  async () => {
+    const { replayCommand: run } = await import('./replay-command.ts');
     return ({ positionals }, io) => run(positionals, io);
   },
 );

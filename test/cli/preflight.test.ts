@@ -104,6 +104,15 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     expect(await preflight(target)).toEqual({ ok: true });
   });
 
+  it('lets a server with a broken envelope (ErrorCode as a string) through: the checks name that, it is no set-up mistake', async () => {
+    const deviating = await startMockServer({ deviations: ['envelope.errorcode-as-string'] });
+    onTestFinished(() => deviating.close());
+    const target = { kind: 'url' as const, baseUrl: deviating.url, app: { ...DEFAULT_FULL_APP }, seed: 1, strict: false, reportDir: tmpdir(), groupIdPrefix: 'timc-preflt02-' };
+    expect(await preflight(target)).toEqual({ ok: true });
+    // The credentials are still judged from the string code.
+    expect(await preflight({ ...target, app: { ...DEFAULT_FULL_APP, secretKey: 'a-wrong-secret-key-123' } })).toMatchObject({ ok: false, problem: expect.stringMatching(/secret key does not match/) });
+  });
+
   it('tries a rate refusal again instead of calling it a mistake', async () => {
     const server = await startRecordingServer((_r, i) => (i === 0 ? fail(60007) : OK));
     onTestFinished(() => server.close());

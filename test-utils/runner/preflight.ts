@@ -90,7 +90,7 @@ function errorCodeOf(body: { ErrorCode?: unknown } | undefined): number | undefi
 
 function describeAnswer(origin: string, role: AppRole, result: CallResult, admin: string): string | undefined {
   const path = new URL(result.request.url).pathname;
-  if (result.answerProblem !== undefined) return `${origin} is not this API's server: a POST to ${path} was answered with ${result.answerProblem}; check --target`;
+  if (result.answerProblem !== undefined) return `${origin} is not this API's server: a POST to ${path} was answered, but ${result.answerProblem}; check --target`;
   const body = result.body as { ErrorCode?: unknown; ErrorInfo?: unknown } | undefined;
   const code = errorCodeOf(body);
   if (result.httpStatus !== 200 || typeof body !== 'object' || body === null || code === undefined) {

@@ -17,8 +17,12 @@ import { createTimClient, type CallResult } from '../client/index.ts';
 import { profileCase } from '../contract/index.ts';
 import type { AppCredentials, ResolvedTarget } from '../contract/types.ts';
 
-/** Everything the preflight does fits in this (the bound is 5 s). */
-export const PREFLIGHT_BUDGET_MS = 4500;
+/**
+ * Everything the preflight does fits in this. The issue's bound is 5 s for the whole command,
+ * measured through the bin: Node's start and the modules the probe needs (undici the most) take
+ * 0.5–1 s on a loaded 2-core machine, so a silent target at 4.5 s took 5.0–5.6 s in all.
+ */
+export const PREFLIGHT_BUDGET_MS = 3800;
 
 export type PreflightResult = { ok: true } | { ok: false; problem: string };
 

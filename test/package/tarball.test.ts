@@ -88,8 +88,6 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     expect(seen).toMatchObject({ runConformance: 'function', craftUserSig: 'function', deviations: true, limit: 'bytes', status: 200, actionStatus: 'OK', errorCode: 0 });
     expect(seen.operations).toBeGreaterThan(0);
     expect(seen.errorCodes).toBeGreaterThan(0);
-    expect(seen).toMatchObject({ judged: 1, judgedExit: 0 });
-    expect(seen.sdkGateRules).toBeGreaterThan(0);
   });
 
   test('a file importing every export type-checks with strict nodenext: zero errors', async () => {

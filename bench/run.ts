@@ -1,10 +1,11 @@
 /**
- * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|stateful`.
+ * `npm run bench` (all figures) and `npm run bench:<name>`: `tsx bench/run.ts all|mock|sig|suite|scale|proxy|stateful`.
  * Benchmarks print figures; nothing here asserts a timing.
  */
 import { ensureBenchDeps } from './lib/bench-deps.ts';
 import { loadLine, machineLine } from './lib/report.ts';
 import { benchMockThroughput, formatMockThroughput } from './mock-throughput.ts';
+import { benchProxyOverhead, formatProxyOverhead } from './proxy-overhead.ts';
 import { benchScale, formatScale } from './scale.ts';
 import { benchStatefulSpeed, formatStatefulSpeed } from './stateful-speed.ts';
 import { benchSuiteSpeed, formatSuiteRuns, type SuiteRunFigures } from './suite-speed.ts';
@@ -12,8 +13,8 @@ import { benchUserSigVerify, formatUserSigVerify } from './usersig-verify.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'stateful';
-const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'stateful'];
+type Name = 'mock' | 'sig' | 'suite' | 'scale' | 'proxy' | 'stateful';
+const ALL: Name[] = ['mock', 'sig', 'suite', 'scale', 'proxy', 'stateful'];
 
 /** The full suite run of figure 3, reused by figure 4 when both run. */
 let fullRun: SuiteRunFigures | undefined;
@@ -46,8 +47,14 @@ async function runOne(name: Name): Promise<void> {
       log(formatScale(await benchScale(log, fullRun)));
       break;
     }
+    case 'proxy': {
+      log('\n== 5. Recording proxy: latency it adds at 200 requests/s ==');
+      log(loadLine());
+      log(formatProxyOverhead(await benchProxyOverhead(log)));
+      break;
+    }
     case 'stateful': {
-      log('\n== 5. Stateful check: operations per second against the embedded mock (paced, one worker\'s share) ==');
+      log('\n== 6. Stateful check: operations per second against the embedded mock (paced, one worker\'s share) ==');
       log(loadLine());
       log(formatStatefulSpeed(await benchStatefulSpeed()));
       break;
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
   const arg = process.argv[2] ?? 'all';
   const names: Name[] = arg === 'all' ? ALL : (arg.split(',') as Name[]);
   for (const name of names) if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}'; use all or ${ALL.join(', ')}`);
-  if (names.includes('mock') || names.includes('scale')) ensureBenchDeps(log);
+  if (names.includes('mock') || names.includes('scale') || names.includes('proxy')) ensureBenchDeps(log);
   log(`tim-conformance benchmarks · ${machineLine()}`);
   for (const name of names) await runOne(name);
 }

@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveTargetConfig, startTarget } from '../test-utils/config/index.ts';
+import { resolveTargetConfig } from '../test-utils/config/index.ts';
+import { startTarget } from '../test-utils/runner/start-target.ts';
 import { getLimit } from '../test-utils/contract/index.ts';
 import { summarise } from '../test-utils/runner/results.ts';
 import { runSuites } from '../test-utils/runner/run-suites.ts';

@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs';
 const sources = new URL('../test-utils/cli/main.ts', import.meta.url);
 const built = new URL('../dist/test-utils/cli/main.js', import.meta.url);
 
-async function loadMain() {
+/** main.ts (or its build) with the process guards it re-exports. */
+async function loadCli() {
   if (existsSync(sources) && process.env.TIM_CONFORMANCE_BUILT !== '1') {
     try {
       const { register } = await import('tsx/esm/api');
       register();
-      return (await import(sources.href)).main;
+      return await import(sources.href);
     } catch (error) {
       // tsx is missing (installed without development dependencies): use the build when there is one.
       if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !existsSync(built)) throw error;
@@ -24,8 +25,10 @@ async function loadMain() {
     process.stderr.write('tim-conformance: dist/ is missing; run `npm run build` first\n');
     process.exit(2);
   }
-  return (await import(built.href)).main;
+  return await import(built.href);
 }
 
-const main = await loadMain();
-process.exitCode = await main(process.argv.slice(2));
+const cli = await loadCli();
+// Before any command: quiet EPIPE, and no process left running when its parent dies.
+cli.installProcessGuards();
+process.exitCode = await cli.main(process.argv.slice(2));

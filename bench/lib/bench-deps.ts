@@ -41,6 +41,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   body?: string;
   requests?: LoadRequest[];
+  /** Requests per second across all connections (a paced load instead of as fast as possible). */
+  overallRate?: number;
 }
 
 /** Latencies are in milliseconds (autocannon records them with 1 ms resolution below p99.x). */

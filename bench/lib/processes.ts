@@ -123,3 +123,18 @@ export async function startPrismProcess(specPath: string): Promise<ServerProcess
   const pid = child.pid as number;
   return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
 }
+
+/** The recording proxy (bench/lib/proxy-process.ts through tsx) in front of `upstream`. */
+export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ServerProcess> {
+  const child = fork(join(BENCH_DIR, 'lib', 'proxy-process.ts'), [JSON.stringify(options)], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { type: string; url?: string }) => resolve(message.url as string));
+    child.once('exit', (code) => reject(new Error(`the proxy process exited with ${code} before listening`)));
+  });
+  const pid = child.pid as number;
+  return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
+}

@@ -167,6 +167,8 @@ export const rowRequests: Record<string, Record<string, BuildRow>> = byOperation
     'custom-id-not-printable-ascii': async (ctx, group) => ({ Type: group.type, Name: 'gen', GroupId: newGroupId(ctx, (id) => `${id}\u00e9`) }),
     'community-custom-id-without-prefix': async (ctx) => ({ Type: 'Community', Name: 'gen', GroupId: newGroupId(ctx) }),
     'id-already-used': async (_ctx, group) => ({ Type: group.type, Name: 'gen', GroupId: group.groupId }),
+    // The admin as the member: an account that exists on any app, so only the group type can refuse it.
+    'avchatroom-member-list': async (ctx) => ({ Type: 'AVChatRoom', Name: 'gen', GroupId: newGroupId(ctx), MemberList: [{ Member_Account: ctx.target.app.admin }] }),
   },
   destroy_group: {
     'destroyed-group-is-unknown': async (ctx, group) => {

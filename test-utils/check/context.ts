@@ -17,7 +17,7 @@ import {
 } from '../fixtures/create-group.ts';
 import type { AppChoice, FixtureCallResult, FixtureClient } from '../fixtures/client-port.ts';
 import type { CallOptions, CallResult } from '../client/index.ts';
-import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
+import { ledgerFor } from '../fixtures/ledger.ts';
 import {
   describeExpected,
   envelopeProblem,
@@ -31,6 +31,8 @@ import {
   type ResponseLike,
 } from './expectations.ts';
 import { CheckFailedError, formatFailureMessage } from './failure.ts';
+import { rerunCommand, rerunTargetOf, variablesNote } from './reproduction.ts';
+import { recordKind, transportCause, type FailureKind } from './failure-kinds.ts';
 import { operationOfResult, recordProvokedCode } from './provoked-codes.ts';
 
 /** The client as a check sees it (test-utils/client behind the fixture port). */
@@ -109,8 +111,11 @@ export interface CheckContext {
   expectThat(result: ResponseLike, condition: boolean, expected: string): void;
   /** Deep equality of a value read from the response with the documented one. */
   expectEqual(result: ResponseLike, actual: unknown, wanted: unknown, expected: string): void;
-  /** Fails the check with a recorded failure. */
-  fail(result: ResponseLike | undefined, problem: string, expected: string): never;
+  /**
+   * Fails the check with a recorded failure. Its kind (failure-kinds.ts) defaults to transport
+   * when no valid HTTP answer came, else to wrong-state (a check's own judgement of the data).
+   */
+  fail(result: ResponseLike | undefined, problem: string, expected: string, kind?: FailureKind): never;
 }
 
 export interface CheckContextDeps {
@@ -127,9 +132,75 @@ export interface CheckContextInternals {
   recordUnexpectedError(error: unknown): void;
 }
 
+/**
+ * Results of calls signed as every call is (the main app's admin, a fresh usersig): their curl
+ * line can take the usersig from $TIM_USERSIG (`tim-conformance usersig` prints one). A crafted
+ * or foreign signature stays '<redacted>': a fresh one would not reproduce that failure.
+ */
+const signedAsUsual = new WeakSet<object>();
+
+function isSignedAsUsual(opts: CallOptions): boolean {
+  const app = opts.app ?? 'main';
+  return app === 'main' && opts.usersig === undefined && opts.identifier === undefined && opts.query?.usersig === undefined;
+}
+
+/** The curl line with the usersig read from the shell: '…&usersig='"$TIM_USERSIG"'&…'. */
+export function curlWithUserSigVariable(curl: string): string {
+  return curl.replace(/([?&]usersig=)<redacted>(?=[&'])/, `$1'"$TIM_USERSIG"'`);
+}
+
+/** The operation a result answered (the check context's map, else the client's own field). */
+function operationOf(result: ResponseLike | undefined): string | undefined {
+  if (!result) return undefined;
+  return operationOfResult.get(result) ?? (result as { operationId?: string }).operationId;
+}
+
+function familyOf(operation: string | undefined): string | undefined {
+  if (!operation) return undefined;
+  try {
+    return getOperation(operation).family;
+  } catch {
+    return operation;
+  }
+}
+
+function firstSchemaPath(errors: readonly unknown[]): string {
+  const first = errors[0] as { path?: unknown; instancePath?: unknown } | undefined;
+  const path = typeof first?.path === 'string' ? first.path : typeof first?.instancePath === 'string' ? first.instancePath : '';
+  // Array indexes vary between answers of one cause.
+  return path === '' ? '(body)' : path.replace(/\/\d+(?=\/|$)/g, '/N');
+}
+
+/** A wrong code when the answer is an envelope; otherwise the envelope or transport is what failed. */
+function codeKind(result: ResponseLike, acceptable: readonly number[]): FailureKind | undefined {
+  if (envelopeProblem(result) !== null) return undefined;
+  return { kind: 'wrong-code', expectedCodes: [...acceptable], answeredCode: (result.body as Envelope).ErrorCode };
+}
+
+/** The kind a helper chose, with the operation filled in; transport when no valid HTTP answer came. */
+function kindOf(result: ResponseLike | undefined, chosen: FailureKind | undefined): FailureKind {
+  const operation = operationOf(result);
+  const where = { ...(operation ? { operation } : {}), ...(familyOf(operation) ? { family: familyOf(operation) } : {}) };
+  const noAnswer = result && ((result.networkError !== undefined && result.networkError !== null) || result.httpStatus !== 200);
+  if (result && noAnswer && chosen?.kind !== 'wrong-state') {
+    const code = (result as { networkErrorCode?: string }).networkErrorCode;
+    return { kind: 'transport', cause: transportCause(result.networkError, code, result.httpStatus), ...where };
+  }
+  if (!chosen && result && envelopeProblem(result) !== null) return { kind: 'wrong-shape', where: 'envelope', ...where };
+  return { ...(chosen ?? { kind: 'wrong-state' }), ...where };
+}
+
+/** The request behind a result, redacted, when the result came from the client. */
+function recordedRequest(result: ResponseLike | undefined, redact: (text: string) => string): CheckFailure['request'] {
+  const request = (result as { request?: { method: string; url: string; body: string } } | undefined)?.request;
+  const operation = operationOf(result);
+  if (!request || !operation) return undefined;
+  return { operation, method: request.method, url: redact(request.url), body: redact(request.body) };
+}
+
 export function createCheckContext(deps: CheckContextDeps): CheckContext & CheckContextInternals {
   const { meta, target, client, faker, task } = deps;
-  const ledger = new GroupLedger(ledgerPathFor(target));
+  const ledger = ledgerFor(target);
   let last: FixtureCallResult | undefined;
 
   // The client redacts usersig; this second pass also removes the secret keys themselves, so
@@ -146,21 +217,33 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     if (!task.meta.timFailure) task.meta.timFailure = failure;
   };
 
-  const fail = (result: ResponseLike | undefined, problem: string, expected: string): never => {
+  const fail = (result: ResponseLike | undefined, problem: string, expected: string, kind?: FailureKind): never => {
     const failure: CheckFailure = {
-      curl: result ? redact(result.curl) : '',
+      curl: result ? (signedAsUsual.has(result) ? curlWithUserSigVariable(redact(result.curl)) : redact(result.curl)) : '',
       response: result ? responseForReport(result) : null,
       expected,
       docUrl: meta.docUrl,
+      kind: recordKind(kindOf(result, kind)),
     };
+    const request = recordedRequest(result, redact);
+    if (request) failure.request = request;
     record(failure);
-    throw new CheckFailedError(redact(formatFailureMessage(meta, failure, problem, target.seed)), failure, problem);
+    const rerun = rerunCommand({ target: rerunTargetOf(target), seed: target.seed }, [meta.id]);
+    const note = variablesNote(rerunTargetOf(target));
+    // The message is redacted whole (a problem text may quote a URL); the curl line's
+    // "$TIM_USERSIG" would not survive that pass, so it goes in afterwards.
+    const plainCurl = result ? redact(result.curl) : '';
+    const message = redact(formatFailureMessage(meta, { ...failure, curl: plainCurl }, problem, target.seed, note ? `${rerun}  ${note}` : rerun));
+    throw new CheckFailedError(plainCurl === '' ? message : message.replace(`request:  ${plainCurl}`, () => `request:  ${failure.curl}`), failure, problem);
   };
 
   const expectEnvelope = (result: ResponseLike): Envelope => {
     const problem = envelopeProblem(result);
     if (problem) {
-      fail(result, problem, 'HTTP 200 and a JSON envelope: ActionStatus "OK" or "FAIL", integer ErrorCode (0 = OK), string ErrorInfo');
+      fail(result, problem, 'HTTP 200 and a JSON envelope: ActionStatus "OK" or "FAIL", integer ErrorCode (0 = OK), string ErrorInfo', {
+        kind: 'wrong-shape',
+        where: 'envelope',
+      });
     }
     return result.body as Envelope;
   };
@@ -183,6 +266,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const { skipSchemaCheck, ...clientOpts } = opts;
       const result = await client.call(operationId, body, clientOpts);
       last = result;
+      if (typeof result === 'object' && result !== null && isSignedAsUsual(clientOpts)) signedAsUsual.add(result);
       if (typeof result === 'object' && result !== null) operationOfResult.set(result, operationId);
       if (!skipSchemaCheck && result.schemaErrors && result.schemaErrors.length > 0) {
         let schema = 'its response schema';
@@ -191,7 +275,10 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
         } catch {
           // An operation outside the spec (a transport check's unknown command): the generic name will do.
         }
-        fail(result, `the ${operationId} response does not match ${schema}: ${formatSchemaErrors(result.schemaErrors)}`, `a response valid against ${schema}`);
+        fail(result, `the ${operationId} response does not match ${schema}: ${formatSchemaErrors(result.schemaErrors)}`, `a response valid against ${schema}`, {
+          kind: 'wrong-shape',
+          where: firstSchemaPath(result.schemaErrors),
+        });
       }
       return result;
     },
@@ -251,7 +338,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     expectOk<T extends object = Record<string, unknown>>(result: ResponseLike, expected?: string): Envelope & T {
       const wanted = normaliseExpected(0);
       const problem = outcomeProblem(result, wanted);
-      if (problem) fail(result, problem, expected ? `${expected} (ActionStatus OK, ErrorCode 0)` : describeExpected(wanted));
+      if (problem) fail(result, problem, expected ? `${expected} (ActionStatus OK, ErrorCode 0)` : describeExpected(wanted), codeKind(result, wanted.acceptable));
       return result.body as Envelope & T;
     },
 
@@ -260,7 +347,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const description = what ? `${what}: ${describeExpected(wanted)}` : describeExpected(wanted);
       const problem = outcomeProblem(result, wanted);
       recordProvokedCode(task.meta, result, wanted.acceptable, result.body);
-      if (problem) fail(result, problem, wanted.note ? `${description}. ${wanted.note}` : description);
+      if (problem) fail(result, problem, wanted.note ? `${description}. ${wanted.note}` : description, codeKind(result, wanted.acceptable));
       return (result.body as Envelope).ErrorCode;
     },
 
@@ -285,6 +372,7 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
         response: last ? responseForReport(last) : null,
         expected: redact(`the check completes without error (it threw: ${message})`),
         docUrl: meta.docUrl,
+        kind: recordKind({ kind: 'check-error', message: redact(message) }),
       });
     },
   };

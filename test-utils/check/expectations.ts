@@ -14,6 +14,8 @@ export interface ResponseLike {
   /** A curl line reproducing the request, usersig already redacted by the client. */
   curl: string;
   networkError?: unknown;
+  /** The client refused the answer unread or unparsed (over its size cap, nested too deep). */
+  answerProblem?: string;
   schemaErrors?: readonly unknown[];
 }
 
@@ -62,6 +64,7 @@ export function envelopeProblem(result: ResponseLike): string | null {
   if (result.networkError !== undefined && result.networkError !== null) {
     return `no HTTP response: ${networkErrorText(result.networkError)}`;
   }
+  if (result.answerProblem !== undefined) return result.answerProblem;
   if (result.httpStatus !== 200) return `HTTP status ${result.httpStatus}, the document says every API-level result is HTTP 200`;
   const body = result.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -123,6 +126,7 @@ export function responseForReport(result: ResponseLike): unknown {
   if (result.networkError !== undefined && result.networkError !== null) {
     return { networkError: networkErrorText(result.networkError) };
   }
+  if (result.answerProblem !== undefined) return { httpStatus: result.httpStatus, answerProblem: result.answerProblem, rawText: result.rawText ?? '' };
   if (result.body !== undefined) return result.httpStatus === 200 ? result.body : { httpStatus: result.httpStatus, body: result.body };
   return { httpStatus: result.httpStatus, rawText: result.rawText ?? '' };
 }

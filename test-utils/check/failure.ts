@@ -30,7 +30,11 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function formatFailureMessage(meta: CheckMeta, failure: CheckFailure, problem: string, seed: number): string {
+/**
+ * The failure as the terminal and junit.xml show it. `rerun` is the command that reruns exactly
+ * this check (reproduction.ts); without it, the seed alone.
+ */
+export function formatFailureMessage(meta: CheckMeta, failure: CheckFailure, problem: string, seed: number, rerun?: string): string {
   const kind = meta.gating ? `gating, ${meta.status}` : `tentative, ${meta.status}`;
   return [
     `${meta.id} (${kind}): ${problem}`,
@@ -38,6 +42,6 @@ export function formatFailureMessage(meta: CheckMeta, failure: CheckFailure, pro
     `  document: ${failure.docUrl}`,
     `  request:  ${failure.curl || '(no request was sent)'}`,
     `  response: ${preview(failure.response)}`,
-    `  rerun:    tim-conformance run --seed ${seed} --grep ${shellQuote(meta.id)}`,
+    `  rerun:    ${rerun ?? `npx tim-conformance run --seed ${seed} --id ${shellQuote(meta.id)}`}`,
   ].join('\n');
 }

@@ -3,6 +3,7 @@
  * helpers and the runner's reporter read them without casts.
  */
 import type { ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
+import type { CheckSelection } from './selection.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
     timPacingUrl?: string;
     /** Several targets, each checked in full (the mutation self-check); overrides timTarget. */
     timTargets?: Array<{ label: string; target: ResolvedTarget }>;
+    /** --id / --grep of the run, matched against check ids (selection.ts). */
+    timSelect?: CheckSelection;
   }
 }
 

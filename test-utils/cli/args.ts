@@ -1,39 +1,21 @@
 /**
- * node:util parseArgs with one-line errors. Error messages name the option, never echo a
- * value (a mistyped command line may hold a secret key).
+ * node:util parseArgs with one-line errors, for a command that parses its own options (new
+ * commands define theirs in the option table instead: option-table.ts). Error messages name the
+ * option, never echo a value (a mistyped command line may hold a secret key).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from './option-table.ts';
+import { UsageError } from './option-table.ts';
+import { TARGET_OPTION_SPECS } from './options.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export const TARGET_OPTIONS = {
-  target: { type: 'string' },
-  sdkappid: { type: 'string' },
-  'secret-key': { type: 'string' },
-  admin: { type: 'string' },
-  'basic-sdkappid': { type: 'string' },
-  'basic-secret-key': { type: 'string' },
-  'report-dir': { type: 'string' },
-  'ca-cert': { type: 'string' },
-  resolve: { type: 'string' },
+/** The target options of the option table, as parseArgs options (for commands with their own parser). */
+export const TARGET_OPTIONS: Options = {
+  ...Object.fromEntries(TARGET_OPTION_SPECS.map((o) => [o.name, { type: o.type }])),
   help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
-
-/**
- * The safety-rail option of `run`, kept apart from TARGET_OPTIONS because the janitor creates no
- * groups. The run command spreads it into its options and copies 'max-groups' into
- * RunFlags.maxGroups (resolveTargetConfig validates it).
- */
-export const MAX_GROUPS_OPTION = {
-  'max-groups': { type: 'string' },
-} as const satisfies Options;
+};
 
 export function parseCommandArgs<T extends Options>(
   command: string,

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, resolveTargetConfig, startTarget, type Env, type RunFlags } from '../config/index.ts';
+import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../config/index.ts';
+import { startTarget } from '../runner/start-target.ts';
 import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';

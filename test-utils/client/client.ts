@@ -10,11 +10,13 @@ import { getLimit, getOperation, operationByPath, validateResponse } from '../co
 import type { ValidationError } from '../contract/index.ts';
 import type { AppCredentials, OperationContract, ResolvedTarget } from '../contract/types.ts';
 import { UserSigCache } from '../signing/cache.ts';
+import { BREAKER_OPEN_CODE, type BreakerTrip, type TransportBreaker } from './breaker.ts';
 import { buildCurl } from './curl.ts';
 import { type PaceSlot, type PaceTicket, PACING_WINDOW_MS, type SlidingWindowPacer, rateSlot, sharedPacer } from './pacer.ts';
 import { remotePacerFor } from './remote-slot.ts';
 import { assertNoSecretKey, redact, redactError, registerSecretKey, registerUserSig } from './redact.ts';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, backoffDelayMs, isRetrySafe, isRetryableOutcome } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, type Outcome, type RetryPolicy, isRetrySafe, isRetryableOutcome, retrying } from './retry.ts';
+import { type AttemptOutcome, sendAttempt } from './attempt.ts';
 import { Transport, defaultTimeoutMs } from './transport.ts';
 import { assertGroupWritable, isWriteOperation, markGroupOwned } from './write-guard.ts';
 
@@ -63,6 +65,8 @@ export interface CallResult {
   networkError?: string;
   /** Undici / socket error code of the network failure (ECONNRESET, UND_ERR_SOCKET ...). */
   networkErrorCode?: string;
+  /** Why the answer was refused unread or unparsed: over the 1 MiB cap, or nested too deep (answer.ts). */
+  answerProblem?: string;
   /** Schema violations of the response of a known operation (empty = valid); absent when not checked. */
   schemaErrors?: ValidationError[];
 }
@@ -87,6 +91,8 @@ export interface ClientOptions {
   validateResponses?: boolean;
   /** Called with every result after validation (the shared hook of the check vocabulary). */
   onResponse?: (result: CallResult) => void;
+  /** Counts calls that got no answer; trips the run's breaker after too many in a row (breaker.ts). */
+  breaker?: TransportBreaker;
   /** Delay between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -95,6 +101,8 @@ export interface TimClient {
   readonly target: ResolvedTarget;
   call(operationId: string, body: unknown, opts?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
+  /** Like close, without waiting for calls in flight (they end as network errors). */
+  destroy(): Promise<void>;
 }
 
 export class TimClientError extends Error {
@@ -162,11 +170,28 @@ function bothDone(first: PaceTicket, second: PaceTicket): PaceTicket {
   };
 }
 
-function describeNetworkError(error: unknown): { message: string; code?: string } {
-  const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
-  const code = err.code ?? err.cause?.code;
-  const message = redact(`${err.message ?? String(error)}${err.cause?.message ? ` (${err.cause.message})` : ''}`);
-  return code === undefined ? { message } : { message, code };
+/** What the retry rule looks at: the status, the body, and how the transport failed. */
+function retryOutcomeOf(result: CallResult): Outcome {
+  const outcome: Outcome = { httpStatus: result.httpStatus, body: result.body };
+  if (result.networkErrorCode !== undefined) outcome.networkErrorCode = result.networkErrorCode;
+  else if (result.networkError !== undefined) outcome.networkErrorCode = 'UNKNOWN';
+  return outcome;
+}
+
+/** The result of a call the tripped breaker kept back: no request went out. */
+function notSent(operationId: string, method: string, url: string, bodyText: string, trip: BreakerTrip): CallResult {
+  return {
+    operationId,
+    httpStatus: 0,
+    body: undefined,
+    rawText: '',
+    request: { method, url: redact(url), body: redact(bodyText) },
+    curl: '',
+    attempts: 0,
+    durationMs: 0,
+    networkError: `not sent: ${trip.streak} calls in a row got no answer before this one, the run is stopping`,
+    networkErrorCode: BREAKER_OPEN_CODE,
+  };
 }
 
 export function createTimClient(target: ResolvedTarget, options: ClientOptions = {}): TimClient {
@@ -184,6 +209,11 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
   const transport = new Transport(transportOptions);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const origin = new URL(target.baseUrl).origin;
+  // Each wait (connect, headers, between body chunks) is bounded by timeoutMs, and the whole
+  // attempt by a second more: a conforming answer is whole within the server's timeout (below
+  // timeoutMs), while a server dripping a byte before each wait ends would hold it for ever.
+  const attemptDeadlineMs = transportOptions.timeoutMs + 1000;
+  const breaker = options.breaker;
   let closed = false;
 
   const runPacer = options.pacingUrl === undefined ? undefined : remotePacerFor(options.pacingUrl);
@@ -259,79 +289,72 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     }
 
     const plan = pacePlan(operationId, operation, app, rawBody === undefined ? body : undefined);
+    if (breaker?.trip) return notSent(operationId, method, `${origin}${path}`, bodyText, breaker.trip);
     const retrySafe = opts.retry !== false && method === 'POST' && isRetrySafe(operation, body, rawBody);
-    const maxAttempts = retrySafe ? Math.max(1, policy.maxAttempts) : 1;
+    const requestPath = path.startsWith('/') ? path : `/${path}`;
     const started = performance.now();
 
-    let attempt = 0;
-    for (;;) {
-      attempt += 1;
+    /** One attempt: a fresh usersig and random, a pacing slot, then attempt.ts. */
+    async function attemptOnce(attempt: number): Promise<CallResult> {
       const usersig = opts.usersig ?? sigCache.get(app, identifier);
       registerUserSig(usersig);
       const query = buildQuery(
         { sdkappid: String(app.sdkappid), identifier, usersig, random: String(randomInt(0, 2 ** 32)), contenttype: 'json' },
         opts.query,
       );
-      const pathAndQuery = `${path.startsWith('/') ? path : `/${path}`}?${query}`;
+      const pathAndQuery = `${requestPath}?${query}`;
       const url = `${origin}${pathAndQuery}`;
       assertNoSecretKey({ url, body: bodyText, headers });
 
       const ticket = await admit(plan, opts.pacing === false);
-
-      const result: CallResult = {
-        operationId,
-        httpStatus: 0,
-        body: undefined,
-        rawText: '',
-        request: { method, url: redact(url), body: redact(bodyText) },
-        curl: buildCurl({
-          method,
-          url,
-          headers,
-          body: bodyText,
-          resolve: transport.curlResolve(origin),
-          extraCa: target.caCert !== undefined,
-        }),
-        attempts: attempt,
-        durationMs: 0,
-      };
+      let outcome: AttemptOutcome;
       try {
-        const response = await transport.pool(origin).request({ method, path: pathAndQuery, headers, body: payload });
-        result.httpStatus = response.statusCode;
-        result.rawText = await response.body.text();
-        try {
-          result.body = JSON.parse(result.rawText);
-        } catch {
-          result.body = undefined;
-        }
-      } catch (error) {
-        const described = describeNetworkError(error);
-        result.networkError = described.message;
-        if (described.code !== undefined) result.networkErrorCode = described.code;
+        outcome = await sendAttempt(transport, { origin, method, pathAndQuery, headers, payload }, { deadlineMs: attemptDeadlineMs });
       } finally {
         ticket.done();
       }
-      const outcome = { httpStatus: result.httpStatus, body: result.body } as Parameters<typeof isRetryableOutcome>[0];
-      if (result.networkErrorCode !== undefined) outcome.networkErrorCode = result.networkErrorCode;
-      else if (result.networkError !== undefined) outcome.networkErrorCode = 'UNKNOWN';
+      const result: CallResult = {
+        operationId,
+        httpStatus: outcome.httpStatus,
+        body: outcome.body,
+        rawText: outcome.rawText,
+        request: { method, url: redact(url), body: redact(bodyText) },
+        curl: buildCurl({ method, url, headers, body: bodyText, resolve: transport.curlResolve(origin), extraCa: target.caCert !== undefined }),
+        attempts: attempt,
+        durationMs: 0,
+      };
+      if (outcome.answerProblem !== undefined) result.answerProblem = outcome.answerProblem;
+      if (outcome.networkError !== undefined) result.networkError = outcome.networkError;
+      if (outcome.networkErrorCode !== undefined) result.networkErrorCode = outcome.networkErrorCode;
+      return result;
+    }
 
-      if (attempt < maxAttempts && isRetryableOutcome(outcome)) {
-        await sleep(backoffDelayMs(attempt, policy));
-        continue;
-      }
-      result.durationMs = performance.now() - started;
-      if (typeof result.body?.ErrorCode === 'number') result.errorCode = result.body.ErrorCode;
-      if (operation && result.networkError === undefined && options.validateResponses !== false) {
-        result.schemaErrors =
-          result.body === undefined
+    const { outcome: result } = await retrying(attemptOnce, {
+      maxAttempts: retrySafe ? Math.max(1, policy.maxAttempts) : 1,
+      policy,
+      sleep,
+      isRetryable: (r) => isRetryableOutcome(retryOutcomeOf(r)),
+    });
+    breaker?.record(result);
+    result.durationMs = performance.now() - started;
+    judgeFinalResult(result, operation);
+    options.onResponse?.(result);
+    return result;
+  }
+
+  /** After the last attempt: the error code, the schema verdict, and ownership of a created group. */
+  function judgeFinalResult(result: CallResult, operation: OperationContract | undefined): void {
+    if (typeof result.body?.ErrorCode === 'number') result.errorCode = result.body.ErrorCode;
+    if (operation && result.networkError === undefined && options.validateResponses !== false) {
+      result.schemaErrors =
+        result.answerProblem !== undefined
+          ? [{ path: '', message: result.answerProblem }]
+          : result.body === undefined
             ? [{ path: '', message: `response is not JSON (HTTP ${result.httpStatus})` }]
             : validateResponse(operation.operationId, result.body).errors;
-      }
-      if (operation?.operationId === 'create_group' && result.errorCode === 0 && typeof result.body?.GroupId === 'string') {
-        markGroupOwned(result.body.GroupId);
-      }
-      options.onResponse?.(result);
-      return result;
+    }
+    if (operation?.operationId === 'create_group' && result.errorCode === 0 && typeof result.body?.GroupId === 'string') {
+      markGroupOwned(result.body.GroupId);
     }
   }
 
@@ -341,6 +364,10 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     async close() {
       closed = true;
       await transport.close();
+    },
+    async destroy() {
+      closed = true;
+      await transport.destroy();
     },
   };
 }

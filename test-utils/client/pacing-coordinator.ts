@@ -10,11 +10,14 @@
  *   /admit  {slots}   answers {ticket} once the pacer admits the call (a long poll)
  *   /record {slots}   answers {ticket} at once; the call still counts (pacing bypass)
  *   /done   {ticket}  the call's response (or failure) has arrived; answers 204
+ *   /breaker {streak, lastError}  a worker's transport breaker tripped (breaker.ts); answers
+ *           204 and calls onBreakerTrip once, so the runner can stop the run
  * An admission counts as in flight until /done, then from /done's arrival for one window: the
  * pacer's own semantics (logged at response time), a little later, so a little safer.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { BreakerTrip } from './breaker.ts';
 import { type PacerClock, type PaceSlot, type PaceTicket, SlidingWindowPacer } from './pacer.ts';
 
 /**
@@ -44,6 +47,8 @@ export interface PacingCoordinator {
 export interface PacingCoordinatorOptions {
   pacer?: SlidingWindowPacer;
   leaseMs?: number;
+  /** Called once, on the first worker's report that its transport breaker tripped. */
+  onBreakerTrip?: (trip: BreakerTrip) => void;
 }
 
 class BadRequest extends Error {}
@@ -106,6 +111,7 @@ export async function startPacingCoordinator(options: PacingCoordinatorOptions =
   const tickets = new Map<string, { ticket: PaceTicket; lease: NodeJS.Timeout }>();
   const admitted = new Map<string, number>();
   let nextTicket = 1;
+  let tripped = false;
 
   function issue(slots: PaceSlot[], ticket: PaceTicket): string {
     const id = String(nextTicket++);
@@ -127,11 +133,21 @@ export async function startPacingCoordinator(options: PacingCoordinatorOptions =
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const route = req.method === 'POST' ? new URL(req.url ?? '/', 'http://coordinator').pathname : '';
-    if (route !== '/admit' && route !== '/record' && route !== '/done') {
-      answer(res, 404, { error: 'POST /admit, /record or /done' });
+    if (route !== '/admit' && route !== '/record' && route !== '/done' && route !== '/breaker') {
+      answer(res, 404, { error: 'POST /admit, /record, /done or /breaker' });
       return;
     }
     const body = await readJson(req);
+    if (route === '/breaker') {
+      const { streak, lastError } = (body ?? {}) as { streak?: unknown; lastError?: unknown };
+      if (typeof streak !== 'number' || typeof lastError !== 'string') throw new BadRequest('streak must be a number and lastError a string');
+      answer(res, 204);
+      if (!tripped) {
+        tripped = true;
+        options.onBreakerTrip?.({ streak, lastError: lastError.slice(0, 500) });
+      }
+      return;
+    }
     if (route === '/done') {
       const id = (body as { ticket?: unknown } | null)?.ticket;
       if (typeof id !== 'string') throw new BadRequest('ticket must be a string');

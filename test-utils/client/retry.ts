@@ -66,3 +66,24 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }
+
+export interface RetryLoopOptions<T> {
+  /** Attempts in all; 1 = no retry (the request is not safe to repeat, or retry was turned off). */
+  maxAttempts: number;
+  policy: RetryPolicy;
+  /** Whether this attempt's outcome may turn into a success if repeated. */
+  isRetryable: (outcome: T) => boolean;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * The retry policy around one attempt (attempt.ts), as undici's RetryHandler wraps a dispatch:
+ * attempts until one is not retryable or the attempts are used up, with backoff between them.
+ */
+export async function retrying<T>(attempt: (n: number) => Promise<T>, options: RetryLoopOptions<T>): Promise<{ outcome: T; attempts: number }> {
+  for (let n = 1; ; n++) {
+    const outcome = await attempt(n);
+    if (n >= options.maxAttempts || !options.isRetryable(outcome)) return { outcome, attempts: n };
+    await options.sleep(backoffDelayMs(n, options.policy));
+  }
+}

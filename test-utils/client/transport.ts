@@ -83,6 +83,13 @@ export class Transport {
     return [`${url.hostname}:${port}:${parseResolvedAddress(override).ip}`];
   }
 
+  /** Drops every connection at once, requests in flight included (a preflight that gave up). */
+  async destroy(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((p) => p.destroy()));
+  }
+
   async close(): Promise<void> {
     const pools = [...this.#pools.values()];
     this.#pools.clear();

@@ -308,6 +308,19 @@ export interface CheckFailure {
   /** What the document says should have happened. */
   expected: string;
   docUrl: string;
+  /** The class of problem, its title and grouping key (test-utils/check/failure-kinds.ts). */
+  kind?: { kind: string; title: string; groupKey: string; operation?: string; family?: string };
+  /** The request the failure is about, redacted, for `tim-conformance reproduce`. */
+  request?: RecordedRequest;
+}
+
+/** A request as results.json keeps it: usersig redacted, so it must be signed afresh to resend. */
+export interface RecordedRequest {
+  operation: string;
+  method: string;
+  /** The whole URL as sent, usersig '<redacted>'. */
+  url: string;
+  body: string;
 }
 
 /** task.meta keys written by the check helpers and read by the runner's reporter. */

@@ -57,7 +57,7 @@ export interface RunConformanceOptions {
 }
 
 export interface ConformanceRun {
-  /** What `tim-conformance run` would exit with: 0 pass, 1 a gating failure (or nothing ran), 2 configuration error, 130/143 interrupted. */
+  /** What `tim-conformance run` would exit with: 0 pass, 1 a gating failure (or nothing ran), 2 configuration error, failed preflight or a target that stopped answering, 130/143/129 interrupted. */
   exitCode: number;
   /** The data of results.json (absent when the configuration was refused or the target could not start, exit 2). */
   results?: ResultsFile;

@@ -32,6 +32,8 @@ export const KNOWN_DEVIATIONS = {
   'groups.group-id-not-validated': 'look up a malformed GroupId (too long, not printable ASCII) instead of refusing it',
   /** A GroupId that is a JSON number turned into a string and looked up, instead of 10004. */
   'groups.group-id-number-coerced': 'accept a GroupId sent as a JSON number by turning it into a string',
+  /** create_group of an AVChatRoom with a MemberList creates it (members ignored) instead of 10007. */
+  'groups.avchatroom-members-accepted': 'create an AVChatRoom given a MemberList instead of refusing it (10007)',
   'envelope.no-errorinfo-on-success': 'omit ErrorInfo from success bodies',
   'envelope.actionstatus-lowercase': "answer ActionStatus 'ok' / 'fail'",
   'envelope.errorcode-as-string': 'send ErrorCode as a JSON string',

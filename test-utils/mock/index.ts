@@ -15,6 +15,7 @@ import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 import type { MockApp } from './default-apps.ts';
 import { expiryRule, hmacBytesCompared, toDeviationSet } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
+import type { MockExchangeHook, MockIncomingRequest } from './exchange-hook.ts';
 import { createFaultPicker } from './faults.ts';
 import type { FaultKind, FaultOptions, FaultPicker } from './faults.ts';
 import { answerApiRequest, failureBody, INTERNAL_ERROR_CODE } from './pipeline.ts';
@@ -29,6 +30,7 @@ export { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 export type { MockApp } from './default-apps.ts';
 export { KNOWN_DEVIATIONS } from './deviations.ts';
 export { FAULT_KINDS } from './faults.ts';
+export type { MockAnswerOverride, MockExchangeHook, MockExchangeOutcome, MockIncomingRequest } from './exchange-hook.ts';
 export type { FaultKind, FaultOptions } from './faults.ts';
 export { MockState } from './state.ts';
 export type { MockGroup, MockAppState } from './state.ts';
@@ -54,6 +56,13 @@ export interface MockServerOptions {
   clock?: MockClock;
   /** Named deviations from the reference behaviour (mutation self-check); see KNOWN_DEVIATIONS. */
   deviations?: string[];
+  /** Sees every request, may replace its answer, hears how it ended (recording, scripted answers). */
+  exchangeHook?: MockExchangeHook;
+  /**
+   * Also serve https on a second port (same state, same hook), for SDKs that only speak https
+   * while others use http; true makes a self-signed certificate. Not with `tls`.
+   */
+  alsoHttps?: boolean | TlsMaterial;
 }
 
 export interface MockServerHandle {
@@ -64,6 +73,8 @@ export interface MockServerHandle {
   protocol: 'http' | 'https';
   /** The certificate PEM when serving https (trust it in clients: undici `connect: { ca }`). */
   caCert: string | undefined;
+  /** The https origin of the second server (with `alsoHttps`). */
+  httpsUrl?: string;
   apps: readonly MockApp[];
   /** Live state, for tests to inspect (groups, attributes, counters per app). */
   state: MockState;
@@ -151,13 +162,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     else send(res, status, contentType, text);
   };
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+  const hook = options.exchangeHook;
+  const onRequest = (protocol: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse): void => {
     const fault: FaultKind | null = pickFault === null ? null : pickFault();
     if (fault === 'drop') {
       req.socket.destroy();
       return;
     }
     readCappedBody(req, maxBodyBytes, (body) => {
+      if (hook !== undefined) return answerThroughHook(hook, protocol, req, res, body);
       if (fault === 'http502') return respond(res, 502, 'text/plain; charset=utf-8', 'Bad Gateway');
       const text =
         fault === '10002'
@@ -167,25 +180,68 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   };
 
+  const answerThroughHook = (h: MockExchangeHook, protocol: 'http' | 'https', req: IncomingMessage, res: ServerResponse, body: Buffer | null): void => {
+    const request: MockIncomingRequest = { method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body, receivedAtMs: runtime.now(), protocol };
+    const override = h.override?.(request);
+    if (override?.drop === 'before-apply') {
+      req.socket.destroy();
+      h.observe?.(request, { dropped: 'before-apply', override });
+      return;
+    }
+    const status = override?.answer?.status ?? 200;
+    const text = override?.answer?.body ?? answerApiRequest(runtime, request.method, request.url, body);
+    if (override?.drop === 'after-apply') {
+      req.socket.destroy();
+      h.observe?.(request, { dropped: 'after-apply', override });
+      return;
+    }
+    const contentType = override?.answer?.contentType ?? 'application/json; charset=utf-8';
+    const finish = (): void => {
+      send(res, status, contentType, text);
+      h.observe?.(request, override === undefined ? { response: { status, body: text } } : { response: { status, body: text }, override });
+    };
+    const delay = latencyMs + (override?.delayMs ?? 0);
+    if (delay > 0) setTimeout(finish, delay);
+    else finish();
+  };
+
   let tlsMaterial: TlsMaterial | undefined;
   if (options.tls === true) tlsMaterial = await selfSignedCertificate(host);
   else if (typeof options.tls === 'object') tlsMaterial = options.tls;
-  const server: Server = tlsMaterial === undefined ? createHttpServer(onRequest) : createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest);
+  const protocol = tlsMaterial === undefined ? 'http' : 'https';
+  const server: Server =
+    tlsMaterial === undefined ? createHttpServer(onRequest('http')) : createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest('https'));
+  let httpsServer: Server | undefined;
+  if (options.alsoHttps !== undefined && options.alsoHttps !== false) {
+    if (tlsMaterial !== undefined) throw new Error('alsoHttps is for an http mock; it already serves https');
+    tlsMaterial = options.alsoHttps === true ? await selfSignedCertificate(host) : options.alsoHttps;
+    httpsServer = createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest('https'));
+    httpsServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  }
   // Node closes an idle keep-alive connection after 5 s, close to the 4 s clients such as undici
   // keep one: on a busy machine a timer firing late lets the server close a connection the client
   // is just reusing ("other side closed"). A long server-side timeout leaves closing to the client.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (s: Server, port: number): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, host, () => {
+        s.off('error', reject);
+        resolve((s.address() as AddressInfo).port);
+      });
     });
-  });
-  const { port } = server.address() as AddressInfo;
-  const protocol = tlsMaterial === undefined ? 'http' : 'https';
+  const port = await listen(server, options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  let httpsPort: number | undefined;
+  if (httpsServer !== undefined) {
+    try {
+      httpsPort = await listen(httpsServer, 0);
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -194,14 +250,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port,
     protocol,
     caCert: tlsMaterial?.cert,
+    ...(httpsPort === undefined ? {} : { httpsUrl: `https://${urlHost}:${httpsPort}` }),
     apps,
     state,
     usersigCacheSize: () => verifier.cachedEntries,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      const stop = (s: Server): Promise<void> =>
+        new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      closing ??= Promise.all([stop(server), ...(httpsServer === undefined ? [] : [stop(httpsServer)])]).then(() => undefined);
       return closing;
     },
   };

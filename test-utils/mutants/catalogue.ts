@@ -65,6 +65,7 @@ const ROWS: Record<KnownDeviation, MutantRow> = {
   'signing.standard-base64': { area: 'signing', profile: 'signing.verifier-variants', killers: ['get_group_attr/usersig-own-signer', 'get_group_attr/usersig-valid'] },
   'groups.group-id-not-validated': { area: 'error-codes', profile: 'groups.malformed-group-id', killers: ['get_group_attr/malformed-group-id-too-long', 'clear_group_attr/malformed-group-id-non-ascii'] },
   'groups.group-id-number-coerced': { area: 'error-codes', profile: 'groups.missing-group-id', killers: ['get_group_attr/group-id-number', 'delete_group_counter/group-id-number'] },
+  'groups.avchatroom-members-accepted': { area: 'error-codes', profile: 'create_group#avchatroom-member-list', killers: ['create_group/gen-row-avchatroom-member-list'] },
   'envelope.no-errorinfo-on-success': { area: 'envelope', profile: 'transport.error-info-on-success', killers: ['get_group_attr/error-info-empty-on-success'] },
   'envelope.actionstatus-lowercase': { area: 'envelope', profile: 'transport.http-200', killers: ['get_group_attr/envelope-on-success', 'get_group_attr/envelope-on-unknown-group'] },
   'envelope.errorcode-as-string': { area: 'envelope', profile: 'transport.http-200', killers: ['get_group_attr/envelope-on-success', 'clear_group_attr/envelope-on-missing-group-id'] },

@@ -1,6 +1,6 @@
 /** The CLI side of `tim-conformance mutants`: option checks, progress on stderr, matrix on stdout. */
 import { UsageError } from '../cli/args.ts';
-import { DEFAULT_REPORT_DIR } from '../config/index.ts';
+import { checkReportDir, DEFAULT_REPORT_DIR } from '../config/index.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import { findMutant, MUTANT_CATALOGUE, type MutantEntry } from './catalogue.ts';
 import { DEFAULT_BATCH_SIZE, formatKillMatrix, MAX_BATCH_SIZE, mutantsExitCode, runMutants, writeKillMatrix } from './run-mutants.ts';
@@ -34,6 +34,8 @@ export async function runMutantsCommand(values: Values, io: RunnerIO, filters: r
   const parallel = /^\d+$/.test(parallelText) ? Number(parallelText) : Number.NaN;
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_BATCH_SIZE) throw new UsageError(`--parallel must be an integer from 1 to ${MAX_BATCH_SIZE}`);
   const reportDir = single(values, 'report-dir') ?? process.env['TIM_REPORT_DIR'] ?? DEFAULT_REPORT_DIR;
+  // Before the mutants run, not when their matrix is written: a file in its place is one line, exit 2.
+  checkReportDir(reportDir);
   const strictEnv = (process.env['TIM_STRICT'] ?? '').trim().toLowerCase();
   const strict = values['strict'] === true || ['1', 'true', 'yes'].includes(strictEnv);
 

@@ -6,6 +6,7 @@
  */
 import type { ResultsFile } from '../runner/results.ts';
 import { escapeHtml, isSafeLink } from './escape.ts';
+import { gatingFailureGroups } from '../runner/failure-groups.ts';
 import { docLink, htmlPage, statusCell } from './html-page.ts';
 import {
   buildReportModel,
@@ -49,6 +50,21 @@ function findingsList(id: string, heading: string, views: FailureView[], line: (
   return `<h3 id="${id}">${e(heading)} (${views.length})</h3>\n<ul class="findings">\n${items.join('\n')}\n</ul>`;
 }
 
+/** The gating failures grouped by likely cause (test-utils/runner/failure-groups.ts), each id linking to its details. */
+function causesList(model: ReportModel): string {
+  const groups = gatingFailureGroups(model.results.tests);
+  if (groups.length === 0) return '';
+  const anchors = new Map(model.details.map((v) => [v.entry.id, v.anchor]));
+  const items = groups.map((group) => {
+    const ids = group.tests.map((test) => {
+      const anchor = anchors.get(test.id);
+      return anchor ? `<a href="#${anchor}"><code>${e(test.id)}</code></a>` : `<code>${e(test.id)}</code>`;
+    });
+    return `<li><strong>${group.tests.length} × ${e(group.title)}</strong>: ${ids.join(', ')}</li>`;
+  });
+  return `<h3 id="causes">Failures by likely cause (${groups.length})</h3>\n<ul class="findings causes">\n${items.join('\n')}\n</ul>`;
+}
+
 function summarySection(model: ReportModel): string {
   const r = model.results;
   const parts = [
@@ -56,6 +72,7 @@ function summarySection(model: ReportModel): string {
     '<h2>Summary</h2>',
     '<p class="meta">Jump to: <a href="#matrix-section">matrix</a> · <a href="#failures">failure details</a></p>',
     countsTable(model),
+    causesList(model),
     findingsList('gating-failures', 'Gating failures', model.gatingFailures, (v) => e(v.finding || v.expected)),
     findingsList(
       'unexpected-passes',
@@ -127,7 +144,7 @@ function failureArticle(v: FailureView): string {
   } else {
     field('Expected', 'expected', v.expected ? e(v.expected) : '<span class="meta">(not recorded)</span>');
     field('What happened', 'happened', pre(v.happened, 'happened'));
-    field('Request (curl; the usersig is redacted: sign a new one to replay)', 'request', v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>');
+    field('Request (curl; set TIM_USERSIG first: npx tim-conformance usersig)', 'request', v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>');
     field('Response', 'response', v.response ? pre(v.response, 'response') : '<span class="meta">(no response)</span>');
   }
   field('Document', 'doc', docLink(v.docUrl, isSafeLink(v.docUrl)));

@@ -4,6 +4,7 @@
  * the failure details stop at a budget (the rest are listed by id; report.html has them all).
  */
 import type { ResultsFile } from '../runner/results.ts';
+import { gatingFailureGroups } from '../runner/failure-groups.ts';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './escape.ts';
 import { buildReportModel, legendStatuses, STATUS_KIND, STATUS_MEANING, NO_GROUP_TYPE, UNEXPECTED_PASS, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
 
@@ -47,6 +48,23 @@ function findings(heading: string, views: FailureView[], line: (v: FailureView) 
   return [`### ${heading} (${views.length})`, '', ...views.map((v) => `- ${markdownCode(v.entry.id)}: ${line(v)}`), ''];
 }
 
+/** The gating failures grouped by likely cause (test-utils/runner/failure-groups.ts), largest first. */
+function causes(results: ResultsFile): string[] {
+  const groups = gatingFailureGroups(results.tests);
+  if (groups.length === 0) return [];
+  const lines = [`### Failures by likely cause (${groups.length})`, '', '| checks | likely cause | check ids |', '|---:|---|---|'];
+  for (const group of groups) {
+    const ids = group.tests.slice(0, GROUP_IDS_SHOWN).map((test) => markdownCode(test.id, true));
+    const more = group.tests.length > GROUP_IDS_SHOWN ? ` … and ${group.tests.length - GROUP_IDS_SHOWN} more` : '';
+    lines.push(`| ${group.tests.length} | ${t(group.title).replace(/\|/g, '\\|')} | ${ids.join(', ')}${more} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Ids listed per cause in report.md (report.html lists them all). */
+const GROUP_IDS_SHOWN = 30;
+
 function summary(model: ReportModel): string[] {
   const r = model.results;
   const lines = [
@@ -57,6 +75,7 @@ function summary(model: ReportModel): string[] {
     '',
     ...countsTable(model),
     '',
+    ...causes(r),
     ...findings('Gating failures', model.gatingFailures, (v) => t(v.finding || v.expected)),
     ...findings('Unexpected passes (listed as known deviations but passed; gating: update the expectations file)', model.unexpectedPasses, (v) => t(v.expectationReason)),
     ...findings('Tentative findings (inferred behaviour, not gating unless `--strict`)', model.tentative, (v) => t(v.finding || v.expected)),
@@ -113,7 +132,7 @@ function failureDetail(v: FailureView): string[] {
     lines.push(`- **Expected:** ${v.expected ? t(v.expected) : '(not recorded)'}`);
     lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
     lines.push('**What happened**', '', markdownCodeBlock(shortened(v.happened), 'text'), '');
-    lines.push('**Request** (the usersig is redacted: sign a new one to replay)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
+    lines.push('**Request** (set `TIM_USERSIG` first: `npx tim-conformance usersig`)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
     lines.push('**Response**', '', v.response ? markdownCodeBlock(shortened(v.response), 'json') : '(no response)', '');
   }
   if (v.rerun) lines.push('**Rerun**', '', markdownCodeBlock(v.rerun, 'sh'), '');

@@ -10,7 +10,8 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
-import { describeTarget, resolveTargetConfig, startTarget } from '../config/index.ts';
+import { describeTarget, resolveTargetConfig } from '../config/index.ts';
+import { startTarget } from './start-target.ts';
 import { SUITE_WORKERS } from './pool.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {

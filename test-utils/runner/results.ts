@@ -5,6 +5,9 @@
  */
 import type { CheckFailure, EvidenceStatus, GroupType, ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
 import type { MetaWithCodes, ProvokedCode } from '../check/provoked-codes.ts';
+import { recordKind, type RecordedKind } from '../check/failure-kinds.ts';
+import { rerunCommand } from '../check/reproduction.ts';
+import { specIdentity, type SpecIdentity } from './spec-identity.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -20,7 +23,21 @@ export interface TestEntry {
   /** The evidence status of the behaviour checked. */
   evidence: EvidenceStatus | null;
   docUrl: string;
-  failure?: { curl: string; response: unknown; expected: string; message: string };
+  failure?: {
+    curl: string;
+    response: unknown;
+    expected: string;
+    message: string;
+    /** The request the failure is about (usersig redacted), for `tim-conformance reproduce`. */
+    request?: CheckFailure['request'];
+    /** The command that reruns exactly this check against the same target and seed. */
+    rerun?: string;
+  };
+  /**
+   * For a failed or not-run check: the class of problem (test-utils/check/failure-kinds.ts) with
+   * its title and the key under which failures of one likely cause are grouped.
+   */
+  kind?: RecordedKind;
   /** Why a skipped check did not run. */
   reason?: string;
   durationMs?: number;
@@ -70,6 +87,8 @@ export interface ResultsFile {
   tests: TestEntry[];
   /** Present when the run used an expectations file. */
   expectations?: ExpectationsUsed;
+  /** The contract the run was judged against (merge refuses runs of different ones). */
+  spec?: SpecIdentity;
 }
 
 export interface ExpectationsUsed {
@@ -147,10 +166,13 @@ export function entryFromTest(test: FinishedTest): TestEntry {
       expected: recorded?.expected ?? message,
       message,
     };
+    if (recorded?.request) entry.failure.request = recorded.request;
+    entry.kind = (recorded?.kind as RecordedKind | undefined) ?? recordKind({ kind: 'check-error', message: raw, ...(tim ? { operation: tim.operation } : {}) });
   } else if (test.state === 'skipped' || test.state === 'pending') {
     entry.status = 'skipped';
     entry.reason =
       test.meta.timNotRun ?? test.skipNote ?? (test.state === 'pending' ? 'the run ended before this check ran' : 'skipped');
+    entry.kind = recordKind({ kind: 'not-run', reason: entry.reason, ...(tim ? { operation: tim.operation } : {}) });
   }
   return entry;
 }
@@ -168,6 +190,7 @@ export function runErrorEntry(id: string, message: string): TestEntry {
     evidence: null,
     docUrl: '',
     failure: { curl: '', response: null, expected: 'the suites load and run without errors', message },
+    kind: recordKind({ kind: 'check-error', message }),
   };
 }
 
@@ -204,9 +227,15 @@ export function buildResults(
   target: ResolvedTarget,
   tests: TestEntry[],
   runEnd: ResultsFile['runEnd'],
+  /** The run's --suites directory when not suites/ (each failure's rerun command needs it). */
+  suitesDir?: string,
 ): ResultsFile {
   const unique = flagDuplicateIds(tests);
-  return { target: summariseTarget(target), seed: target.seed, runEnd, summary: summarise(unique), tests: unique };
+  const summary = summariseTarget(target);
+  for (const test of unique) {
+    if (test.failure && test.operation !== '') test.failure.rerun = rerunCommand({ target: summary, seed: target.seed, ...(suitesDir ? { suitesDir } : {}) }, [test.id]);
+  }
+  return { target: summary, seed: target.seed, runEnd, summary: summarise(unique), tests: unique, spec: specIdentity() };
 }
 
 /** True when no check ran to a verdict (nothing collected, all filtered or not run). */

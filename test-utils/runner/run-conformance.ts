@@ -2,7 +2,8 @@
  * `tim-conformance run`: resolve the target, start it, run the suites, write junit.xml and
  * results.json, print the summary, destroy whatever the run's ledger still lists, and answer
  * 0 (no gating failure), 1 (a gating failure, an unexpected pass, or nothing ran),
- * 2 (configuration error), 130/143 (interrupted by SIGINT/SIGTERM, after cleanup).
+ * 2 (configuration error, failed preflight, or a target that stopped answering mid-run),
+ * 130/143/129 (interrupted by SIGINT/SIGTERM/SIGHUP, after cleanup).
  * With --expectations the results are judged against a target's known deviations; with
  * --regions the whole run repeats once per region (run-regions.ts).
  */

@@ -11,6 +11,7 @@ import { createVitest } from 'vitest/node';
 import { CODE_EXT, CODE_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
+import type { BreakerTrip } from '../client/breaker.ts';
 import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
 import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
@@ -26,8 +27,12 @@ export interface RunSuitesOptions {
   suitesDir?: string;
   /** vitest file filters (path fragments), e.g. ['suites/signing']. */
   filters?: string[];
-  /** Only checks whose name (which starts with the id) matches this regular expression. */
+  /** Only checks whose id matches this regular expression (selection.ts). */
   grep?: string;
+  /** Only these check ids (exact). */
+  ids?: string[];
+  /** Stop after this many failed checks (vitest's bail); the rest are reported as not run. */
+  maxFailures?: number;
   workers?: number;
   /** Aborting cancels the run (checks in flight finish their cleanup). */
   signal?: AbortSignal;
@@ -35,6 +40,8 @@ export interface RunSuitesOptions {
   cancelGraceMs?: number;
   /** Where vitest's own logger writes (suite load errors); default: discarded, they are in the results. */
   log?: (text: string) => void;
+  /** Called once when a worker's transport breaker trips (the target stopped answering). */
+  onBreakerTrip?: (trip: BreakerTrip) => void;
   /** Where per-file progress goes; none when absent. */
   progress?: SuiteProgress;
 }
@@ -62,7 +69,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const savedExitCode = process.exitCode;
   const sink = lineSink(options.log);
-  const coordinator = await startPacingCoordinator();
+  const coordinator = await startPacingCoordinator(options.onBreakerTrip ? { onBreakerTrip: options.onBreakerTrip } : {});
 
   const vitest = await createVitest(
     'test',
@@ -74,8 +81,13 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
       watch: false,
       reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],
       maxWorkers: workers,
-      testNamePattern: options.grep,
-      provide: { timTarget: options.target, timWorkers: workers, timPacingUrl: coordinator.url },
+      ...(options.maxFailures !== undefined ? { bail: options.maxFailures } : {}),
+      provide: {
+        timTarget: options.target,
+        timWorkers: workers,
+        timPacingUrl: coordinator.url,
+        ...(options.grep !== undefined || options.ids?.length ? { timSelect: { grep: options.grep, ids: options.ids } } : {}),
+      },
     },
     {},
     { stdout: sink, stderr: sink },

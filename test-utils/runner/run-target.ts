@@ -6,15 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  ConfigError,
-  describeTarget,
-  resolveTargetConfig,
-  startTarget,
-  type Env,
-  type RunFlags,
-  type TargetConfig,
-} from '../config/index.ts';
+import { ConfigError, describeTarget, resolveTargetConfig, type Env, type RunFlags, type TargetConfig } from '../config/index.ts';
+import { startTarget } from './start-target.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { ledgerPathFor } from '../fixtures/ledger.ts';
 import { sweepLedger } from '../fixtures/sweep.ts';
@@ -33,8 +26,12 @@ import {
 import { isLiveTerminal, SuiteProgress, type ProgressOutput } from './progress.ts';
 import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
-import { runSuites, type RunSuitesOptions, type SuiteRun } from './run-suites.ts';
+import type { RunSuitesOptions, SuiteRun } from './run-suites.ts';
 import { formatSummary } from './summary.ts';
+import { preflight, type PreflightResult } from './preflight.ts';
+import { type BreakerTrip, describeTrip } from '../client/breaker.ts';
+import { checkReportDir } from '../config/report-dir.ts';
+import { colourEnabled, paintFor } from './colour.ts';
 
 export interface RunnerIO {
   out(text: string): void;
@@ -51,7 +48,12 @@ export interface RunnerOptions {
   /** A directory of `*.check.ts` suites instead of suites/ (project tests, third-party suites). */
   suitesDir?: string;
   filters?: string[];
+  /** Only checks whose id matches (ids only, not titles). */
   grep?: string;
+  /** --id: only these check ids (exact). */
+  ids?: string[];
+  /** --max-failures: stop after this many failed checks. */
+  maxFailures?: number;
   workers?: number;
   /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
   expectations?: string;
@@ -70,13 +72,22 @@ export interface RunnerOptions {
 export interface RunnerDeps {
   runSuites?: (options: RunSuitesOptions) => Promise<SuiteRun>;
   createClient?: (target: ResolvedTarget) => Promise<FixtureClient & { close?(): unknown }>;
-  /** Installs the SIGINT/SIGTERM handlers (default true; tests that run in-process turn it off). */
+  /** Installs the SIGINT/SIGTERM/SIGHUP handlers (default true; tests that run in-process turn it off). */
   handleSignals?: boolean;
+  /** Proves the target usable before any check (default preflight.ts). */
+  preflight?: (target: ResolvedTarget) => Promise<PreflightResult>;
 }
 
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 /** After a signal: how long the ledger sweep may take, and when the process exits regardless. */
 const INTERRUPT_SWEEP_MS = 15_000;
+/**
+ * The end-of-run sweep's deadline: what it has not destroyed by then stays in the ledger for
+ * `tim-conformance janitor`. Far above a healthy sweep (a run leaves a handful of groups); after
+ * the breaker tripped, the target is not answering and the sweep gets little time.
+ */
+const END_SWEEP_MS = 60_000;
+const BROKEN_TARGET_SWEEP_MS = 10_000;
 const INTERRUPT_HARD_EXIT_MS = 30_000;
 
 function defaultClient(target: ResolvedTarget): Promise<FixtureClient & { close?(): unknown }> {
@@ -141,6 +152,13 @@ export async function runOnTarget(
   deps: RunnerDeps,
   extras: TargetRunExtras = {},
 ): Promise<TargetRunOutcome> {
+  try {
+    checkReportDir(config.reportDir);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`tim-conformance: ${error.message}`);
+    return { code: 2, interrupted: false };
+  }
   io.out(`tim-conformance: seed ${config.seed} (rerun with --seed ${config.seed})`);
   let started;
   try {
@@ -155,8 +173,24 @@ export async function runOnTarget(
   }
   const { target } = started;
   io.out(`tim-conformance: target ${JSON.stringify(describeTarget(target))}`);
+  const ready = await (deps.preflight ?? preflight)(target).catch((error: unknown): PreflightResult => ({
+    ok: false,
+    problem: `preflight: ${(error as Error).message}`,
+  }));
+  if (!ready.ok) {
+    io.err(`tim-conformance: ${ready.problem}`);
+    await started.close().catch(() => {});
+    return { code: 2, interrupted: false };
+  }
 
   const abort = new AbortController();
+  let brokenTarget: BreakerTrip | undefined;
+  const onBreakerTrip = (trip: BreakerTrip) => {
+    if (brokenTarget || interruptedBy) return;
+    brokenTarget = trip;
+    io.err(`tim-conformance: ${describeTrip(trip)}`);
+    abort.abort();
+  };
   let interruptedBy: keyof typeof SIGNAL_EXIT | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
     if (interruptedBy) process.exit(SIGNAL_EXIT[signal]); // a second signal: stop waiting
@@ -167,39 +201,50 @@ export async function runOnTarget(
   };
   const onInt = () => onSignal('SIGINT');
   const onTerm = () => onSignal('SIGTERM');
+  const onHup = () => onSignal('SIGHUP');
   if (deps.handleSignals !== false) {
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
   }
 
   const progressOutput = options.progress === undefined ? defaultProgress(io, process.env) : options.progress;
   const progress = progressOutput === false ? undefined : new SuiteProgress(progressOutput, extras.label);
   try {
-    const run = await (deps.runSuites ?? runSuites)({
+    // vitest's Node API is loaded only once the preflight has passed: a set-up mistake is told at once.
+    const run = await (deps.runSuites ?? (await import('./run-suites.ts')).runSuites)({
       target,
       suitesDir: options.suitesDir,
       filters: options.filters,
       grep: options.grep,
+      ...(options.ids?.length ? { ids: options.ids } : {}),
+      ...(options.maxFailures !== undefined ? { maxFailures: options.maxFailures } : {}),
       workers: options.workers,
       signal: abort.signal,
+      onBreakerTrip,
       log: (text) => io.err(text.replace(/\n$/, '')),
       ...(progress ? { progress } : {}),
     });
     progress?.end();
-    const runEnd = interruptedBy ? 'interrupted' : run.reason;
-    let results = buildResults(target, run.entries, runEnd);
+    const runEnd = interruptedBy || brokenTarget ? 'interrupted' : run.reason;
+    let results = buildResults(target, run.entries, runEnd, options.suitesDir);
     if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
-    await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : undefined);
+    await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : brokenTarget ? BROKEN_TARGET_SWEEP_MS : END_SWEEP_MS);
 
-    io.out(formatSummary(results, files));
+    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)), ...(options.suitesDir ? { suitesDir: options.suitesDir } : {}) }));
+    if (brokenTarget) {
+      io.err(`tim-conformance: stopped early: ${describeTrip(brokenTarget)}`);
+      return { code: 2, results, interrupted: true };
+    }
     if (extras.expectations && options.updateExpectations) rewriteExpectations(extras.expectations, results, io);
     if (interruptedBy) return { code: SIGNAL_EXIT[interruptedBy], results, interrupted: true };
     return { code: exitCodeFor(results), results, interrupted: false };
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
     await started.close().catch(() => {});
   }
 }
@@ -222,6 +267,9 @@ function rewriteExpectations(expectations: { file: ExpectationsFile; path: strin
   );
 }
 
+/** Cleanup failures printed one per line; the rest are counted (all stay in the ledger). */
+const MAX_CLEANUP_LINES = 10;
+
 /** Destroys what the run's ledger still lists (checks that failed mid-way, an interrupted run). */
 async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: RunnerDeps, deadlineMs?: number): Promise<void> {
   const path = ledgerPathFor(target);
@@ -230,10 +278,17 @@ async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: Runner
     client = await (deps.createClient ?? defaultClient)(target);
     const report = await sweepLedger(client, target, path, { deadlineMs });
     if (report.found.length > 0) {
-      io.out(`tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks`);
+      const gone = report.alreadyGone.length > 0 ? `, ${report.alreadyGone.length} already gone` : '';
+      io.out(`tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks${gone}`);
     }
-    for (const failure of report.failed) {
+    for (const note of report.notes) io.err(`tim-conformance: cleanup: ${note}`);
+    // Groups the sweep stopped before are summed up by its note; each one that was tried gets a line.
+    const shown = report.failed.filter((f) => !f.notTried).slice(0, MAX_CLEANUP_LINES);
+    for (const failure of shown) {
       io.err(`tim-conformance: could not destroy ${failure.groupId} (${failure.reason}); \`tim-conformance janitor\` will retry`);
+    }
+    if (report.failed.length > shown.length) {
+      io.err(`tim-conformance: ${report.failed.length - shown.length} more group(s) not destroyed stay in ${path} for \`tim-conformance janitor\``);
     }
   } catch (error) {
     io.err(`tim-conformance: cleanup failed (${(error as Error).message}); run \`tim-conformance janitor\` with the same --report-dir`);

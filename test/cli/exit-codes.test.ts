@@ -60,7 +60,7 @@ describe.concurrent('exit codes', { timeout: 180_000 }, () => {
   test('1 when a gating check fails', async () => {
     const run = await cli(['run', '--workers', '1', '--suites', join(FIXTURES, 'mixed')]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Gating failures (2):');
+    expect(run.stdout).toContain('Gating failures (2) by likely cause');
     expect(readResults(run.reportDir).summary).toEqual({ passed: 2, failed: 2, skipped: 0, tentativeFailed: 1 });
   });
 

@@ -161,3 +161,18 @@ describe('run-wide pacing coordinator', () => {
     expect(await post('/record', { slots: [{ key: 'k', limit: 1, windowMs: 1000 }] })).toBe(200);
   });
 });
+
+describe('the breaker endpoint', () => {
+  it('calls onBreakerTrip once, whatever the number of workers that report', async () => {
+    const trips: unknown[] = [];
+    const coordinator = await startPacingCoordinator({ onBreakerTrip: (trip) => trips.push(trip) });
+    onTestFinished(() => coordinator.close());
+    for (const streak of [5, 6]) {
+      const answer = await fetch(`${coordinator.url}/breaker`, { method: 'POST', body: JSON.stringify({ streak, lastError: 'connect ECONNREFUSED' }) });
+      expect(answer.status).toBe(204);
+    }
+    expect(trips).toEqual([{ streak: 5, lastError: 'connect ECONNREFUSED' }]);
+    const bad = await fetch(`${coordinator.url}/breaker`, { method: 'POST', body: JSON.stringify({ streak: 'x' }) });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { resolveTargetConfig, startTarget } from '../../test-utils/config/index.ts';
+import { resolveTargetConfig } from '../../test-utils/config/index.ts';
+import { startTarget } from '../../test-utils/runner/start-target.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
 import { startIndependentServer, type IndependentServer } from './server.ts';
 

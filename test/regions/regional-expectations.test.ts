@@ -28,6 +28,8 @@ const env = {
 /** Singapore fails CHECK, Seoul passes it. */
 const deps: RunnerDeps = {
   handleSignals: false,
+  // The regional hosts are not reachable here; the preflight has its own tests (test/cli/preflight.test.ts).
+  preflight: async () => ({ ok: true }),
   runSuites: async ({ target }) => ({ entries: [entry(CHECK, target.region === 'singapore' ? 'failed' : 'passed')], reason: 'passed' }),
   createClient: async () => ({ call: async () => ({ httpStatus: 200, body: {}, curl: '' }), markGroupOwned() {} }) as FixtureClient,
 };

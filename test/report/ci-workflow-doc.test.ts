@@ -11,17 +11,27 @@ const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'ci-workf
 const yamlBlock = doc.match(/```yaml\n([\s\S]*?)\n```/)?.[1] ?? '';
 
 interface Step { run?: string; uses?: string; if?: string; env?: Record<string, string> }
-interface Job { steps: Step[]; env?: Record<string, string>; needs?: string | string[] }
+interface Job { steps: Step[]; env?: Record<string, string>; needs?: string | string[]; strategy?: { matrix: { include: { region: string }[] } } }
 
 describe('the sample CI workflow', () => {
   const workflow = parse(yamlBlock) as { jobs: Record<string, Job> };
   const jobs = Object.values(workflow.jobs);
   const commands = jobs.flatMap((job) => job.steps.flatMap((step) => (step.run ?? '').split('\n'))).filter((line) => line.includes('tim-conformance '));
 
-  test('parses, gates the release on the mock job and the region job', () => {
-    expect(Object.keys(workflow.jobs)).toEqual(['conformance-mock', 'conformance-region', 'release']);
-    expect(workflow.jobs.release!.needs).toEqual(['conformance-mock', 'conformance-region']);
-    expect(workflow.jobs['conformance-region']!.env).toMatchObject({ TIM_TARGET: 'region:sgp', TIM_SECRET_KEY: '${{ secrets.TIM_SGP_SECRET_KEY }}' });
+  test('parses, runs a matrix job per region with one seed, merges them, and gates the release on the mock job and the merge', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['conformance-mock', 'conformance-region', 'conformance-merge', 'release']);
+    expect(workflow.jobs.release!.needs).toEqual(['conformance-mock', 'conformance-merge']);
+    const region = workflow.jobs['conformance-region']!;
+    expect(region.strategy!.matrix.include.map((r) => r.region)).toEqual(['sgp', 'kr']);
+    expect(region.env).toMatchObject({
+      TIM_TARGET: 'region:${{ matrix.region }}',
+      TIM_SECRET_KEY: "${{ secrets[format('TIM_{0}_SECRET_KEY', matrix.secret)] }}",
+      TIM_SEED: '${{ github.run_number }}',
+    });
+    expect(workflow.jobs['conformance-merge']!.needs).toBe('conformance-region');
+    const merge = workflow.jobs['conformance-merge']!.steps.map((s) => s.run ?? '').join('\n');
+    expect(merge).toMatch(/npx tim-conformance merge \$dirs --report-dir reports/);
+    expect(workflow.jobs['conformance-merge']!.steps.some((s) => s.uses?.startsWith('actions/download-artifact@'))).toBe(true);
   });
 
   test('uses only commands and flags the CLI has', () => {
@@ -36,7 +46,7 @@ describe('the sample CI workflow', () => {
   test('uses only TIM_* variables the CLI reads', () => {
     const used = new Set([...yamlBlock.matchAll(/\b(TIM_[A-Z_]+)\s*:/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThanOrEqual(4);
-    for (const name of used) expect(USAGE.run, name).toContain(name);
+    for (const name of used) expect(Object.values(USAGE).join('\n'), name).toContain(name);
   });
 
   test('appends report.md to the step summary and uploads the report directory of each run', () => {

@@ -104,8 +104,11 @@ describe('expectErrorCode', () => {
       response: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'invalid parameter' },
       expected: expect.stringContaining('a destroyed group: ErrorCode 10010 (documented-set: any of 10010, 10015)'),
       docUrl: DOC,
+      kind: expect.objectContaining({ kind: 'wrong-code', groupKey: 'wrong-code|group-attr|10010,10015|10004' }),
+      request: expect.objectContaining({ operation: 'clear_group_attr', method: 'POST' }),
     });
     expect(task.meta.timFailure!.curl).not.toContain('eJyrVkrOz0tLLUIwBACMKhAs');
+    expect(JSON.stringify(task.meta.timFailure!.request)).not.toContain('eJyrVkrOz0tLLUIwBACMKhAs');
     expect(error.message).toContain('clear_group_attr/clears-every-key/Public (gating, documented)');
     expect(error.message).toContain('ErrorCode was 10004 ("invalid parameter"), expected one of 10010, 10015');
     expect(error.message).toContain(`document: ${DOC}`);
@@ -288,5 +291,39 @@ describe('createGroup', () => {
   test('a Public group the target cannot create fails (a target must not pass by skipping)', async () => {
     const { ctx } = setup(() => answer({ ActionStatus: 'FAIL', ErrorCode: 10007, ErrorInfo: 'no' }));
     await expect(ctx.createGroup({ type: 'Public' })).rejects.toBeInstanceOf(CheckFailedError);
+  });
+});
+
+describe('typed failures: each helper records its kind', () => {
+  test.each([
+    ['expectErrorCode on an envelope with another code', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010), 'wrong-code'],
+    ['expectOk on an error', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectOk(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' })), 'wrong-code'],
+    ['expectEnvelope on a malformed body', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectEnvelope(answer({ ActionStatus: 'OK' })), 'wrong-shape'],
+    ['expectThat', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectThat(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), false, 'the key is gone'), 'wrong-state'],
+    ['expectEqual', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectEqual(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), 1, 2, 'the count'), 'wrong-state'],
+    ['expectErrorCode without an answer', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectErrorCode(answer(undefined, { httpStatus: 0, networkError: 'connect ECONNREFUSED', networkErrorCode: 'ECONNREFUSED' }), 10010), 'transport'],
+    ['expectOk on HTTP 502', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectOk(answer('<html>', { httpStatus: 502 })), 'transport'],
+  ] as const)('%s → %s', (_name, act, kind) => {
+    const { ctx, task } = setup();
+    failureOf(() => act(ctx));
+    expect(task.meta.timFailure?.kind?.kind).toBe(kind);
+    expect(task.meta.timFailure?.kind?.title.length).toBeGreaterThan(5);
+    expect(task.meta.timFailure?.kind?.groupKey.startsWith(kind)).toBe(true);
+  });
+
+  test('two checks that meet one wrong code on one family share a grouping key; another code does not', () => {
+    const keys = [10004, 10004, 10007].map((code) => {
+      const { ctx, task } = setup();
+      failureOf(() => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `limit ${code}` }), 10010));
+      return task.meta.timFailure?.kind?.groupKey;
+    });
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  test('the rerun line names the target, the seed and the check id, never a credential', () => {
+    const { ctx } = setup();
+    const error = failureOf(() => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010));
+    expect(error.message).toMatch(/rerun: {4}npx tim-conformance run .*--seed 42 --id clear_group_attr\/clears-every-key\/Public/);
   });
 });

@@ -218,9 +218,10 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
         '--suites', join('suites', 'limits'), '--grep', NOT_RATE_CHECKS, '--workers', '2', '--report-dir', reportDir],
       {},
     );
-    // The failure paths ran: a gating failure with a redacted curl line reached the output and the report.
+    // The failure paths ran: a gating failure with a curl line whose usersig is redacted (or read
+    // from "$TIM_USERSIG", for a call signed as usual) reached the output and the report.
     expect(code, output).toBe(1);
-    expect(output).toContain('usersig=<redacted>');
+    expect(output).toMatch(/usersig=(<redacted>|'"\$TIM_USERSIG"')/);
     expect(readFileSync(join(reportDir, 'results.json'), 'utf8')).toContain('curl ');
     expect(usersigs.size).toBeGreaterThan(0);
     const { leaks, files } = scanRun(reportDir, startedMs, output, secrets, usersigs);

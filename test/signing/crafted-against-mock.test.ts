@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTimClient, SlidingWindowPacer, type TimClient } from '../../test-utils/client/index.ts';
-import { resolveTargetConfig, startTarget, type StartedTarget } from '../../test-utils/config/index.ts';
+import { resolveTargetConfig } from '../../test-utils/config/index.ts';
+import { startTarget, type StartedTarget } from '../../test-utils/runner/start-target.ts';
 import { ACCEPTABLE_USERSIG_KINDS, CRAFTED_USERSIG_KINDS, craftUserSig } from '../../test-utils/signing/index.ts';
 
 // The crafted sigs and the reference mock's verifier were written independently; each kind

@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resolveTargetConfig, startTarget, type RunFlags } from '../../test-utils/config/index.ts';
+import { resolveTargetConfig, type RunFlags } from '../../test-utils/config/index.ts';
+import { startTarget } from '../../test-utils/runner/start-target.ts';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/index.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
 

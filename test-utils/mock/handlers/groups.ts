@@ -43,6 +43,12 @@ export const createGroup: OperationHandler = (ctx) => {
     return fail(limits.groupNameBytes.code, `Name longer than ${limits.groupNameBytes.max} bytes`);
   }
   if (Owner_Account !== undefined && typeof Owner_Account !== 'string') return fail(codes.invalidParameter, 'Owner_Account must be a string');
+  // Audio-video groups take no members at creation (members join through the SDK): a member
+  // list is refused, not ignored. An empty list adds nobody, so it is let through.
+  const memberList = ctx.body['MemberList'];
+  if (type === 'AVChatRoom' && Array.isArray(memberList) && memberList.length > 0 && !deviates(ctx.deviations, 'groups.avchatroom-members-accepted')) {
+    return fail(opCaseCode(ctx, 'avchatroom-member-list', codes.invalidParameter), 'an AVChatRoom takes no MemberList at creation');
+  }
 
   let groupId: string;
   if (GroupId === undefined) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { resolveTargetConfig, startTarget } from '../../test-utils/config/index.ts';
+import { resolveTargetConfig } from '../../test-utils/config/index.ts';
+import { startTarget } from '../../test-utils/runner/start-target.ts';
 
 describe('startTarget', () => {
   it('starts the embedded mock on a loopback port and fills baseUrl and the prefix', async () => {

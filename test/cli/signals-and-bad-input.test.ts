@@ -1,0 +1,147 @@
+// Issue 17.6: bad input is one line and exit 2; output cut by `head` ends quietly; the mock does
+// not outlive the process that started it (npx killed with SIGTERM leaves it orphaned, which
+// is what the parent-death test reproduces with a parent that, like npm, does not forward the
+// signal); SIGHUP stops the mock.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { main } from '../../test-utils/cli/main.ts';
+import { DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'tim-conformance.mjs');
+
+function cleanEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+  );
+}
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 30_000 }, () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'timc-report-file-')), 'not-a-dir');
+  writeFileSync(file, 'x');
+
+  it.each([
+    ['run', file],
+    ['run', join(file, 'below')],
+    ['janitor', file],
+    ['mutants', file],
+  ])('%s --report-dir %s', async (command, dir) => {
+    const { code, err, out } = await cli(command, '--report-dir', dir, ...(command === 'mutants' ? ['--only', 'limits.count-utf16-units'] : []));
+    expect(code).toBe(2);
+    expect(err).toEqual([expect.stringMatching(/^tim-conformance: --report-dir \/ TIM_REPORT_DIR .* is a file, not a directory/)]);
+    expect(out).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('run --report-dir in a directory this user cannot write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timc-report-ro-'));
+    chmodSync(dir, 0o500);
+    onTestFinished(() => chmodSync(dir, 0o700));
+    const { code, err } = await cli('run', '--report-dir', join(dir, 'reports'));
+    expect(code).toBe(2);
+    expect(err).toEqual([expect.stringMatching(/is not writable/)]);
+  });
+});
+
+describe('the bin as a process', { timeout: 120_000 }, () => {
+  it('ends quietly when the reader of its output goes away (mutants --list | true)', async () => {
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], { cwd: ROOT, env: cleanEnv() });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('stops the mock when its parent dies without forwarding the signal (npx then kill)', async () => {
+    // The parent: like `npm exec`, it starts the bin and dies of SIGTERM without passing it on.
+    const parentScript = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (d) => process.stdout.write(d));
+      process.stdout.write('pid ' + child.pid + '\\n');
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    parent.stdout.on('data', (d) => (output += d));
+    let mockPid = 0;
+    onTestFinished(() => {
+      if (alive(parent.pid!)) parent.kill('SIGKILL');
+      if (mockPid !== 0 && alive(mockPid)) process.kill(mockPid, 'SIGKILL');
+    });
+    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
+    mockPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    expect(alive(mockPid)).toBe(true);
+
+    parent.kill('SIGTERM');
+    expect(await until(() => !alive(mockPid), 20_000)).toBe(true);
+  });
+
+  it('a run whose parent dies stops as on SIGTERM, destroying its groups first', async () => {
+    const mock = await startMockServer();
+    onTestFinished(() => mock.close());
+    const runGroups = () => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
+    const reportDir = mkdtempSync(join(tmpdir(), 'timc-orphan-run-'));
+    const args = ['run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', reportDir];
+    const parentScript = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: 'ignore', env: { ...process.env, TIM_SECRET_KEY: ${JSON.stringify(DEFAULT_FULL_APP.secretKey)} } });
+      process.stdout.write('pid ' + child.pid + '\\n');
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    parent.stdout.on('data', (d) => (output += d));
+    let runPid = 0;
+    onTestFinished(() => {
+      if (alive(parent.pid!)) parent.kill('SIGKILL');
+      if (runPid !== 0 && alive(runPid)) process.kill(runPid, 'SIGKILL');
+    });
+    expect(await until(() => /pid \d+/.test(output), 30_000)).toBe(true);
+    runPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    expect(await until(() => runGroups().length === 2, 60_000)).toBe(true);
+
+    parent.kill('SIGTERM');
+    expect(await until(() => !alive(runPid), 40_000)).toBe(true);
+    expect(runGroups()).toEqual([]);
+  });
+
+  it('stops the mock on SIGHUP (a closed terminal)', async () => {
+    const child = spawn(process.execPath, [BIN, 'mock', '--port', '0'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.kill('SIGHUP');
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+});

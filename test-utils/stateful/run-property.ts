@@ -98,7 +98,7 @@ export async function runSteps(opts: Omit<StatefulRunOptions, 'seed'>, steps: re
  * rather than waiting). Each property has its own seed, so the outcome stays a function of the
  * run's seed.
  */
-export const PARALLEL_PROPERTIES = 3;
+export const PARALLEL_PROPERTIES = 4;
 
 /**
  * The steps of a counterexample as fast-check hands it back: its commands (or its wrappers of

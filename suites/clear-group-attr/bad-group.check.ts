@@ -6,21 +6,21 @@ const malformed = profileCase('groups.malformed-group-id');
 const unknownGroup = profileCase('groups.unknown-group');
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'missing-group-id', status: missingGroupId.expected.status, docUrl: missingGroupId.expected.docUrls[0]!, title: 'GroupId left out' },
+  { operation: 'clear_group_attr', check: 'missing-group-id', evidence: missingGroupId, title: 'GroupId left out' },
   async (ctx) => {
     ctx.expectErrorCode(await ctx.call('clear_group_attr', {}), missingGroupId, 'clear_group_attr without GroupId');
   },
 );
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'malformed-group-id', status: malformed.expected.status, docUrl: malformed.expected.docUrls[0]!, title: 'an empty GroupId' },
+  { operation: 'clear_group_attr', check: 'malformed-group-id', evidence: malformed, title: 'an empty GroupId' },
   async (ctx) => {
     ctx.expectErrorCode(await ctx.call('clear_group_attr', { GroupId: '' }, { allowForeignGroup: true }), malformed, 'clear_group_attr with GroupId ""');
   },
 );
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'unknown-group', status: unknownGroup.expected.status, docUrl: unknownGroup.expected.docUrls[0]!, title: 'a group that was never created' },
+  { operation: 'clear_group_attr', check: 'unknown-group', evidence: unknownGroup, title: 'a group that was never created' },
   async (ctx) => {
     const missing = `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
     ctx.expectErrorCode(await ctx.call('clear_group_attr', { GroupId: missing }, { allowForeignGroup: true }), unknownGroup, 'clear_group_attr on a never-created group');
@@ -28,7 +28,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'destroyed-group', status: unknownGroup.expected.status, docUrl: unknownGroup.expected.docUrls[0]!, title: 'a group that was destroyed' },
+  { operation: 'clear_group_attr', check: 'destroyed-group', evidence: unknownGroup, title: 'a group that was destroyed' },
   async (ctx) => {
     const group = await ctx.createGroup();
     await ctx.destroyGroup(group);

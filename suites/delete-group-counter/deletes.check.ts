@@ -19,7 +19,7 @@ const keysFor = (ctx: CheckContext, n: number) => Array.from({ length: n }, (_, 
 for (const [check, body] of [['no-keys-deletes-all', {}], ['empty-keys-deletes-all', { GroupCounterKeys: [] }]] as const) {
   const c = operationCase('delete_group_counter', check);
   defineCheck(
-    { operation: 'delete_group_counter', check, groupType: 'Public', status: c.expected.status, docUrl: c.expected.docUrls[0]!, title: c.description },
+    { operation: 'delete_group_counter', check, groupType: 'Public', evidence: c, title: c.description },
     async (ctx) => {
       const group = await ctx.createGroup();
       await seedCounters(ctx, group, keysFor(ctx, 3));
@@ -32,7 +32,7 @@ for (const [check, body] of [['no-keys-deletes-all', {}], ['empty-keys-deletes-a
 
 const onlyListed = operationCase('delete_group_counter', 'deletes-only-listed');
 defineCheck(
-  { operation: 'delete_group_counter', check: 'deletes-only-listed', groupType: 'Public', status: onlyListed.expected.status, docUrl: onlyListed.expected.docUrls[0]!, title: onlyListed.description },
+  { operation: 'delete_group_counter', check: 'deletes-only-listed', groupType: 'Public', evidence: onlyListed, title: onlyListed.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const keys = keysFor(ctx, 4);
@@ -45,7 +45,7 @@ defineCheck(
 
 const unknownKeys = operationCase('delete_group_counter', 'unknown-keys-ignored');
 defineCheck(
-  { operation: 'delete_group_counter', check: 'unknown-keys-ignored', groupType: 'Public', status: unknownKeys.expected.status, docUrl: unknownKeys.expected.docUrls[0]!, title: unknownKeys.description },
+  { operation: 'delete_group_counter', check: 'unknown-keys-ignored', groupType: 'Public', evidence: unknownKeys, title: unknownKeys.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const keys = keysFor(ctx, 2);

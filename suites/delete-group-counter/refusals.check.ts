@@ -9,7 +9,7 @@ const unknownGroup = profileCase('groups.unknown-group');
 const missingGroupId = profileCase('groups.missing-group-id');
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'edition-missing', groupType: 'Public', status: edition.status, docUrl: edition.docUrls[0]!, title: 'the app without the counters edition' },
+  { operation: 'delete_group_counter', check: 'edition-missing', groupType: 'Public', evidence: edition, title: 'the app without the counters edition' },
   async (ctx) => {
     ctx.requireBasicApp();
     const group = await ctx.createGroup({ app: 'basic' });
@@ -18,7 +18,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'community-rejected', groupType: 'Community', status: community.rejectedWith!.status, docUrl: community.rejectedWith!.docUrls[0]!, title: 'a Community group has no counters' },
+  { operation: 'delete_group_counter', check: 'community-rejected', groupType: 'Community', evidence: community, title: 'a Community group has no counters' },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectErrorCode(await ctx.call('delete_group_counter', { GroupId: group.groupId, GroupCounterKeys: ['c'] }), community.rejectedWith!);
@@ -26,7 +26,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'unknown-group', status: unknownGroup.expected.status, docUrl: unknownGroup.expected.docUrls[0]!, title: 'a group that was never created' },
+  { operation: 'delete_group_counter', check: 'unknown-group', evidence: unknownGroup, title: 'a group that was never created' },
   async (ctx) => {
     const missing = `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
     ctx.expectErrorCode(await ctx.call('delete_group_counter', { GroupId: missing }, { allowForeignGroup: true }), unknownGroup);
@@ -34,7 +34,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'destroyed-group', status: unknownGroup.expected.status, docUrl: unknownGroup.expected.docUrls[0]!, title: 'a group that was destroyed' },
+  { operation: 'delete_group_counter', check: 'destroyed-group', evidence: unknownGroup, title: 'a group that was destroyed' },
   async (ctx) => {
     const group = await ctx.createGroup();
     await ctx.destroyGroup(group);
@@ -43,7 +43,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'missing-group-id', status: missingGroupId.expected.status, docUrl: missingGroupId.expected.docUrls[0]!, title: 'GroupId left out' },
+  { operation: 'delete_group_counter', check: 'missing-group-id', evidence: missingGroupId, title: 'GroupId left out' },
   async (ctx) => {
     ctx.expectErrorCode(await ctx.call('delete_group_counter', {}), missingGroupId);
   },

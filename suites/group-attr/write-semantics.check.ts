@@ -15,7 +15,7 @@ async function readAttrs(ctx: CheckContext, group: GroupFixture): Promise<{ read
 
 const upsert = operationCase('modify_group_attr', 'upsert-keeps-others');
 defineCheck(
-  { operation: 'modify_group_attr', check: 'upsert-keeps-others', groupType: 'Public', status: upsert.expected.status, docUrl: upsert.expected.docUrls[0]!, title: upsert.description },
+  { operation: 'modify_group_attr', check: 'upsert-keeps-others', groupType: 'Public', evidence: upsert, title: upsert.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }));
@@ -27,7 +27,7 @@ defineCheck(
 
 const replace = operationCase('set_group_attr', 'replaces-whole-set');
 defineCheck(
-  { operation: 'set_group_attr', check: 'replaces-whole-set', groupType: 'Public', status: replace.expected.status, docUrl: replace.expected.docUrls[0]!, title: replace.description },
+  { operation: 'set_group_attr', check: 'replaces-whole-set', groupType: 'Public', evidence: replace, title: replace.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }));
@@ -39,7 +39,7 @@ defineCheck(
 
 const onlyListed = operationCase('delete_group_attr', 'deletes-only-listed');
 defineCheck(
-  { operation: 'delete_group_attr', check: 'deletes-only-listed', groupType: 'Public', status: onlyListed.expected.status, docUrl: onlyListed.expected.docUrls[0]!, title: onlyListed.description },
+  { operation: 'delete_group_attr', check: 'deletes-only-listed', groupType: 'Public', evidence: onlyListed, title: onlyListed.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }));
@@ -51,7 +51,7 @@ defineCheck(
 
 const missingKey = operationCase('delete_group_attr', 'missing-key');
 defineCheck(
-  { operation: 'delete_group_attr', check: 'missing-key', groupType: 'Public', status: missingKey.expected.status, docUrl: missingKey.expected.docUrls[0]!, title: missingKey.description },
+  { operation: 'delete_group_attr', check: 'missing-key', groupType: 'Public', evidence: missingKey, title: missingKey.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectErrorCode(await ctx.call('delete_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'never_set' }] }), missingKey);
@@ -59,7 +59,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'lower-case-key-value', groupType: 'Public', status: upsert.expected.status, docUrl: 'https://tencentcloud.com/document/product/1047/44187', title: 'GroupAttrAry items are {key, value}' },
+  { operation: 'get_group_attr', check: 'lower-case-key-value', groupType: 'Public', evidence: 'get_group_attr#response', title: 'GroupAttrAry items are {key, value}' },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a', value: '1' }] }));

@@ -9,7 +9,7 @@ type CounterBody = { GroupCounter?: Array<{ Key: string; Value: number }> };
 const valueOf = (body: CounterBody, key: string) => body.GroupCounter?.find((c) => c.Key === key)?.Value;
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'missing-key-starts-at-zero', groupType: 'Public', status: startsAtZero.expected.status, docUrl: startsAtZero.expected.docUrls[0]!, title: startsAtZero.description },
+  { operation: 'update_group_counter', check: 'missing-key-starts-at-zero', groupType: 'Public', evidence: startsAtZero, title: startsAtZero.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const up = await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Increase', GroupCounter: [{ Key: 'up', Value: 7 }] });
@@ -23,7 +23,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'set-increase-decrease', groupType: 'Public', status: returnsValues.expected.status, docUrl: returnsValues.expected.docUrls[0]!, title: 'Set, Increase and Decrease give the documented values' },
+  { operation: 'update_group_counter', check: 'set-increase-decrease', groupType: 'Public', evidence: returnsValues, title: 'Set, Increase and Decrease give the documented values' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const base = ctx.faker.number.int({ min: -1000, max: 1000 });

@@ -7,7 +7,7 @@ const modeOmitted = operationCase('update_group_counter', 'mode-omitted');
 const nonInteger = operationCase('update_group_counter', 'non-integer-value');
 
 defineCheck(
-  { operation: 'get_group_counter', check: 'all-when-no-keys', groupType: 'Public', status: all.expected.status, docUrl: all.expected.docUrls[0]!, title: all.description },
+  { operation: 'get_group_counter', check: 'all-when-no-keys', groupType: 'Public', evidence: all, title: all.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const counters = [{ Key: 'a', Value: 1 }, { Key: 'b', Value: 2 }];
@@ -20,7 +20,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'mode-omitted', groupType: 'Public', status: modeOmitted.expected.status, docUrl: modeOmitted.expected.docUrls[0]!, title: modeOmitted.description },
+  { operation: 'update_group_counter', check: 'mode-omitted', groupType: 'Public', evidence: modeOmitted, title: modeOmitted.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 10 }] }));
@@ -31,7 +31,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'non-integer-value', groupType: 'Public', status: nonInteger.expected.status, docUrl: nonInteger.expected.docUrls[0]!, title: nonInteger.description },
+  { operation: 'update_group_counter', check: 'non-integer-value', groupType: 'Public', evidence: nonInteger, title: nonInteger.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 1.5 }] }), nonInteger);

@@ -4,7 +4,7 @@ import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-u
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const total = getLimit('attr.values.totalMaxBytes');
-const perValue = getLimit('attr.value.maxBytes').max!;
+const perValue = getLimit('attr.value.maxBytes').max;
 
 /** Values of at most perValue bytes adding up to exactly `bytes`. */
 function attrsTotalling(bytes: number): Array<{ key: string; value: string }> {
@@ -18,20 +18,20 @@ function attrsTotalling(bytes: number): Array<{ key: string; value: string }> {
 }
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'total-bytes-at-limit', groupType: 'Public', status: total.status, docUrl: total.docUrls[0]!, title: `values totalling ${total.max} bytes are accepted` },
+  { operation: 'modify_group_attr', check: 'total-bytes-at-limit', groupType: 'Public', evidence: total, title: `values totalling ${total.max} bytes are accepted` },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max!) }), `values totalling ${total.max} bytes`);
+    ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max) }), `values totalling ${total.max} bytes`);
   },
 );
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'total-bytes-after-write', groupType: 'Public', status: total.exceeded!.status, docUrl: total.exceeded!.docUrls[0]!, title: 'one more byte on a full group is refused' },
+  { operation: 'modify_group_attr', check: 'total-bytes-after-write', groupType: 'Public', evidence: 'limit:attr.values.totalMaxBytes#exceeded', title: 'one more byte on a full group is refused' },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max!) }), `values totalling ${total.max} bytes`);
+    ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max) }), `values totalling ${total.max} bytes`);
     await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
-      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }), total.exceeded!, `a one-byte value on a group holding ${total.max} bytes`);
+      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }), total.exceeded, `a one-byte value on a group holding ${total.max} bytes`);
     }, `a one-byte value on a full group`);
   },
 );

@@ -38,7 +38,7 @@ async function sendInOneSecond(ctx: CheckContext, groupId: string, offset: numbe
   return ctx.notRun(`no answer came back within the second it was sent in (${ATTEMPTS} tries): a one-second expiry cannot be tested from here`);
 }
 
-const definition = (check: string, title: string) => ({ operation: 'get_group_attr', check, status: exact.expected.status, docUrl: exact.expected.docUrls[0]!, title });
+const definition = (check: string, title: string) => ({ operation: 'get_group_attr', check, evidence: exact, title });
 
 const call = (ctx: CheckContext, groupId: string, usersig: string) => ctx.call('get_group_attr', { GroupId: groupId }, { usersig, retry: false });
 

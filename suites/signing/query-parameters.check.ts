@@ -11,7 +11,7 @@ const missing = [
 
 for (const { param, expected } of missing) {
   defineCheck(
-    { operation: 'get_group_attr', check: `${param}-missing`, status: expected.expected.status, docUrl: expected.expected.docUrls[0]!, title: `the ${param} query parameter left out` },
+    { operation: 'get_group_attr', check: `${param}-missing`, evidence: expected, title: `the ${param} query parameter left out` },
     async (ctx) => {
       const group = await ctx.createGroup();
       const result = await ctx.call('get_group_attr', { GroupId: group.groupId }, { query: { [param]: null }, retry: false });
@@ -22,7 +22,7 @@ for (const { param, expected } of missing) {
 
 const unknownApp = profileCase('signing.sdkappid-unknown');
 defineCheck(
-  { operation: 'get_group_attr', check: 'sdkappid-unknown', status: unknownApp.expected.status, docUrl: unknownApp.expected.docUrls[0]!, title: 'an sdkappid the region does not know' },
+  { operation: 'get_group_attr', check: 'sdkappid-unknown', evidence: unknownApp, title: 'an sdkappid the region does not know' },
   async (ctx) => {
     const group = await ctx.createGroup();
     // A consistent signature for an app that does not exist: only the app lookup can refuse it.
@@ -34,7 +34,7 @@ defineCheck(
 
 const notAdmin = profileCase('signing.not-admin');
 defineCheck(
-  { operation: 'get_group_attr', check: 'usersig-not-admin', status: notAdmin.expected.status, docUrl: notAdmin.expected.docUrls[0]!, title: 'a valid signature of an account that is not an App admin' },
+  { operation: 'get_group_attr', check: 'usersig-not-admin', evidence: notAdmin, title: 'a valid signature of an account that is not an App admin' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const identifier = `user_${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;

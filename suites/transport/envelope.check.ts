@@ -8,7 +8,7 @@ const unknownGroup = profileCase('groups.unknown-group');
 const missingGroupId = profileCase('groups.missing-group-id');
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'envelope-on-success', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'a success is HTTP 200 with the OK envelope' },
+  { operation: 'get_group_attr', check: 'envelope-on-success', evidence: http200, title: 'a success is HTTP 200 with the OK envelope' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const result = await ctx.call('get_group_attr', { GroupId: group.groupId });
@@ -18,7 +18,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'error-info-empty-on-success', status: errorInfoOnSuccess.expected.status, docUrl: errorInfoOnSuccess.expected.docUrls[0]!, title: 'a success carries ErrorInfo ""' },
+  { operation: 'get_group_attr', check: 'error-info-empty-on-success', evidence: errorInfoOnSuccess, title: 'a success carries ErrorInfo ""' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const result = await ctx.call('get_group_attr', { GroupId: group.groupId });
@@ -29,7 +29,7 @@ defineCheck(
 
 for (const operation of ['get_group_attr', 'clear_group_attr', 'delete_group_counter'] as const) {
   defineCheck(
-    { operation, check: 'envelope-on-unknown-group', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'an error is HTTP 200 with the FAIL envelope' },
+    { operation, check: 'envelope-on-unknown-group', evidence: http200, title: 'an error is HTTP 200 with the FAIL envelope' },
     async (ctx) => {
       const missing = `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
       const result = await ctx.call(operation, { GroupId: missing }, { allowForeignGroup: true });
@@ -40,7 +40,7 @@ for (const operation of ['get_group_attr', 'clear_group_attr', 'delete_group_cou
   );
 
   defineCheck(
-    { operation, check: 'envelope-on-missing-group-id', status: http200.expected.status, docUrl: http200.expected.docUrls[0]!, title: 'a missing GroupId is HTTP 200 with the FAIL envelope' },
+    { operation, check: 'envelope-on-missing-group-id', evidence: http200, title: 'a missing GroupId is HTTP 200 with the FAIL envelope' },
     async (ctx) => {
       const result = await ctx.call(operation, {});
       const envelope = ctx.expectEnvelope(result);

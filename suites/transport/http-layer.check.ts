@@ -9,7 +9,7 @@ const contentTypes = profileCase('transport.content-type-variants');
 const alternative = profileCase('transport.get-group-attr-alternative-path');
 
 defineCheck(
-  { operation: 'transport', check: 'unknown-command', status: unknownCommand.expected.status, docUrl: unknownCommand.expected.docUrls[0]!, title: unknownCommand.description },
+  { operation: 'transport', check: 'unknown-command', evidence: unknownCommand, title: unknownCommand.description },
   async (ctx) => {
     const result = await ctx.call('get_group_attr', { GroupId: 'x' }, { path: '/v4/group_open_http_svc/no_such_command', allowForeignGroup: true, skipSchemaCheck: true, retry: false });
     ctx.expectErrorCode(result, unknownCommand);
@@ -17,7 +17,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'transport', check: 'method-not-post', status: notPost.expected.status, docUrl: notPost.expected.docUrls[0]!, title: notPost.description },
+  { operation: 'transport', check: 'method-not-post', evidence: notPost, title: notPost.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const result = await ctx.call('get_group_attr', { GroupId: group.groupId }, { method: 'PUT', skipSchemaCheck: true, retry: false });
@@ -27,7 +27,7 @@ defineCheck(
 
 for (const [name, rawBody] of [['invalid', '{"GroupId":'], ['empty', ''], ['array', '[]']] as const) {
   defineCheck(
-    { operation: 'transport', check: `body-${name}-json`, status: notJson.expected.status, docUrl: notJson.expected.docUrls[0]!, title: `a ${name} body` },
+    { operation: 'transport', check: `body-${name}-json`, evidence: notJson, title: `a ${name} body` },
     async (ctx) => {
       const result = await ctx.call('get_group_attr', {}, { rawBody, allowForeignGroup: true, skipSchemaCheck: true, retry: false });
       ctx.expectErrorCode(result, notJson);
@@ -37,7 +37,7 @@ for (const [name, rawBody] of [['invalid', '{"GroupId":'], ['empty', ''], ['arra
 
 for (const [name, value] of [['none', null], ['charset', 'application/json; charset=utf-8']] as const) {
   defineCheck(
-    { operation: 'transport', check: `content-type-${name}`, status: contentTypes.expected.status, docUrl: contentTypes.expected.docUrls[0]!, title: contentTypes.description },
+    { operation: 'transport', check: `content-type-${name}`, evidence: contentTypes, title: contentTypes.description },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectErrorCode(await ctx.call('get_group_attr', { GroupId: group.groupId }, { headers: { 'content-type': value } }), contentTypes);
@@ -46,7 +46,7 @@ for (const [name, value] of [['none', null], ['charset', 'application/json; char
 }
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'alternative-path', status: alternative.expected.status, docUrl: alternative.expected.docUrls[0]!, title: alternative.description },
+  { operation: 'get_group_attr', check: 'alternative-path', evidence: alternative, title: alternative.description },
   async (ctx) => {
     const group = await ctx.createGroup();
     const path = getOperation('get_group_attr').alternativePaths[0]!;

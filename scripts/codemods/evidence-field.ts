@@ -8,7 +8,7 @@
  * Patterns (S = status, D = docUrl):
  *   S = X.expected.status,   D = X.expected.docUrls[0]!   → evidence: X          (a profile row)
  *   S = L.exceeded!.status,  D = L.exceeded!.docUrls[0]!  → evidence: 'limit:ID#exceeded'  (L = getLimit('ID'))
- *   S = R.rejectedWith!.status, D = R.rejectedWith!.docUrls[0]! → evidence: R  (a group-type rule)
+ *   S = R.rejectedWith!.status, D = R.rejectedWith!.docUrls[0]! → evidence: R.rejectedWith!  (the refusal's code)
  *   S = X.status,            D = X.docUrls[0]!            → evidence: X          (a limit, an ExpectedCode)
  *   S = 'documented',        D = O['x-tim-docs'][0]!      → evidence: O          (an operation's own page)
  *   S = 'documented',        D = N[0]!  (N = O['x-tim-docs'])  → evidence: O
@@ -20,9 +20,9 @@ import { applyEdits, handWrittenCheckFiles, literalArgOf, parse, property, repoP
 
 /** Definitions whose metadata follows no pattern above, by the source text of `status` then `docUrl`. */
 const BY_SOURCE_TEXT: Record<string, string> = {
-  // each group type's rule: its rejectedWith when refused, else the rule itself
+  // each group type: the refusal's code when refused, else the rule that it is supported
   "(type) => support[type].rejectedWith?.status ?? support[type].status | (type) => support[type].rejectedWith?.docUrls[0] ?? support[type].docUrls[0]!":
-    '(type) => support[type]',
+    '(type) => support[type].rejectedWith ?? support[type]',
   // get_group_attr's documented answer lists {key, value} items
   "upsert.expected.status | 'https://tencentcloud.com/document/product/1047/44187'": "'get_group_attr#response'",
   // clear is idempotent on the operation's page
@@ -67,13 +67,12 @@ function evidenceFor(source: ts.SourceFile, status: ts.Expression, docUrl: ts.Ex
   if (ts.isPropertyAccessExpression(base)) {
     const owner = base.expression;
     if (base.name.text === 'expected') return text(owner);
-    if (base.name.text === 'rejectedWith') return text(owner);
     if (base.name.text === 'exceeded' && ts.isIdentifier(owner)) {
       const id = literalArgOf(topLevelConst(source, owner.text), 'getLimit');
       if (id) return `'limit:${id}#exceeded'`;
     }
   }
-  return text(base);
+  return text(status.expression);
 }
 
 /**

@@ -10,8 +10,9 @@
  * - a profile row already looked up (profileCase, operationCase);
  * - an expected outcome of the contract (a limit's `exceeded`, an edition's `missing`);
  * - a limit of schemas/limits.json (getLimit): the behaviour that exactly at it is accepted;
- * - a group-type rule of an operation (x-tim-group-types[type]): supported as documented, or
- *   refused with its `rejectedWith` (whose status and page are then the evidence);
+ * - a group-type rule of an operation (x-tim-group-types[type]): the type is supported, or the
+ *   call is refused with some code (the rule's status and pages; a check of the exact code names
+ *   the rule's `rejectedWith`);
  * - an operation (getOperation): what its own page states, documented, for a check that has no
  *   row of its own (e.g. a fresh group answers OK).
  */
@@ -57,7 +58,6 @@ function expectedOf(evidence: Evidence): { status: EvidenceStatus; docUrls: read
   if (isProfileCase(evidence)) return { status: evidence.expected.status, docUrls: evidence.expected.docUrls, expected: evidence.expected };
   if (isLimit(evidence)) return { status: evidence.status, docUrls: evidence.docUrls, expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls } };
   if (isGroupTypeRule(evidence)) {
-    if (evidence.rejectedWith) return expectedOf(evidence.rejectedWith);
     return { status: evidence.status, docUrls: evidence.docUrls, ...(evidence.supported ? { expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls } } : {}) };
   }
   if (isOperation(evidence)) return { status: 'documented', docUrls: evidence['x-tim-docs'] };

@@ -23,10 +23,11 @@ describe('resolveEvidence', () => {
     },
   );
 
-  test("a refused group type's evidence is its rejectedWith; a supported one is the rule", () => {
+  test('a group-type rule: that the type is supported or refused, by the rule; the exact code, by its rejectedWith', () => {
     const rules = getOperation('delete_group_counter')['x-tim-group-types'];
+    expect(resolveEvidence(rules.Community)).toEqual({ status: rules.Community.status, docUrl: rules.Community.docUrls[0] });
     const refused = rules.Community.rejectedWith;
-    expect(resolveEvidence(rules.Community)).toMatchObject({ status: refused?.status, docUrl: refused?.docUrls[0], expected: { code: refused?.code } });
+    expect(refused && resolveEvidence(refused)).toMatchObject({ status: refused?.status, docUrl: refused?.docUrls[0], expected: { code: refused?.code } });
     expect(resolveEvidence(rules.Public)).toMatchObject({ status: rules.Public.status, docUrl: rules.Public.docUrls[0], expected: { code: 0 } });
   });
 

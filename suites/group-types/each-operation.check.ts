@@ -30,7 +30,7 @@ for (const [operationId, buildRequest] of Object.entries(requests)) {
       operation: operationId,
       check: 'group-type',
       groupTypes: GROUP_TYPES,
-      evidence: (type) => support[type],
+      evidence: (type) => support[type].rejectedWith ?? support[type],
       title: 'a fresh group of this type is supported or rejected as documented',
     },
     async (ctx) => {

@@ -1,26 +1,8 @@
-// update_group_counter arithmetic: Set writes, Increase/Decrease add/subtract, a missing key
-// starts at 0, and the answer carries the resulting values.
+// update_group_counter/set-increase-decrease: Set, Increase and Decrease give the documented values
 import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
+import { type CounterBody, valueOf } from './arithmetic.ts';
 
-const startsAtZero = operationCase('update_group_counter', 'missing-key-starts-at-zero');
 const returnsValues = operationCase('update_group_counter', 'returns-resulting-values');
-
-type CounterBody = { GroupCounter?: Array<{ Key: string; Value: number }> };
-const valueOf = (body: CounterBody, key: string) => body.GroupCounter?.find((c) => c.Key === key)?.Value;
-
-defineCheck(
-  { operation: 'update_group_counter', check: 'missing-key-starts-at-zero', groupType: 'Public', evidence: startsAtZero, title: startsAtZero.description },
-  async (ctx) => {
-    const group = await ctx.createGroup();
-    const up = await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Increase', GroupCounter: [{ Key: 'up', Value: 7 }] });
-    ctx.expectOk(up);
-    const down = await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Decrease', GroupCounter: [{ Key: 'down', Value: 7 }] });
-    ctx.expectOk(down);
-    const read = await ctx.call('get_group_counter', { GroupId: group.groupId });
-    const body = ctx.expectOk<CounterBody>(read);
-    ctx.expectEqual(read, [valueOf(body, 'up'), valueOf(body, 'down')], [7, -7], 'Increase 7 and Decrease 7 of missing keys give 7 and -7');
-  },
-);
 
 defineCheck(
   { operation: 'update_group_counter', check: 'set-increase-decrease', groupType: 'Public', evidence: returnsValues, title: 'Set, Increase and Decrease give the documented values' },

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { main } from '../../test-utils/cli/main.ts';
 import { DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 
@@ -33,15 +33,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
 }
 
 describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 30_000 }, () => {
@@ -96,12 +87,12 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
       if (alive(parent.pid!)) parent.kill('SIGKILL');
       if (mockPid !== 0 && alive(mockPid)) process.kill(mockPid, 'SIGKILL');
     });
-    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
+    await vi.waitFor(() => expect(output).toMatch(/listening on http/), { timeout: 30_000, interval: 100 });
     mockPid = Number(/pid (\d+)/.exec(output)?.[1]);
     expect(alive(mockPid)).toBe(true);
 
     parent.kill('SIGTERM');
-    expect(await until(() => !alive(mockPid), 20_000)).toBe(true);
+    await vi.waitFor(() => expect(alive(mockPid)).toBe(false), { timeout: 20_000, interval: 100 });
   });
 
   it('a run whose parent dies stops as on SIGTERM, destroying its groups first', async () => {
@@ -123,12 +114,12 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
       if (alive(parent.pid!)) parent.kill('SIGKILL');
       if (runPid !== 0 && alive(runPid)) process.kill(runPid, 'SIGKILL');
     });
-    expect(await until(() => /pid \d+/.test(output), 30_000)).toBe(true);
+    await vi.waitFor(() => expect(output).toMatch(/pid \d+/), { timeout: 30_000, interval: 100 });
     runPid = Number(/pid (\d+)/.exec(output)?.[1]);
-    expect(await until(() => runGroups().length === 2, 60_000)).toBe(true);
+    await vi.waitFor(() => expect(runGroups()).toHaveLength(2), { timeout: 60_000, interval: 100 });
 
     parent.kill('SIGTERM');
-    expect(await until(() => !alive(runPid), 40_000)).toBe(true);
+    await vi.waitFor(() => expect(alive(runPid)).toBe(false), { timeout: 40_000, interval: 100 });
     expect(runGroups()).toEqual([]);
   });
 
@@ -139,7 +130,7 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
-    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
+    await vi.waitFor(() => expect(output).toMatch(/listening on http/), { timeout: 30_000, interval: 100 });
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     child.kill('SIGHUP');
     expect(await exited).toEqual({ code: 0, signal: null });

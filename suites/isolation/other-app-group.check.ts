@@ -3,7 +3,7 @@
 // it: the owner reads it back unchanged afterwards (and it still exists after the other app's
 // destroy_group). The target's second app (the basic one) plays the other app; from it the
 // counter operations are left out, since it has no counters edition (10059 comes first).
-import { defineCheck, expectStateEquals, profileCase, readGroupState } from '../../test-utils/check/index.ts';
+import { callPastCallRateBursts, defineCheck, expectStateEquals, profileCase, readGroupState } from '../../test-utils/check/index.ts';
 import type { CheckContext, GroupFixture } from '../../test-utils/check/index.ts';
 import type { AppChoice } from '../../test-utils/fixtures/client-port.ts';
 
@@ -29,7 +29,7 @@ function requireTwoApps(ctx: CheckContext): void {
 /** Every call from `intruder` on `group` answers "no such group"; destroy_group comes last. */
 async function intrude(ctx: CheckContext, group: GroupFixture, intruder: AppChoice, calls: Array<[string, Record<string, unknown>]>): Promise<void> {
   for (const [operationId, body] of [...calls, ['destroy_group', {}] as [string, Record<string, unknown>]]) {
-    const result = await ctx.call(operationId, { GroupId: group.groupId, ...body }, { app: intruder, retry: false });
+    const result = await callPastCallRateBursts(ctx, operationId, { GroupId: group.groupId, ...body }, { app: intruder, retry: false });
     ctx.expectErrorCode(result, isolated, `${operationId} by the ${intruder} app on a group of the other app`);
   }
 }

@@ -7,6 +7,7 @@
  * (a JavaScript number would round values past 2^53 and hide a wrapped counter).
  */
 import type { AppChoice } from '../fixtures/client-port.ts';
+import { callPastCallRateBursts } from './call-rate-retry.ts';
 import type { CheckContext } from './context.ts';
 import type { ResponseLike } from './expectations.ts';
 
@@ -29,11 +30,11 @@ const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : 
 export async function readGroupState(ctx: CheckContext, groupId: string, family: StateFamily, app?: AppChoice): Promise<ReadBack> {
   const options = app === undefined ? {} : { app };
   if (family === 'attrs') {
-    const result = await ctx.call('get_group_attr', { GroupId: groupId }, options);
+    const result = await callPastCallRateBursts(ctx, 'get_group_attr', { GroupId: groupId }, options);
     const body = ctx.expectOk<{ GroupAttrAry?: Array<{ key: string; value: string }> }>(result, 'get_group_attr reads the attributes back');
     return { result, entries: (body.GroupAttrAry ?? []).map((a): [string, string] => [a.key, a.value]).sort(byKey) };
   }
-  const result = await ctx.call('get_group_counter', { GroupId: groupId }, options);
+  const result = await callPastCallRateBursts(ctx, 'get_group_counter', { GroupId: groupId }, options);
   ctx.expectOk(result, 'get_group_counter reads the counters back');
   let exact: { GroupCounter?: Array<{ Key: string; Value: string }> };
   try {

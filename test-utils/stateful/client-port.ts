@@ -5,6 +5,7 @@
  * run ledger before they are created, so an interrupted run leaves nothing the janitor misses.
  */
 import { randomBytes } from 'node:crypto';
+import { CALL_RATE_PAUSE_MS, CALL_RATE_RETRIES, isCallRateRefusal } from '../check/call-rate-retry.ts';
 import type { AppCredentials, ResolvedTarget } from '../contract/types.ts';
 import { COMMUNITY_GROUP_ID_PREFIX } from '../fixtures/group-ids.ts';
 import type { GroupLedger } from '../fixtures/ledger.ts';
@@ -26,6 +27,16 @@ export interface RawCaller {
   redact?(text: string): string;
 }
 
+/**
+ * A per-API call-rate refusal: the session paces under the documented rates, so one means another
+ * check's deliberate burst (suites/limits/api-call-rate) took the same API's budget of the same
+ * app for a moment; the call is sent again once that second has passed (check/call-rate-retry.ts).
+ */
+function refusedForCallRate(rawText: string | undefined): boolean {
+  const code = /"ErrorCode"\s*:\s*(\d+)/.exec(rawText ?? '')?.[1];
+  return code !== undefined && isCallRateRefusal(Number(code));
+}
+
 function hasBigInt(value: unknown): boolean {
   if (typeof value === 'bigint') return true;
   if (Array.isArray(value)) return value.some(hasBigInt);
@@ -41,7 +52,12 @@ export function clientPort(client: RawCaller, target: Pick<ResolvedTarget, 'grou
       // A body a JavaScript number can carry goes as an object, so the client paces the group's
       // attribute writes (it reads GroupId from the body); int64 bodies go as exact raw text.
       const plain = toPlain(parseExact(bodyText));
-      const result = hasBigInt(plain) ? await client.call(operation, {}, { app, rawBody: bodyText }) : await client.call(operation, plain, { app });
+      const send = () => (hasBigInt(plain) ? client.call(operation, {}, { app, rawBody: bodyText }) : client.call(operation, plain, { app }));
+      let result = await send();
+      for (let retry = 0; retry < CALL_RATE_RETRIES && result.httpStatus === 200 && refusedForCallRate(result.rawText); retry++) {
+        await new Promise((resolve) => setTimeout(resolve, CALL_RATE_PAUSE_MS));
+        result = await send();
+      }
       const curl = client.redact ? client.redact(result.curl) : result.curl;
       if (result.networkError !== undefined && result.networkError !== null) {
         const message = typeof result.networkError === 'string' ? result.networkError : String((result.networkError as { message?: unknown }).message ?? result.networkError);

@@ -189,6 +189,8 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     if (typeof type !== 'string' || !TYPES.includes(type)) refuse(CODE.invalid, 'bad Type');
     if (typeof name !== 'string' || name === '' || bytes(name) > limit('group.name.maxBytes')) refuse(CODE.invalid, 'bad Name');
     if (body['Owner_Account'] !== undefined && typeof body['Owner_Account'] !== 'string') refuse(CODE.invalid, 'bad Owner_Account');
+    // Members of an audio-video group join through the SDK, never by this call.
+    if (type === 'AVChatRoom' && Array.isArray(body['MemberList']) && body['MemberList'].length > 0) refuse(CODE.wrongType, 'an AVChatRoom takes no MemberList');
     let id: string;
     if (custom === undefined) {
       id = `${type === 'Community' ? '@TGS#_' : '@TGS#3'}${randomBytes(6).toString('hex').toUpperCase()}`;

@@ -68,7 +68,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
   test('every export loads in plain Node ESM, and the mock answers a signed call', async () => {
     const { stdout } = await run(process.execPath, ['import-every-export.mjs'], { cwd: project, env: cleanEnv });
     const seen = JSON.parse(stdout) as Record<string, unknown>;
-    expect(seen).toMatchObject({ runConformance: 'function', craftUserSig: 'function', deviations: true, limit: 'bytes', status: 200, actionStatus: 'OK', errorCode: 0 });
+    expect(seen).toMatchObject({ runConformance: 'function', craftUserSig: 'function', sdkGate: true, deviations: true, limit: 'bytes', status: 200, actionStatus: 'OK', errorCode: 0 });
     expect(seen.operations).toBeGreaterThan(0);
     expect(seen.errorCodes).toBeGreaterThan(0);
   });

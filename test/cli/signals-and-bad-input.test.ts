@@ -61,6 +61,33 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
   });
 });
 
+/**
+ * Starts the bin with `args` under a parent that, like `npm exec`, dies of SIGTERM without
+ * passing it on; the parent prints the child's pid first, then relays the child's stdout when
+ * `relay` (else the child's output goes nowhere, so the parent's death breaks no pipe of it).
+ * Both are killed when the test ends. Resolves once `ready` shows in the output.
+ */
+async function underForgetfulParent(args: string[], ready: RegExp, { relay, env = {} }: { relay: boolean; env?: Record<string, string> }) {
+  const parentScript = `
+    const { spawn } = require('node:child_process');
+    const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: ${relay ? "['ignore', 'pipe', 'inherit']" : "'ignore'"}, env: { ...process.env, ...${JSON.stringify(env)} } });
+    process.stdout.write('pid ' + child.pid + '\\n');
+    ${relay ? "child.stdout.on('data', (d) => process.stdout.write(d));" : ''}
+    setInterval(() => {}, 1000);`;
+  const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  parent.stdout.on('data', (d) => (output += d));
+  let childPid = 0;
+  onTestFinished(() => {
+    if (alive(parent.pid!)) parent.kill('SIGKILL');
+    if (childPid !== 0 && alive(childPid)) process.kill(childPid, 'SIGKILL');
+  });
+  await vi.waitFor(() => expect(output).toMatch(/pid \d+/), { timeout: 30_000, interval: 100 });
+  childPid = Number(/pid (\d+)/.exec(output)?.[1]);
+  await vi.waitFor(() => expect(output).toMatch(ready), { timeout: 30_000, interval: 100 });
+  return { parent, childPid };
+}
+
 describe('the bin as a process', { timeout: 120_000 }, () => {
   it('ends quietly when the reader of its output goes away (mutants --list | true)', async () => {
     const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], { cwd: ROOT, env: cleanEnv() });
@@ -72,23 +99,7 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
   });
 
   it('stops the mock when its parent dies without forwarding the signal (npx then kill)', async () => {
-    // The parent: like `npm exec`, it starts the bin and dies of SIGTERM without passing it on.
-    const parentScript = `
-      const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      child.stdout.on('data', (d) => process.stdout.write(d));
-      process.stdout.write('pid ' + child.pid + '\\n');
-      setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    parent.stdout.on('data', (d) => (output += d));
-    let mockPid = 0;
-    onTestFinished(() => {
-      if (alive(parent.pid!)) parent.kill('SIGKILL');
-      if (mockPid !== 0 && alive(mockPid)) process.kill(mockPid, 'SIGKILL');
-    });
-    await vi.waitFor(() => expect(output).toMatch(/listening on http/), { timeout: 30_000, interval: 100 });
-    mockPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    const { parent, childPid: mockPid } = await underForgetfulParent(['mock', '--port', '0'], /listening on http/, { relay: true });
     expect(alive(mockPid)).toBe(true);
 
     parent.kill('SIGTERM');
@@ -101,21 +112,7 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
     const runGroups = () => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-orphan-run-'));
     const args = ['run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', reportDir];
-    const parentScript = `
-      const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: 'ignore', env: { ...process.env, TIM_SECRET_KEY: ${JSON.stringify(DEFAULT_FULL_APP.secretKey)} } });
-      process.stdout.write('pid ' + child.pid + '\\n');
-      setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    parent.stdout.on('data', (d) => (output += d));
-    let runPid = 0;
-    onTestFinished(() => {
-      if (alive(parent.pid!)) parent.kill('SIGKILL');
-      if (runPid !== 0 && alive(runPid)) process.kill(runPid, 'SIGKILL');
-    });
-    await vi.waitFor(() => expect(output).toMatch(/pid \d+/), { timeout: 30_000, interval: 100 });
-    runPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    const { parent, childPid: runPid } = await underForgetfulParent(args, /pid \d+/, { relay: false, env: { TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey } });
     await vi.waitFor(() => expect(runGroups()).toHaveLength(2), { timeout: 60_000, interval: 100 });
 
     parent.kill('SIGTERM');

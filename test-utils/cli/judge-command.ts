@@ -6,6 +6,7 @@
  * so that `--help` and usage.ts stay cheap.
  */
 import { parseCommandArgs, stringValue, UsageError } from './args.ts';
+import { checkReportDir } from '../config/report-dir.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import type { JudgeApp } from '../sdk-gate/exchange.ts';
 
@@ -76,6 +77,7 @@ export async function runJudgeCommand(argv: string[], io: RunnerIO, env: NodeJS.
   const file = positionals[0] as string;
   const reportDir = stringValue(values, 'report-dir');
   if (reportDir !== undefined && reportDir.trim() === '') throw new UsageError('--report-dir needs a directory');
+  if (reportDir !== undefined) checkReportDir(reportDir, 'judge: --report-dir');
   const { apps, appsComplete } = await judgeApps(values, env);
 
   const { registerSecretKey } = await import('../client/redact.ts');

@@ -56,7 +56,8 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return 0;
       case 'help': {
         const topic = rest[0];
-        if (topic === undefined) io.out(OPTION_TABLE.mainUsage());
+        // `help help` (the main usage lists `help` among the commands) is the main usage too.
+        if (topic === undefined || topic === 'help') io.out(OPTION_TABLE.mainUsage());
         else if (OPTION_TABLE.command(topic)?.ownHelp) return await runCommand(topic, ['--help'], io);
         else if (OPTION_TABLE.command(topic)) io.out(OPTION_TABLE.usage(topic));
         else throw new UsageError(`unknown command '${topic}' (commands: ${commandList()})`);

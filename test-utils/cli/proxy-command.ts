@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import { UsageError } from './args.ts';
+import { checkReportDir } from '../config/report-dir.ts';
 
 export const PROXY_USAGE = `tim-conformance proxy --upstream URL|region:NAME --port N [options]
 
@@ -85,6 +86,7 @@ export async function proxyCommand(argv: string[], io: ProxyCommandIo): Promise<
       throw new UsageError(`proxy: cannot read --ca-cert ${values['ca-cert']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
+  checkReportDir(values['report-dir'] ?? 'reports/sdk', 'proxy: --report-dir');
   const { runProxy } = await import('../sdk-gate/run-proxy.ts');
   return runProxy(
     {

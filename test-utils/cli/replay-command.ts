@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../config/index.ts';
 import { startTarget } from '../runner/start-target.ts';
-import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
+import { ledgerFor } from '../fixtures/ledger.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import { clientPort } from '../stateful/client-port.ts';
@@ -71,7 +71,7 @@ export async function replayCommand(argv: string[], io: RunnerIO, env: Env = pro
   const { target } = started;
   const client = await createPortedClient(target);
   try {
-    const port = clientPort(client, target, new GroupLedger(ledgerPathFor(target)));
+    const port = clientPort(client, target, ledgerFor(target));
     const apps = {
       main: { sdkappid: target.app.sdkappid, countersEdition: true },
       basic: target.basicApp ? { sdkappid: target.basicApp.sdkappid, countersEdition: false } : undefined,

@@ -7,7 +7,7 @@ import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../co
 import { startTarget } from '../runner/start-target.ts';
 import type { GroupType } from '../contract/types.ts';
 import { createGroupFixture, destroyGroupFixture, type GroupFixture } from '../fixtures/create-group.ts';
-import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
+import { ledgerFor } from '../fixtures/ledger.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 import type { ResultsFile, TestEntry } from '../runner/results.ts';
 import type { CommandIO } from './option-table.ts';
@@ -65,7 +65,7 @@ export async function reproduce(id: string, given: RunFlags, reportDirFlag: stri
   }
   const { target } = started;
   const client = await createPortedClient(target);
-  const ledger = new GroupLedger(ledgerPathFor(target));
+  const ledger = ledgerFor(target);
   const fresh: GroupFixture[] = [];
   try {
     // Every group of the run the request named gets a fresh stand-in of the check's group type.

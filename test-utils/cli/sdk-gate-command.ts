@@ -5,6 +5,7 @@
 import { parseMockArgs, UsageError as MockUsageError } from '../mock/cli.ts';
 import type { RunnerIO } from '../runner/run-conformance.ts';
 import { UsageError } from './args.ts';
+import { checkReportDir } from '../config/report-dir.ts';
 
 export const SDK_GATE_USAGE = `tim-conformance sdk-gate [options] -- <command> [args...]
 
@@ -79,6 +80,9 @@ export async function sdkGateCommand(argv: string[], io: RunnerIO): Promise<numb
     io.out(SDK_GATE_USAGE);
     return 0;
   }
+  // Before the mock and the SDK's tests start: a report directory that cannot be written would
+  // otherwise end a whole test run in a stack trace.
+  checkReportDir(split.reportDir, 'sdk-gate: --report-dir');
   let mockOptions;
   try {
     const parsed = parseMockArgs(split.mockArgv);

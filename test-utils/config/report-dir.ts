@@ -8,7 +8,8 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error.ts';
 
-export function checkReportDir(path: string): void {
+/** `named` is how the message names the setting (sdk-gate, proxy and judge read no TIM_REPORT_DIR). */
+export function checkReportDir(path: string, named = '--report-dir / TIM_REPORT_DIR'): void {
   let current = resolve(path);
   for (;;) {
     let stats;
@@ -22,12 +23,12 @@ export function checkReportDir(path: string): void {
     }
     const where = current === resolve(path) ? `'${path}'` : `'${path}' (under '${current}')`;
     if (!stats.isDirectory()) {
-      throw new ConfigError(`--report-dir / TIM_REPORT_DIR ${where} is a file, not a directory; give a directory for the reports.`, 'TIM_REPORT_DIR');
+      throw new ConfigError(`${named} ${where} is a file, not a directory; give a directory for the reports.`, 'TIM_REPORT_DIR');
     }
     try {
       accessSync(current, constants.W_OK | constants.X_OK);
     } catch {
-      throw new ConfigError(`--report-dir / TIM_REPORT_DIR ${where} is not writable; give a directory this user can write.`, 'TIM_REPORT_DIR');
+      throw new ConfigError(`${named} ${where} is not writable; give a directory this user can write.`, 'TIM_REPORT_DIR');
     }
     return;
   }

@@ -25,7 +25,8 @@ import {
 } from '../expectations/index.ts';
 import { isLiveTerminal, SuiteProgress, type ProgressOutput } from './progress.ts';
 import { toJunitXml } from './junit.ts';
-import { buildResults, exitCodeFor, type ResultsFile } from './results.ts';
+import { buildResults, exitCodeFor, type ResultsFile, type TestEntry } from './results.ts';
+import { recordKind } from '../check/failure-kinds.ts';
 import type { RunSuitesOptions, SuiteRun } from './run-suites.ts';
 import { formatSummary } from './summary.ts';
 import { preflight, type PreflightResult } from './preflight.ts';
@@ -227,7 +228,7 @@ export async function runOnTarget(
     });
     progress?.end();
     const runEnd = interruptedBy || brokenTarget ? 'interrupted' : run.reason;
-    let results = buildResults(target, run.entries, runEnd, options.suitesDir);
+    let results = buildResults(target, brokenTarget ? notReachedAfterTrip(run.entries) : run.entries, runEnd, options.suitesDir);
     if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
@@ -247,6 +248,18 @@ export async function runOnTarget(
     process.off('SIGHUP', onHup);
     await started.close().catch(() => {});
   }
+}
+
+/** vitest's note on every check an abort left unreached; after a breaker trip no user aborted. */
+const VITEST_ABORT_NOTE = /aborted by the user/i;
+const NOT_REACHED_AFTER_TRIP = 'not reached: the target stopped answering and the run stopped';
+
+export function notReachedAfterTrip(entries: TestEntry[]): TestEntry[] {
+  return entries.map((entry) =>
+    entry.status === 'skipped' && entry.reason !== undefined && VITEST_ABORT_NOTE.test(entry.reason)
+      ? { ...entry, reason: NOT_REACHED_AFTER_TRIP, kind: recordKind({ kind: 'not-run', reason: NOT_REACHED_AFTER_TRIP, ...(entry.operation ? { operation: entry.operation } : {}) }) }
+      : entry,
+  );
 }
 
 /**

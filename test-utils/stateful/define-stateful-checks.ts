@@ -8,7 +8,7 @@
 import { defineCheck, getOperation, profileCase } from '../check/index.ts';
 import type { CheckContext } from '../check/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
-import { GroupLedger, ledgerPathFor } from '../fixtures/ledger.ts';
+import { ledgerFor } from '../fixtures/ledger.ts';
 import { clientPort, type RawCaller } from './client-port.ts';
 import { numberedRequests, replayHint } from './failure-text.ts';
 import { buildReplayFile, writeReplayFile } from './replay-file.ts';
@@ -44,7 +44,7 @@ function runFor(ctx: CheckContext, kind: StatefulKind): Promise<StatefulRunResul
   const key = `${kind} ${target.baseUrl} ${target.app.sdkappid}`;
   let run = runs.get(key);
   if (run === undefined) {
-    const port = clientPort(ctx.client as RawCaller, target, new GroupLedger(ledgerPathFor(target)));
+    const port = clientPort(ctx.client as RawCaller, target, ledgerFor(target));
     run = runStatefulProperty({
       kind,
       seed: target.seed,

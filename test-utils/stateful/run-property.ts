@@ -50,6 +50,8 @@ export interface StatefulRunResult {
   /** Steps and requests (steps plus read-backs) sent, shrinking included. */
   steps: number;
   requests: number;
+  /** Steps sent before the first failing sequence ended (shrinking not included); undefined when none failed. */
+  stepsToFind?: number;
   tentative: TentativeFinding[];
   failure?: StatefulFailure;
 }
@@ -96,38 +98,81 @@ export async function runSteps(opts: Omit<StatefulRunOptions, 'seed'>, steps: re
  * rather than waiting). Each property has its own seed, so the outcome stays a function of the
  * run's seed.
  */
-export const PARALLEL_PROPERTIES = 3;
+export const PARALLEL_PROPERTIES = 4;
+
+/**
+ * The steps of a counterexample as fast-check hands it back: its commands (or its wrappers of
+ * them, whose `cmd` holds ours), each one or a few steps. Anything else in the list (a wrapper
+ * without a command, a value of another shape) is skipped rather than read as a step.
+ */
+export function counterexampleSteps(commands: Iterable<unknown> | undefined | null): StatefulStep[] {
+  if (commands === undefined || commands === null) return [];
+  const steps: StatefulStep[] = [];
+  for (const item of commands) {
+    const command = (item as { cmd?: unknown } | null)?.cmd ?? item;
+    const own = (command as Partial<StepCommand> | null)?.steps;
+    if (Array.isArray(own)) steps.push(...own.filter(isStep));
+  }
+  return steps;
+}
+
+function isStep(value: unknown): value is StatefulStep {
+  const step = value as Partial<StatefulStep> | null;
+  return step !== null && typeof step === 'object' && typeof step.slot === 'number' && typeof step.operation === 'string' && typeof step.app === 'string';
+}
 
 export async function runStatefulProperty(opts: StatefulRunOptions): Promise<StatefulRunResult> {
   const fcSeed = propertySeed(opts.seed, opts.kind);
   const runs = opts.runs ?? DEFAULT_STATEFUL_RUNS;
   const result: StatefulRunResult = { kind: opts.kind, fcSeed, runs, steps: 0, requests: 0, tentative: [] };
   const lanes = Math.min(PARALLEL_PROPERTIES, runs);
-  const lane = async (index: number) => {
-    const property = fc.asyncProperty(commandsArbitrary(opts.kind, opts.maxCommands ?? DEFAULT_MAX_COMMANDS), async (commands) => {
+  // Once a lane has found a failure it shrinks alone: the other lanes stop drawing sequences and
+  // its shrink candidates wait until their sequences in flight are over, so the shrunk sequence
+  // does not owe its failure to another lane's groups (a server sharing state across groups).
+  let shrinkingLane: number | undefined;
+  const active = new Array<number>(lanes).fill(0);
+  const othersIdle = async (index: number) => {
+    while (active.some((count, lane) => lane !== index && count > 0)) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  const propertyFor = (index: number) =>
+    fc.asyncProperty(commandsArbitrary(opts.kind, opts.maxCommands ?? DEFAULT_MAX_COMMANDS), async (commands) => {
+      if (shrinkingLane !== undefined && shrinkingLane !== index) return;
+      if (shrinkingLane === index) await othersIdle(index);
       const session = newSession(opts);
-      await session.setup();
+      active[index]!++;
       try {
+        await session.setup();
         await fc.asyncModelRun(() => ({ model: {}, real: session }), commands);
+      } catch (error) {
+        if (result.stepsToFind === undefined) result.stepsToFind = result.steps + session.steps;
+        shrinkingLane ??= index;
+        throw error;
       } finally {
         result.steps += session.steps;
         result.requests += session.requests;
         result.tentative.push(...session.tentative);
         await session.teardown();
+        active[index]!--;
       }
     });
+  const lane = async (index: number) => {
     const seed = (fcSeed + index) | 0;
     const numRuns = Math.floor(runs / lanes) + (index < runs % lanes ? 1 : 0);
-    return { seed, details: await fc.check(property, { seed, numRuns }) };
+    return { seed, index, details: await fc.check(propertyFor(index), { seed, numRuns }) };
   };
   const outcomes = await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
-  const failed = outcomes.find((o) => o.details.failed);
+  const failed = outcomes.find((o) => o.details.failed && o.index === shrinkingLane) ?? outcomes.find((o) => o.details.failed);
   if (!failed) return result;
-  const { details } = failed;
+  let { details } = failed;
+  // A failure first seen beside the other lanes' sequences that no shrink candidate repeated:
+  // the same run again, alone now (every lane has finished), and shrunk from there.
+  if (lanes > 1 && details.numShrinks === 0 && details.counterexamplePath) {
+    shrinkingLane = failed.index;
+    const alone = await fc.check(propertyFor(failed.index), { seed: failed.seed, path: details.counterexamplePath.split(':')[0]! });
+    if (alone.failed) details = alone;
+  }
 
-  const commands = details.counterexample?.[0];
-  // fast-check hands back its wrappers (CommandWrapper.cmd holds our command).
-  const shrunk = commands ? [...commands].map((command) => ((command as unknown as { cmd?: StepCommand }).cmd ?? (command as StepCommand)).step) : [];
+  const shrunk = counterexampleSteps(details.counterexample?.[0] as Iterable<unknown> | undefined);
   const confirmation = await runSteps(opts, shrunk);
   const steps = confirmation.error ? confirmation.executed : shrunk;
   const reason = confirmation.error?.message ?? (details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));

@@ -11,8 +11,8 @@ async function cli(...argv: string[]) {
 }
 
 describe('help', () => {
-  test.each([['--help'], ['-h'], ['help']])('%s lists every command', async (flag) => {
-    const { code, out } = await cli(flag);
+  test.each([['--help'], ['-h'], ['help'], ['help', 'help']])('%s lists every command', async (...flags) => {
+    const { code, out } = await cli(...flags);
     expect(code).toBe(0);
     for (const command of ['run', 'mock', 'janitor', 'mutants']) expect(out).toContain(command);
   });

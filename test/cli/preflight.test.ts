@@ -104,6 +104,26 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     expect(await preflight(target)).toEqual({ ok: true });
   });
 
+  it('lets a server with a broken envelope (ErrorCode as a string) through: the checks name that, it is no set-up mistake', async () => {
+    const deviating = await startMockServer({ deviations: ['envelope.errorcode-as-string'] });
+    onTestFinished(() => deviating.close());
+    const target = { kind: 'url' as const, baseUrl: deviating.url, app: { ...DEFAULT_FULL_APP }, seed: 1, strict: false, reportDir: tmpdir(), groupIdPrefix: 'timc-preflt02-' };
+    expect(await preflight(target)).toEqual({ ok: true });
+    // The credentials are still judged from the string code.
+    expect(await preflight({ ...target, app: { ...DEFAULT_FULL_APP, secretKey: 'a-wrong-secret-key-123' } })).toMatchObject({ ok: false, problem: expect.stringMatching(/secret key does not match/) });
+  });
+
+  it('names an answer the runner would not read (nested too deep) in a sentence', async () => {
+    const deep = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"ErrorCode":0,"A":${'['.repeat(1000)}${']'.repeat(1000)}}`);
+    });
+    const url = await listen(deep);
+    onTestFinished(() => void deep.close());
+    const target = { kind: 'url' as const, baseUrl: url, app: { ...DEFAULT_FULL_APP }, seed: 1, strict: false, reportDir: tmpdir(), groupIdPrefix: 'timc-preflt03-' };
+    expect(await preflight(target)).toMatchObject({ ok: false, problem: expect.stringMatching(/is not this API's server: a POST to \S+ was answered, but the answer is JSON nested deeper than \d+ levels/) });
+  });
+
   it('tries a rate refusal again instead of calling it a mistake', async () => {
     const server = await startRecordingServer((_r, i) => (i === 0 ? fail(60007) : OK));
     onTestFinished(() => server.close());

@@ -51,6 +51,19 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
     expect(out).toEqual([]);
   });
 
+  // The SDK commands too: sdk-gate used to run the SDK's whole test command and then die in a
+  // stack trace (mkdir EEXIST) when writing its reports.
+  it.each([
+    ['sdk-gate', ['--report-dir', file, '--', process.execPath, '-e', 'process.exit(0)']],
+    ['proxy', ['--upstream', 'http://127.0.0.1:1', '--port', '0', '--report-dir', file]],
+    ['judge', ['--report-dir', file, join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'python.jsonl')]],
+  ])('%s --report-dir naming a file', async (command, args) => {
+    const { code, err, out } = await cli(command, ...args);
+    expect(code).toBe(2);
+    expect(err).toEqual([expect.stringMatching(new RegExp(`^tim-conformance: ${command}: --report-dir .* is a file, not a directory`))]);
+    expect(out).toEqual([]);
+  });
+
   it.skipIf(process.getuid?.() === 0)('run --report-dir in a directory this user cannot write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'timc-report-ro-'));
     chmodSync(dir, 0o500);

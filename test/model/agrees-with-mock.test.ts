@@ -4,7 +4,7 @@
 // the write-rate and call-rate windows, they must give the same answers and the same state.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stepArbitrary } from '../../test-utils/stateful/arbitraries.ts';
+import { commandStepsArbitrary } from '../../test-utils/stateful/arbitraries.ts';
 import { StatefulSession } from '../../test-utils/stateful/session.ts';
 import { SLOT_LAYOUTS } from '../../test-utils/stateful/steps.ts';
 import { inProcessMock } from '../stateful/in-process-port.ts';
@@ -34,8 +34,9 @@ describe('the model agrees with the reference mock', () => {
       const mock = inProcessMock({ now: clock.now });
       const session = new StatefulSession({ port: mock.port, slots: SLOT_LAYOUTS.isolation, apps: mock.apps, clock: clock.tick, strict: true });
       await session.setup();
-      const mixed = fc.oneof(stepArbitrary('attributes'), stepArbitrary('counters'), stepArbitrary('isolation'));
-      const steps = fc.sample(mixed, { seed, numRuns: STEPS });
+      // The stateful check's commands: single steps and the fill / remove / write-again scenarios.
+      const mixed = fc.oneof(commandStepsArbitrary('attributes'), commandStepsArbitrary('counters'), commandStepsArbitrary('isolation'));
+      const steps = fc.sample(mixed, { seed, numRuns: STEPS }).flat().slice(0, STEPS);
       for (const step of steps) await session.execute(step);
       expect(session.tentative).toEqual([]);
       expect(session.steps).toBe(STEPS);

@@ -5,7 +5,7 @@
 // (--version, run --grep, janitor, mutants, mock). Node is the one running this test (CI: 20); README says how the
 // same test runs under Node 22 and 24.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,6 +63,23 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     expect(Object.keys(manifest.dependencies as object)).not.toContain('typescript');
     // Installed, the CLI has no TypeScript loader to fall back on.
     expect(existsSync(join(project, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  test('every package the shipped JavaScript imports is a runtime dependency (the stateful suites import fast-check)', () => {
+    const installed = join(project, 'node_modules', 'tim-conformance');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    const imported = new Set<string>();
+    for (const entry of readdirSync(join(installed, 'dist'), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([^'"./][^'"]*)['"]/gm)) {
+        if (specifier!.startsWith('node:')) continue;
+        imported.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
+      }
+    }
+    imported.delete(manifest.name);
+    expect(imported.size).toBeGreaterThan(3);
+    expect([...imported].filter((name) => !(name in manifest.dependencies)).sort()).toEqual([]);
   });
 
   test('every export loads in plain Node ESM, and the mock answers a signed call', async () => {

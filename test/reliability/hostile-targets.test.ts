@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { DEFAULT_FULL_APP, startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
 import { mulberry32 } from '../../test-utils/mock/faults.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
+import { notReachedAfterTrip } from '../../test-utils/runner/run-target.ts';
 import { HOSTILE_BEHAVIOURS, startHostileServer, type HostileBehaviour } from './hostile-server.ts';
 
 const SUITES = join(import.meta.dirname, 'hostile-suites');
@@ -60,6 +61,8 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
       // Six checks per worker, each failing its first call: the breaker trips, the run stops.
       expect(code).toBe(2);
       expect(err.filter((line) => /the target stopped answering/.test(line)).length).toBeGreaterThan(0);
+      // The checks the trip left unreached say so, not vitest's "aborted by the user".
+      expect(text).not.toMatch(/aborted by the user/i);
     } else {
       // Answers arrive, wrong ones: the checks fail and say why (a valid envelope under a wrong content type may pass).
       expect(code).toBe(behaviour === 'wrong-type' ? code : 1);
@@ -70,4 +73,14 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
     const ledgers = existsSync(join(reportDir, 'ledger')) ? readdirSync(join(reportDir, 'ledger')) : [];
     if (/could not destroy|not destroyed|not tried/.test(text)) expect(ledgers.length).toBe(1);
   });
+});
+
+it('after a breaker trip, a check vitest marks "aborted by the user" reads as not reached because of the target', () => {
+  const base = { id: 'get_group_attr/x', title: 'x', operation: 'get_group_attr', check: 'x', gating: true, evidence: 'documented', durationMs: 0 } as const;
+  const [aborted, other] = notReachedAfterTrip([
+    { ...base, status: 'skipped', reason: 'The test run was aborted by the user.' },
+    { ...base, id: 'get_group_attr/y', status: 'skipped', reason: 'the target has no basic app' },
+  ] as Parameters<typeof notReachedAfterTrip>[0]);
+  expect(aborted).toMatchObject({ reason: expect.stringMatching(/target stopped answering/), kind: { kind: 'not-run' } });
+  expect(other!.reason).toBe('the target has no basic app');
 });

@@ -105,6 +105,15 @@ describe('query parameters', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ status: 'tentative', count: 1, seqs: [b.seq] });
   });
+
+  test('query.random-unique: 0 and 4294967295 pinned on purpose between other values are not a stuck generator; twice in a row they are', () => {
+    const values = ['4294967295', '17', '0', '18', '4294967295', '19', '0'];
+    const deliberate = values.map((random, i) => exchange({ query: { random }, t: T0 + i }));
+    expect(ruleFindings('query.random-unique', deliberate)).toEqual([]);
+    const stuck = ['0', '0', '0'].map((random, i) => exchange({ query: { random }, t: T0 + i }));
+    const [f] = ruleFindings('query.random-unique', stuck);
+    expect(f).toMatchObject({ status: 'tentative', count: 2, seqs: [stuck[1]!.seq, stuck[2]!.seq] });
+  });
 });
 
 describe('UserSig', () => {

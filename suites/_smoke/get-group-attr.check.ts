@@ -9,8 +9,7 @@ defineCheck(
     operation: 'get_group_attr',
     check: 'smoke-fresh-group-ok',
     groupType: 'Public',
-    status: 'documented',
-    docUrl: getGroupAttr['x-tim-docs'][0]!,
+    evidence: getGroupAttr,
     title: 'a fresh group answers OK with an empty GroupAttrAry',
   },
   async (ctx) => {

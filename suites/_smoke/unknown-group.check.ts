@@ -7,8 +7,7 @@ defineCheck(
   {
     operation: 'get_group_attr',
     check: 'smoke-unknown-group',
-    status: unknownGroup.expected.status,
-    docUrl: unknownGroup.expected.docUrls[0]!,
+    evidence: unknownGroup,
     title: 'a never-created group is reported as unknown',
   },
   async (ctx) => {

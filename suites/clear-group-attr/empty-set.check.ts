@@ -4,7 +4,7 @@ import { defineCheck, getOperation } from '../../test-utils/check/index.ts';
 const clear = getOperation('clear_group_attr');
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'empty-set-ok', groupType: 'Public', status: clear['x-tim-idempotency'].idempotent ? 'documented' : 'inferred', docUrl: clear['x-tim-docs'][0]!, title: 'clearing a group without attributes succeeds' },
+  { operation: 'clear_group_attr', check: 'empty-set-ok', groupType: 'Public', evidence: clear, title: 'clearing a group without attributes succeeds' },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('clear_group_attr', { GroupId: group.groupId }), 'clear_group_attr on a group without attributes');

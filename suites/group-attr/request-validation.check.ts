@@ -13,7 +13,7 @@ const cases = [
 for (const { operation, check, GroupAttr } of cases) {
   const c = operationCase(operation, check);
   defineCheck(
-    { operation, check, groupType: 'Public', status: c.expected.status, docUrl: c.expected.docUrls[0]!, title: c.description },
+    { operation, check, groupType: 'Public', evidence: c, title: c.description },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'kept' }] }), 'seed an attribute');

@@ -11,7 +11,7 @@ const requests = {
 
 for (const [operation, body] of Object.entries(requests)) {
   defineCheck(
-    { operation, check: 'destroyed-group', groupType: 'Public', status: unknownGroup.expected.status, docUrl: unknownGroup.expected.docUrls[0]!, title: 'a group that was destroyed' },
+    { operation, check: 'destroyed-group', groupType: 'Public', evidence: unknownGroup, title: 'a group that was destroyed' },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 5 }] }), 'seed a counter');

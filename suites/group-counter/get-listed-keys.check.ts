@@ -4,7 +4,7 @@ import { defineCheck, getOperation } from '../../test-utils/check/index.ts';
 const op = getOperation('get_group_counter');
 
 defineCheck(
-  { operation: 'get_group_counter', check: 'listed-keys-only', groupType: 'Public', status: 'documented', docUrl: op['x-tim-docs'][0]!, title: 'with GroupCounterKeys only those counters are returned' },
+  { operation: 'get_group_counter', check: 'listed-keys-only', groupType: 'Public', evidence: op, title: 'with GroupCounterKeys only those counters are returned' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const counters = [{ Key: 'a', Value: 1 }, { Key: 'b', Value: 2 }, { Key: 'c', Value: 3 }];

@@ -10,9 +10,9 @@ const outside = operationCase('update_group_counter', 'result-outside-int64');
 const update = (ctx: CheckContext, group: GroupFixture, mode: string, value: string) =>
   ctx.call('update_group_counter', {}, { rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[{"Key":"n","Value":${value}}]}`, retry: false });
 
-for (const [bound, value, step] of [['max', range.max64!, 'Increase'], ['min', range.min64!, 'Decrease']] as const) {
+for (const [bound, value, step] of [['max', range.max64, 'Increase'], ['min', range.min64, 'Decrease']] as const) {
   defineCheck(
-    { operation: 'update_group_counter', check: `int64-${bound}-exact`, groupType: 'Public', status: range.status, docUrl: range.docUrls[0]!, title: `the int64 ${bound} is stored and read back exactly` },
+    { operation: 'update_group_counter', check: `int64-${bound}-exact`, groupType: 'Public', evidence: range, title: `the int64 ${bound} is stored and read back exactly` },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await update(ctx, group, 'Set', value), `Set to ${value}`);
@@ -23,7 +23,7 @@ for (const [bound, value, step] of [['max', range.max64!, 'Increase'], ['min', r
   );
 
   defineCheck(
-    { operation: 'update_group_counter', check: `int64-${bound}-overflow`, groupType: 'Public', status: outside.expected.status, docUrl: outside.expected.docUrls[0]!, title: `${step} past the int64 ${bound} is refused` },
+    { operation: 'update_group_counter', check: `int64-${bound}-overflow`, groupType: 'Public', evidence: outside, title: `${step} past the int64 ${bound} is refused` },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await update(ctx, group, 'Set', value), `Set to ${value}`);

@@ -7,7 +7,7 @@ const notString = profileCase('groups.missing-group-id');
 
 for (const operation of ['get_group_attr', 'clear_group_attr', 'get_group_counter', 'delete_group_counter'] as const) {
   defineCheck(
-    { operation, check: 'group-id-number', status: notString.expected.status, docUrl: notString.expected.docUrls[0]!, title: 'a GroupId sent as a JSON number' },
+    { operation, check: 'group-id-number', evidence: notString, title: 'a GroupId sent as a JSON number' },
     async (ctx) => {
       const groupId = ctx.faker.number.int({ min: 100_000_000, max: 999_999_999 });
       const result = await ctx.call(operation, { GroupId: groupId }, { allowForeignGroup: true, skipSchemaCheck: true, retry: false });

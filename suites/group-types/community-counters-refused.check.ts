@@ -12,7 +12,7 @@ const requests = {
 for (const [operation, body] of Object.entries(requests)) {
   const community = getOperation(operation)['x-tim-group-types'].Community;
   defineCheck(
-    { operation, check: 'community-not-supported', groupType: 'Community', status: community.status, docUrl: community.docUrls[0]!, title: 'a Community group has no counters: the call fails' },
+    { operation, check: 'community-not-supported', groupType: 'Community', evidence: community, title: 'a Community group has no counters: the call fails' },
     async (ctx) => {
       const group = await ctx.createGroup();
       const result = await ctx.call(operation, body(group.groupId), { retry: false });

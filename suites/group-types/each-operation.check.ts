@@ -30,8 +30,7 @@ for (const [operationId, buildRequest] of Object.entries(requests)) {
       operation: operationId,
       check: 'group-type',
       groupTypes: GROUP_TYPES,
-      status: (type) => support[type].rejectedWith?.status ?? support[type].status,
-      docUrl: (type) => support[type].rejectedWith?.docUrls[0] ?? support[type].docUrls[0]!,
+      evidence: (type) => support[type].rejectedWith ?? support[type],
       title: 'a fresh group of this type is supported or rejected as documented',
     },
     async (ctx) => {

@@ -1,11 +1,8 @@
 // State isolation: writes to one group never change another group's attributes or counters.
 import { defineCheck, getOperation } from '../../test-utils/check/index.ts';
 
-const attrDocs = getOperation('modify_group_attr')['x-tim-docs'];
-const counterDocs = getOperation('update_group_counter')['x-tim-docs'];
-
 defineCheck(
-  { operation: 'modify_group_attr', check: 'other-group-unchanged', groupType: 'Public', status: 'documented', docUrl: attrDocs[0]!, title: 'attribute writes stay in their group' },
+  { operation: 'modify_group_attr', check: 'other-group-unchanged', groupType: 'Public', evidence: 'modify_group_attr#other-group-unchanged', title: 'attribute writes stay in their group' },
   async (ctx) => {
     const [one, other] = await Promise.all([ctx.createGroup(), ctx.createGroup()]);
     ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: other.groupId, GroupAttr: [{ key: 'mine', value: 'kept' }] }));
@@ -18,7 +15,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'other-group-unchanged', groupType: 'Public', status: 'documented', docUrl: counterDocs[0]!, title: 'counter writes stay in their group' },
+  { operation: 'update_group_counter', check: 'other-group-unchanged', groupType: 'Public', evidence: getOperation('update_group_counter'), title: 'counter writes stay in their group' },
   async (ctx) => {
     const [one, other] = await Promise.all([ctx.createGroup(), ctx.createGroup()]);
     ctx.expectOk(await ctx.call('update_group_counter', { GroupId: other.groupId, Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 5 }] }));

@@ -35,7 +35,7 @@ async function intrude(ctx: CheckContext, group: GroupFixture, intruder: AppChoi
 }
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'other-app-group-not-found', groupType: 'Public', status: isolated.expected.status, docUrl: isolated.expected.docUrls[0]!, title: "another app's calls on a group answer 'no such group' and change nothing (attributes)" },
+  { operation: 'modify_group_attr', check: 'other-app-group-not-found', groupType: 'Public', evidence: isolated, title: "another app's calls on a group answer 'no such group' and change nothing (attributes)" },
   async (ctx) => {
     requireTwoApps(ctx);
     const group = await ctx.createGroup();
@@ -48,7 +48,7 @@ defineCheck(
 );
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'other-app-group-not-found', groupType: 'Public', status: isolated.expected.status, docUrl: isolated.expected.docUrls[0]!, title: "another app's calls on a group answer 'no such group' and change nothing (counters too)" },
+  { operation: 'update_group_counter', check: 'other-app-group-not-found', groupType: 'Public', evidence: isolated, title: "another app's calls on a group answer 'no such group' and change nothing (counters too)" },
   async (ctx) => {
     requireTwoApps(ctx);
     const group = await ctx.createGroup({ app: 'basic' });

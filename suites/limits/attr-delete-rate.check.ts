@@ -5,10 +5,10 @@ import { defineCheck, getLimit, readGroupState } from '../../test-utils/check/in
 import { burstWithinOneWindow, WINDOW_MS } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
-const max = limit.max!;
+const max = limit.max;
 
 defineCheck(
-  { operation: 'delete_group_attr', check: 'write-rate-per-group', groupType: 'Public', status: limit.exceeded!.status, docUrl: limit.exceeded!.docUrls[0]!, title: `the delete after ${max} writes in one second is refused` },
+  { operation: 'delete_group_attr', check: 'write-rate-per-group', groupType: 'Public', evidence: 'limit:attr.writes.perGroupPerSecond#exceeded', title: `the delete after ${max} writes in one second is refused` },
   async (ctx) => {
     const group = await ctx.createGroup();
     const keys = Array.from({ length: max + 1 }, (_, i) => `k${i}`);
@@ -22,7 +22,7 @@ defineCheck(
     const accepted = results.filter((r) => r.body?.ErrorCode === 0).length;
     const refused = results.find((r) => r.body?.ErrorCode !== 0);
     ctx.expectThat(results[0]!, accepted === max, `${max} deletes within one second are accepted (got ${accepted} of ${max + 1})`);
-    ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded!, `delete ${max + 1} within one second on one group`);
+    ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded, `delete ${max + 1} within one second on one group`);
     // The refused delete changed nothing: its key is still there.
     const refusedKey = keys[results.indexOf(refused!)]!;
     const read = await readGroupState(ctx, group.groupId, 'attrs');

@@ -4,10 +4,10 @@ import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
 import { burstWithinOneWindow } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
-const max = limit.max!;
+const max = limit.max;
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'write-rate-groups-independent', groupType: 'Public', status: limit.status, docUrl: limit.docUrls[0]!, title: `${max} writes in one second to each of two groups are all accepted` },
+  { operation: 'modify_group_attr', check: 'write-rate-groups-independent', groupType: 'Public', evidence: limit, title: `${max} writes in one second to each of two groups are all accepted` },
   async (ctx) => {
     const groups = await Promise.all([ctx.createGroup(), ctx.createGroup()]);
     const send = (i: number) => ctx.call('modify_group_attr', { GroupId: groups[i % 2]!.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] }, { pacing: false, retry: false });

@@ -4,11 +4,11 @@ import { defineCheck, getLimit, readGroupState } from '../../test-utils/check/in
 import { burstWithinOneWindow } from './burst.ts';
 
 const limit = getLimit('attr.writes.perGroupPerSecond');
-const max = limit.max!;
+const max = limit.max;
 
 for (const operation of ['modify_group_attr', 'set_group_attr'] as const) {
   defineCheck(
-    { operation, check: 'write-rate-per-group', groupType: 'Public', status: limit.exceeded!.status, docUrl: limit.exceeded!.docUrls[0]!, title: `the write after ${max} in one second is refused` },
+    { operation, check: 'write-rate-per-group', groupType: 'Public', evidence: 'limit:attr.writes.perGroupPerSecond#exceeded', title: `the write after ${max} in one second is refused` },
     async (ctx) => {
       const group = await ctx.createGroup();
       const send = (i: number) => ctx.call(operation, { GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] }, { pacing: false, retry: false });
@@ -16,7 +16,7 @@ for (const operation of ['modify_group_attr', 'set_group_attr'] as const) {
       const accepted = results.filter((r) => r.body?.ErrorCode === 0).length;
       const refused = results.find((r) => r.body?.ErrorCode !== 0);
       ctx.expectThat(results[0]!, accepted === max, `${max} writes within one second are accepted (got ${accepted} of ${max + 1})`);
-      ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded!, `write ${max + 1} within one second on one group`);
+      ctx.expectErrorCode(refused ?? results[max]!, limit.exceeded, `write ${max + 1} within one second on one group`);
       // The refused write changed nothing: its key is not there.
       const refusedKey = `k${results.indexOf(refused!)}`;
       const read = await readGroupState(ctx, group.groupId, 'attrs');

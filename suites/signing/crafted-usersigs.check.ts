@@ -27,7 +27,7 @@ const cases: Array<{ kind: CraftedUserSigKind; expected: ProfileCase; what: stri
 
 for (const { kind, expected, what } of cases) {
   defineCheck(
-    { operation: 'get_group_attr', check: `usersig-${kind}`, status: expected.expected.status, docUrl: expected.expected.docUrls[0]!, title: what },
+    { operation: 'get_group_attr', check: `usersig-${kind}`, evidence: expected, title: what },
     async (ctx) => {
       const group = await ctx.createGroup();
       const usersig = craftUserSig(kind, ctx.target.app);

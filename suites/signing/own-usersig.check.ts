@@ -16,7 +16,7 @@ function decode(usersig: string): Record<string, unknown> {
 }
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'usersig-own-signer', status: variants.expected.status, docUrl: variants.expected.docUrls[0]!, title: 'our own UserSig has the documented fields and is accepted' },
+  { operation: 'get_group_attr', check: 'usersig-own-signer', evidence: variants, title: 'our own UserSig has the documented fields and is accepted' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const { app } = ctx.target;

@@ -8,7 +8,7 @@ const anyByte = profileCase('signing.sig-any-byte-changed');
 
 for (const position of SIG_BYTE_POSITIONS) {
   defineCheck(
-    { operation: 'get_group_attr', check: `usersig-sig-${position}-byte-changed`, status: anyByte.expected.status, docUrl: anyByte.expected.docUrls[0]!, title: `a UserSig with the ${position} byte of its HMAC changed is rejected` },
+    { operation: 'get_group_attr', check: `usersig-sig-${position}-byte-changed`, evidence: anyByte, title: `a UserSig with the ${position} byte of its HMAC changed is rejected` },
     async (ctx) => {
       const group = await ctx.createGroup();
       const usersig = craftUserSigWithSigByteChanged(position, ctx.target.app);

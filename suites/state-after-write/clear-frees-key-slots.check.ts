@@ -3,11 +3,11 @@
 import { defineCheck, expectStateEquals, getLimit, profileCase, readGroupState } from '../../test-utils/check/index.ts';
 
 const freed = profileCase('attrs.removed-keys-freed');
-const max = getLimit('attr.keys.maxCount').max!;
+const max = getLimit('attr.keys.maxCount').max;
 const attrs = (prefix: string) => Array.from({ length: max }, (_, i) => ({ key: `${prefix}${i}`, value: 'v' }));
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'frees-key-slots', groupType: 'Public', status: freed.expected.status, docUrl: freed.expected.docUrls[0]!, title: `after a clear, ${max} new keys fit` },
+  { operation: 'clear_group_attr', check: 'frees-key-slots', groupType: 'Public', evidence: freed, title: `after a clear, ${max} new keys fit` },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrs('old') }), `${max} keys`);

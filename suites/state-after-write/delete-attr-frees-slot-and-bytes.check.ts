@@ -4,9 +4,9 @@ import { defineCheck, expectStateEquals, getLimit, profileCase, readGroupState }
 import { textOfUtf8Bytes } from '../limits/utf8-text.ts';
 
 const freed = profileCase('attrs.removed-keys-freed');
-const maxKeys = getLimit('attr.keys.maxCount').max!;
-const total = getLimit('attr.values.totalMaxBytes').max!;
-const perValue = getLimit('attr.value.maxBytes').max!;
+const maxKeys = getLimit('attr.keys.maxCount').max;
+const total = getLimit('attr.values.totalMaxBytes').max;
+const perValue = getLimit('attr.value.maxBytes').max;
 
 /** maxKeys keys whose values add up to exactly `total`: a few large values, one byte for the rest. */
 function fullSet(): Array<{ key: string; value: string }> {
@@ -21,7 +21,7 @@ function fullSet(): Array<{ key: string; value: string }> {
 }
 
 defineCheck(
-  { operation: 'delete_group_attr', check: 'frees-slot-and-bytes', groupType: 'Public', status: freed.expected.status, docUrl: freed.expected.docUrls[0]!, title: 'a deleted key frees its slot and its bytes at once' },
+  { operation: 'delete_group_attr', check: 'frees-slot-and-bytes', groupType: 'Public', evidence: freed, title: 'a deleted key frees its slot and its bytes at once' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const full = fullSet();

@@ -3,11 +3,11 @@
 import { defineCheck, expectStateEquals, getLimit, profileCase, readGroupState } from '../../test-utils/check/index.ts';
 
 const gone = profileCase('counters.deleted-counter-gone');
-const max = getLimit('counter.keys.maxCount').max!;
+const max = getLimit('counter.keys.maxCount').max;
 const counters = (prefix: string) => Array.from({ length: max }, (_, i) => ({ Key: `${prefix}${i}`, Value: i }));
 
 defineCheck(
-  { operation: 'delete_group_counter', check: 'frees-counter-slots', groupType: 'Public', status: gone.expected.status, docUrl: gone.expected.docUrls[0]!, title: `deleted counters free their slots (${max} per group)` },
+  { operation: 'delete_group_counter', check: 'frees-counter-slots', groupType: 'Public', evidence: gone, title: `deleted counters free their slots (${max} per group)` },
   async (ctx) => {
     const group = await ctx.createGroup();
     const set = (GroupCounter: Array<{ Key: string; Value: number }>, what: string) =>

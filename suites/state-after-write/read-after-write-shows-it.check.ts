@@ -5,7 +5,7 @@ import { defineCheck, expectStateEquals, profileCase, readGroupState } from '../
 const freed = profileCase('attrs.removed-keys-freed');
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'read-after-write-shows-it', groupType: 'Public', status: freed.expected.status, docUrl: freed.expected.docUrls[0]!, title: 'a read after a clear, set or delete shows it, after an earlier read' },
+  { operation: 'get_group_attr', check: 'read-after-write-shows-it', groupType: 'Public', evidence: freed, title: 'a read after a clear, set or delete shows it, after an earlier read' },
   async (ctx) => {
     const group = await ctx.createGroup();
     const step = async (operationId: string, body: Record<string, unknown>, wanted: Array<[string, string]>, what: string) => {

@@ -3,11 +3,11 @@
 import { defineCheck, expectStateEquals, getLimit, profileCase, readGroupState } from '../../test-utils/check/index.ts';
 
 const freed = profileCase('attrs.removed-keys-freed');
-const max = getLimit('attr.keys.maxCount').max!;
+const max = getLimit('attr.keys.maxCount').max;
 const attrs = (prefix: string) => Array.from({ length: max }, (_, i) => ({ key: `${prefix}${i}`, value: 'v' }));
 
 defineCheck(
-  { operation: 'set_group_attr', check: 'frees-removed-key-slots', groupType: 'Public', status: freed.expected.status, docUrl: freed.expected.docUrls[0]!, title: `a set of ${max} other keys replaces ${max} keys` },
+  { operation: 'set_group_attr', check: 'frees-removed-key-slots', groupType: 'Public', evidence: freed, title: `a set of ${max} other keys replaces ${max} keys` },
   async (ctx) => {
     const group = await ctx.createGroup();
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrs('old') }), `${max} keys`);

@@ -1,28 +1,30 @@
 /**
  * defineCheck registers one vitest test per conformance check, WPT/test262 style: typed
- * metadata first (operation, check, group type, evidence status, doc URL), then the body.
+ * metadata first (operation, check, group type, the evidence it enforces), then the body.
  * The test's name starts with the stable id '<operation>/<check>[/<groupType>]', and the id,
  * the gating decision and the doc URL travel on task.meta.tim to the runner's reporter.
+ *
+ *   defineCheck({ operation: 'clear_group_attr', check: 'unknown-group', evidence: profileCase('groups.unknown-group') }, ...)
+ *
+ * The evidence (evidence.ts) names the contract row once; status and doc URL follow from it.
+ * The explicit `status` + `docUrl` pair stays accepted for third-party suites.
  */
 import { inject, test } from 'vitest';
 import { GROUP_TYPES } from '../contract/types.ts';
 import type { CheckMeta, EvidenceStatus, GroupType, ResolvedTarget } from '../contract/types.ts';
 import { operations } from '../contract/index.ts';
 import { createCheckContext, type CheckContext } from './context.ts';
+import { resolveEvidence, type Evidence } from './evidence.ts';
 import { seededFaker } from './seeded-faker.ts';
 import { isSelected } from './selection.ts';
 import { lazyWorkerClient } from './worker-client.ts';
 
-export interface CheckDefinition {
+interface CheckDefinitionBase {
   /** The operationId the check is about ('clear_group_attr'), or 'transport' for the HTTP layer. */
   operation: string;
   /** A short kebab-case slug, unique within the operation: 'clears-every-key'. */
   check: string;
   groupType?: GroupType;
-  /** documented and documented-set gate; inferred is tentative unless --strict. */
-  status: EvidenceStatus;
-  /** The page (and anchor) that states the behaviour. */
-  docUrl: string;
   /** A sentence for humans; the id stays the stable name. */
   title?: string;
   /** Milliseconds; the suites' default applies otherwise. */
@@ -30,6 +32,27 @@ export interface CheckDefinition {
   /** false = never run beside other checks of this file (a check that measures a rate). */
   concurrent?: boolean;
 }
+
+/** The contract row the check enforces (evidence.ts); its status and doc URL follow from it. */
+export interface EvidenceField {
+  evidence: Evidence;
+  status?: never;
+  docUrl?: never;
+}
+
+/** Status and doc URL given by hand (suites written before `evidence`, third-party suites). */
+export interface ExplicitStatusFields {
+  evidence?: never;
+  /** documented and documented-set gate; inferred is tentative unless --strict. */
+  status: EvidenceStatus;
+  /** The page (and anchor) that states the behaviour. */
+  docUrl: string;
+}
+
+export type CheckDefinition = CheckDefinitionBase & (EvidenceField | ExplicitStatusFields);
+
+/** A definition with its evidence resolved: what the id, the gating and the reports read. */
+export type ResolvedCheckDefinition = CheckDefinitionBase & ExplicitStatusFields;
 
 export type CheckFn = (ctx: CheckContext) => Promise<void>;
 
@@ -57,10 +80,26 @@ export function isGating(status: EvidenceStatus, strict: boolean): boolean {
 
 let knownOperations: Set<string> | undefined;
 
+function whereDefined(def: CheckDefinitionBase): string {
+  return `defineCheck(${JSON.stringify(def.operation)}, ${JSON.stringify(def.check)})`;
+}
+
+/** Status and doc URL from the definition's evidence (or as given); throws naming the check. */
+export function resolveDefinition(def: CheckDefinition): ResolvedCheckDefinition {
+  if (def.evidence === undefined) return def;
+  const { evidence, status: _status, docUrl: _docUrl, ...rest } = def;
+  try {
+    const { status, docUrl } = resolveEvidence(evidence);
+    return { ...rest, status, docUrl };
+  } catch (error) {
+    throw new Error(`${whereDefined(def)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Throws (at collection, so the whole file fails loudly) when a definition is malformed. */
-export function validateDefinition(def: CheckDefinition): void {
+export function validateDefinition(def: ResolvedCheckDefinition): void {
   knownOperations ??= new Set([...operations().map((op) => op.operationId), ...CROSS_CUTTING_OPERATIONS]);
-  const where = `defineCheck(${JSON.stringify(def.operation)}, ${JSON.stringify(def.check)})`;
+  const where = whereDefined(def);
   if (!knownOperations.has(def.operation)) {
     throw new Error(`${where}: unknown operation; known: ${[...knownOperations].sort().join(', ')}`);
   }
@@ -97,7 +136,8 @@ export function variantTitle(label: string, title: string): string {
   return label === '' ? title : `[${label}] ${title}`;
 }
 
-export function buildCheckMeta(def: CheckDefinition, strict: boolean): CheckMeta {
+export function buildCheckMeta(definition: CheckDefinition, strict: boolean): CheckMeta {
+  const def = resolveDefinition(definition);
   const meta: CheckMeta = {
     id: checkId(def.operation, def.check, def.groupType),
     operation: def.operation,
@@ -110,7 +150,8 @@ export function buildCheckMeta(def: CheckDefinition, strict: boolean): CheckMeta
   return meta;
 }
 
-export function defineCheck(def: CheckDefinition, fn: CheckFn): void {
+export function defineCheck(definition: CheckDefinition, fn: CheckFn): void {
+  const def = resolveDefinition(definition);
   validateDefinition(def);
   const selection = inject('timSelect');
   for (const { label, target } of providedTargets()) {
@@ -152,29 +193,42 @@ export function defineCheck(def: CheckDefinition, fn: CheckFn): void {
   }
 }
 
-export interface GroupTypeCheckDefinition extends Omit<CheckDefinition, 'groupType' | 'status' | 'docUrl'> {
+interface GroupTypeCheckBase extends Omit<CheckDefinitionBase, 'groupType'> {
   /** Defaults to all five types. */
   groupTypes?: readonly GroupType[];
-  /** Per type when it differs (e.g. from an operation's x-tim-group-types). */
-  status: EvidenceStatus | ((type: GroupType) => EvidenceStatus);
-  docUrl: string | ((type: GroupType) => string);
 }
+
+export type GroupTypeCheckDefinition = GroupTypeCheckBase &
+  (
+    | {
+        /** Per type when it differs (e.g. `(type) => \`get_group_counter#group-type/${type}\``). */
+        evidence: Evidence | ((type: GroupType) => Evidence);
+        status?: never;
+        docUrl?: never;
+      }
+    | {
+        evidence?: never;
+        /** Per type when it differs (e.g. from an operation's x-tim-group-types). */
+        status: EvidenceStatus | ((type: GroupType) => EvidenceStatus);
+        docUrl: string | ((type: GroupType) => string);
+      }
+  );
 
 export type GroupTypeCheckFn = (ctx: CheckContext & { readonly groupType: GroupType }) => Promise<void>;
 
 /** One check expanded into one test per group type (WPT `.any.js` style): ids '<op>/<check>/<Type>'. */
 export function checkEachGroupType(def: GroupTypeCheckDefinition, fn: GroupTypeCheckFn): void {
-  const { groupTypes = GROUP_TYPES, status, docUrl, ...rest } = def;
+  const { groupTypes = GROUP_TYPES, evidence: _evidence, status: _status, docUrl: _docUrl, ...rest } = def;
   for (const groupType of groupTypes) {
-    defineCheck(
-      {
-        ...rest,
-        groupType,
-        status: typeof status === 'function' ? status(groupType) : status,
-        docUrl: typeof docUrl === 'function' ? docUrl(groupType) : docUrl,
-        title: rest.title ? `${rest.title} (${groupType})` : undefined,
-      },
-      (ctx) => fn(ctx as CheckContext & { readonly groupType: GroupType }),
-    );
+    const common = { ...rest, groupType, title: rest.title ? `${rest.title} (${groupType})` : undefined };
+    const perType: CheckDefinition =
+      def.evidence !== undefined
+        ? { ...common, evidence: typeof def.evidence === 'function' ? def.evidence(groupType) : def.evidence }
+        : {
+            ...common,
+            status: typeof def.status === 'function' ? def.status(groupType) : def.status,
+            docUrl: typeof def.docUrl === 'function' ? def.docUrl(groupType) : def.docUrl,
+          };
+    defineCheck(perType, (ctx) => fn(ctx as CheckContext & { readonly groupType: GroupType }));
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The vocabulary conformance suites are written in:
  *
- *   defineCheck({ operation, check, status, docUrl }, async (ctx) => { ... })
- *   checkEachGroupType({ operation, check, status, docUrl }, async (ctx) => { ... ctx.groupType ... })
+ *   defineCheck({ operation, check, evidence }, async (ctx) => { ... })
+ *   checkEachGroupType({ operation, check, evidence }, async (ctx) => { ... ctx.groupType ... })
  *
  * and, inside a check, ctx.call / ctx.createGroup / ctx.expectOk / ctx.expectErrorCode /
  * ctx.expectThat / ctx.expectEqual / ctx.notRun. A complete example: suites/_smoke/.
@@ -18,6 +18,8 @@ export {
   CROSS_CUTTING_OPERATIONS,
 } from './define-check.ts';
 export type { CheckDefinition, CheckFn, GroupTypeCheckDefinition, GroupTypeCheckFn } from './define-check.ts';
+export { resolveEvidence } from './evidence.ts';
+export type { Evidence, ResolvedEvidence } from './evidence.ts';
 export type { CheckContext, CheckCallOptions, CreateGroupRequest, CheckClient } from './context.ts';
 export type { Envelope, ExpectedOutcome, ResponseLike } from './expectations.ts';
 export { CheckFailedError } from './failure.ts';

@@ -2,7 +2,7 @@
  * The data files of schemas/: limits.json and error-codes.json, read once.
  */
 import { readFileSync } from 'node:fs';
-import type { ErrorCodeEntry, ErrorCodesFile, Limit, LimitId, LimitsFile } from './types.ts';
+import type { ErrorCodeEntry, ErrorCodesFile, ExpectedCode, Limit, LimitId, LimitsFile } from './types.ts';
 import { ERROR_CODES_PATH, LIMITS_PATH } from './paths.ts';
 
 let limitsCache: Limit[] | undefined;
@@ -14,11 +14,32 @@ export function limits(): Limit[] {
   return limitsCache;
 }
 
-/** One limit by id; throws naming the known ids when there is none. */
-export function getLimit(id: LimitId): Limit {
+/** The limit whose bounds are signed 64-bit decimal strings instead of `max`. */
+type Int64LimitId = 'counter.value.int64';
+/** The limits without an answer of their own when exceeded. */
+type UnansweredLimitId = 'server.timeout.seconds';
+
+/**
+ * A limit with what its id guarantees: `max` for every limit but the int64 range, `exceeded` for
+ * every limit that has an answer, so a caller needs no non-null assertion. getLimit checks the
+ * data against it.
+ */
+export type LimitOf<Id extends LimitId> = Limit &
+  (Id extends Int64LimitId ? { min64: string; max64: string } : { max: number }) &
+  (Id extends UnansweredLimitId ? unknown : { exceeded: ExpectedCode });
+
+/** One limit by id; throws naming the known ids when there is none, or when it lacks what its type promises. */
+export function getLimit<Id extends LimitId>(id: Id): LimitOf<Id> {
   const found = limits().find((l) => l.id === id);
   if (!found) throw new Error(`unknown limit '${id}'; limits.json has: ${limits().map((l) => l.id).join(', ')}`);
-  return found;
+  const int64 = id === ('counter.value.int64' satisfies Int64LimitId);
+  if (int64 ? found.min64 === undefined || found.max64 === undefined : found.max === undefined) {
+    throw new Error(`limit '${id}' in limits.json has no ${int64 ? 'min64/max64' : 'max'}`);
+  }
+  if (id !== ('server.timeout.seconds' satisfies UnansweredLimitId) && found.exceeded === undefined) {
+    throw new Error(`limit '${id}' in limits.json has no 'exceeded' answer`);
+  }
+  return found as LimitOf<Id>;
 }
 
 /** The error-code catalogue of schemas/error-codes.json. */

@@ -5,6 +5,7 @@
 export { loadSpec, loadSpecFrom, operations, getOperation, originalOperationId, operationByPath, regions, resolveRegion,
   profileCases, profileCase, operationCase, OPERATION_EXTENSION_KEYS } from './spec.ts';
 export { limits, getLimit, errorCodes, getErrorCode } from './data.ts';
+export type { LimitOf } from './data.ts';
 export { resolveBehaviour, behaviourRefs } from './behaviour.ts';
 export type { BehaviourRow, BehaviourKind } from './behaviour.ts';
 export { validateRequest, validateResponse, validateEnvelope, validateAgainst, assertValidResponse,

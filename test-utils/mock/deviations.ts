@@ -8,6 +8,7 @@
  */
 
 import { utf8Bytes } from '../contract/bytes.ts';
+import { REFERENCE_PIPELINE_STEPS, type PipelineStepDeviation, type PipelineSteps } from './pipeline-steps.ts';
 
 export type DeviationSet = ReadonlySet<string>;
 
@@ -184,4 +185,47 @@ export function attrWriteWindow(documented: number, deviations: DeviationSet): {
     windowMs: deviations.has('rates.write-window-two-seconds') ? 2000 : 1000,
     perApp: deviations.has('rates.write-window-per-app'),
   };
+}
+
+/** A verdict the verifier gave that a deviating server accepts. */
+const acceptVerdict = (ignored: string): PipelineStepDeviation => (steps) => ({
+  actOnVerdict: (verdict) => (verdict === ignored ? 'ok' : steps.actOnVerdict(verdict)),
+});
+
+/** An envelope rewrite of the finished body (text edits keep exact 64-bit integers intact). */
+const rewriteBody = (rewrite: (body: string) => string): PipelineStepDeviation => (steps) => ({
+  finishBody: (body) => rewrite(steps.finishBody(body)),
+});
+
+/**
+ * The deviations of the request pipeline (pipeline-steps.ts): each replaces or wraps one step.
+ * Applied in this order (the envelope rewrites see the body as the earlier ones left it).
+ */
+export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineStepDeviation>> = {
+  // What the verifier, which undoes Tencent's substitutions ('*' '-' '_' for '+' '/' '='), must be
+  // given to see the bytes a plain base64 decoder gets: it drops '*' and reads '-' and '_' as the
+  // URL-safe '+' and '/'.
+  'signing.standard-base64': () => ({
+    usersigAsDecoded: (usersig) => (usersig === null ? null : usersig.replace(/\*/g, '').replace(/[-_]/g, (c) => (c === '-' ? '*' : '-'))),
+  }),
+  'signing.hmac-not-checked': acceptVerdict('bad-signature'),
+  'signing.expiry-not-checked': acceptVerdict('expired'),
+  'signing.identifier-mismatch-ignored': acceptVerdict('identifier-mismatch'),
+  'signing.sdkappid-mismatch-ignored': acceptVerdict('sdkappid-mismatch'),
+  'signing.admin-not-checked': () => ({ mayCallAdminApi: () => true }),
+  'rates.no-api-call-limit': () => ({ admitsApiCall: () => true }),
+  'envelope.no-errorinfo-on-success': rewriteBody((text) => text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",')),
+  'envelope.fail-status-ok': rewriteBody((text) => text.replace('"ActionStatus":"FAIL"', '"ActionStatus":"OK"')),
+  'envelope.actionstatus-lowercase': rewriteBody((text) => text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`)),
+  'envelope.errorcode-as-string': rewriteBody((text) => text.replace(/"ErrorCode":(\d+)/, '"ErrorCode":"$1"')),
+};
+
+/** The pipeline's steps with every active deviation applied, in the order they are registered above. */
+export function pipelineStepsFor(deviations: DeviationSet): PipelineSteps {
+  if (deviations.size === 0) return REFERENCE_PIPELINE_STEPS;
+  let steps = REFERENCE_PIPELINE_STEPS;
+  for (const [name, deviate] of Object.entries(PIPELINE_STEP_DEVIATIONS) as Array<[KnownDeviation, PipelineStepDeviation]>) {
+    if (deviations.has(name)) steps = { ...steps, ...deviate(steps) };
+  }
+  return steps;
 }

@@ -4,7 +4,7 @@
  * parse, then the operation's own checks. Synchronous from here on: Node runs one request's
  * pipeline at a time, so concurrent writes to one group can never interleave inside a write.
  */
-import { apiCallLimit, deviates } from './deviations.ts';
+import { apiCallLimit, pipelineStepsFor } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
 import type { OperationHandler, HandlerResult } from './handlers/context.ts';
 import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './handlers/attrs.ts';
@@ -111,18 +111,19 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   const identifier = params.get('identifier');
   if (identifier === null || identifier === '') return failureBody(codes.identifierMissing, 'identifier is missing');
 
+  const steps = pipelineStepsFor(rt.deviations);
   const nowMs = rt.now();
   const verdict = rt.verifier.verify({
-    usersig: asDecodedBy(params.get('usersig'), rt.deviations),
+    usersig: steps.usersigAsDecoded(params.get('usersig')),
     identifier,
     sdkappid,
     secretKey: appState.app.secretKey,
     nowSeconds: Math.floor(nowMs / 1000),
   });
-  const effective = lenientVerdict(verdict, rt.deviations);
-  if (effective !== 'ok') return deviateEnvelope(usersigFailure(rt.rules, effective), rt.deviations);
-  if (!appState.admins.has(identifier) && !deviates(rt.deviations, 'signing.admin-not-checked')) return failureBody(codes.notAdmin, 'identifier must be an App admin');
-  if (rt.rateLimits && !deviates(rt.deviations, 'rates.no-api-call-limit') && !admitCall(rt, sdkappid, op, nowMs)) {
+  const effective = steps.actOnVerdict(verdict);
+  if (effective !== 'ok') return steps.finishBody(usersigFailure(rt.rules, effective));
+  if (!steps.mayCallAdminApi(appState.admins.has(identifier))) return failureBody(codes.notAdmin, 'identifier must be an App admin');
+  if (rt.rateLimits && !steps.admitsApiCall(() => admitCall(rt, sdkappid, op, nowMs))) {
     return failureBody(codes.apiRate, `more than ${op.callsPerSecond} calls per second to this API`);
   }
 
@@ -137,38 +138,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
     // Handlers validate before they write, so an exception leaves the state untouched.
     return failureBody(INTERNAL_ERROR_CODE, 'internal error, retry');
   }
-  if ('info' in result) return deviateEnvelope(failureBody(result.code, result.info), rt.deviations);
-  return deviateEnvelope(successBody(result.fields, result.exact === true), rt.deviations);
-}
-
-/**
- * What the verifier, which undoes Tencent's substitutions ('*' '-' '_' for '+' '/' '='), must be
- * given to see the bytes a plain base64 decoder gets: it drops '*' and reads '-' and '_' as the
- * URL-safe '+' and '/'.
- */
-function asDecodedBy(usersig: string | null, deviations: DeviationSet): string | null {
-  if (usersig === null || !deviates(deviations, 'signing.standard-base64')) return usersig;
-  return usersig.replace(/\*/g, '').replace(/[-_]/g, (c) => (c === '-' ? '*' : '-'));
-}
-
-/** The signing checks a deviating server skips. */
-function lenientVerdict(verdict: UserSigVerdict, deviations: DeviationSet): UserSigVerdict {
-  if (verdict === 'bad-signature' && deviates(deviations, 'signing.hmac-not-checked')) return 'ok';
-  if (verdict === 'expired' && deviates(deviations, 'signing.expiry-not-checked')) return 'ok';
-  if (verdict === 'identifier-mismatch' && deviates(deviations, 'signing.identifier-mismatch-ignored')) return 'ok';
-  if (verdict === 'sdkappid-mismatch' && deviates(deviations, 'signing.sdkappid-mismatch-ignored')) return 'ok';
-  return verdict;
-}
-
-/** Envelope deviations rewrite the finished body (text edits keep exact 64-bit integers intact). */
-function deviateEnvelope(body: string, deviations: DeviationSet): string {
-  if (deviations.size === 0) return body;
-  let text = body;
-  if (deviates(deviations, 'envelope.no-errorinfo-on-success')) text = text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",');
-  if (deviates(deviations, 'envelope.fail-status-ok')) text = text.replace('"ActionStatus":"FAIL"', '"ActionStatus":"OK"');
-  if (deviates(deviations, 'envelope.actionstatus-lowercase')) text = text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`);
-  if (deviates(deviations, 'envelope.errorcode-as-string')) text = text.replace(/"ErrorCode":(\d+)/, '"ErrorCode":"$1"');
-  return text;
+  if ('info' in result) return steps.finishBody(failureBody(result.code, result.info));
+  return steps.finishBody(successBody(result.fields, result.exact === true));
 }
 
 function parseBodyObject(body: Buffer): Record<string, unknown> | null {

@@ -4,17 +4,15 @@
  * nothing; the runner prints the summary once the reports are written.
  */
 import { relative } from 'node:path';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import { CODE_ROOT } from '../contract/index.ts';
 import type { TimTaskMeta } from '../contract/types.ts';
 import { entryFromTest, runErrorEntry, type FinishedTest, type TestEntry } from './results.ts';
 
-type RunEndReason = 'passed' | 'interrupted' | 'failed';
-
 export class TimResultsReporter implements Reporter {
   entries: TestEntry[] = [];
-  reason: RunEndReason | undefined;
+  reason: TestRunEndReason | undefined;
   private finished: (() => void) | undefined;
   /** Resolves when onTestRunEnd has run. */
   readonly done: Promise<void>;
@@ -25,7 +23,7 @@ export class TimResultsReporter implements Reporter {
     });
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: RunEndReason): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const entries: TestEntry[] = [];
     for (const module of testModules) {
       const file = relative(CODE_ROOT, module.moduleId);

@@ -6,7 +6,7 @@
 import type { CheckFailure, EvidenceStatus, GroupType, ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
 import type { MetaWithCodes, ProvokedCode } from '../check/provoked-codes.ts';
 import { recordKind, type RecordedKind } from '../check/failure-kinds.ts';
-import { rerunCommand } from '../check/reproduction.ts';
+import { rerunCommand, rerunTargetOf, type RerunTarget } from '../check/reproduction.ts';
 import { specIdentity, type SpecIdentity } from './spec-identity.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
@@ -67,14 +67,7 @@ export interface ResultsSummary {
 }
 
 /** The target as results.json shows it: never a secret key or a usersig. */
-export interface TargetSummary {
-  kind: ResolvedTarget['kind'];
-  baseUrl: string;
-  region: string | null;
-  sdkappid: number;
-  admin: string;
-  basicSdkappid: number | null;
-  strict: boolean;
+export interface TargetSummary extends RerunTarget {
   groupIdPrefix: string;
 }
 
@@ -100,17 +93,9 @@ export interface ExpectationsUsed {
   notRun: string[];
 }
 
+/** What a failure's rerun command needs of the target, and the run's group-id prefix. */
 export function summariseTarget(target: ResolvedTarget): TargetSummary {
-  return {
-    kind: target.kind,
-    baseUrl: target.baseUrl,
-    region: target.region ?? null,
-    sdkappid: target.app.sdkappid,
-    admin: target.app.admin,
-    basicSdkappid: target.basicApp?.sdkappid ?? null,
-    strict: target.strict,
-    groupIdPrefix: target.groupIdPrefix,
-  };
+  return { ...rerunTargetOf(target), groupIdPrefix: target.groupIdPrefix };
 }
 
 /** A finished test as the reporter sees it (a thin, testable view of vitest's TestCase). */

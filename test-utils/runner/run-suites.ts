@@ -7,7 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { createVitest } from 'vitest/node';
+import { createVitest, type TestRunEndReason } from 'vitest/node';
 import { CODE_EXT, CODE_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
@@ -48,7 +48,7 @@ export interface RunSuitesOptions {
 
 export interface SuiteRun {
   entries: TestEntry[];
-  reason: 'passed' | 'failed' | 'interrupted';
+  reason: TestRunEndReason;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

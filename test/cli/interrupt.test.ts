@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
 import { startMockServer } from '../../test-utils/mock/index.ts';
 
@@ -21,14 +21,6 @@ afterAll(async () => {
 
 function runGroups(prefixHint = 'timc-'): string[] {
   return [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes(prefixHint));
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe.sequential('interruption', { timeout: 150_000 }, () => {
@@ -49,7 +41,7 @@ describe.sequential('interruption', { timeout: 150_000 }, () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
     // Starting a run (vitest, workers, the suites) takes far longer on a loaded machine: wait generously.
-    await until(() => runGroups().length === 2, 100_000);
+    await vi.waitFor(() => expect(runGroups()).toHaveLength(2), { timeout: 100_000, interval: 100 });
     child.kill(signal);
     const code = await exited;
     expect(output).toContain(`${signal}: stopping the checks`);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { main } from '../../test-utils/cli/main.ts';
 import { DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 
@@ -33,15 +33,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
 }
 
 describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 30_000 }, () => {
@@ -83,6 +74,33 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
   });
 });
 
+/**
+ * Starts the bin with `args` under a parent that, like `npm exec`, dies of SIGTERM without
+ * passing it on; the parent prints the child's pid first, then relays the child's stdout when
+ * `relay` (else the child's output goes nowhere, so the parent's death breaks no pipe of it).
+ * Both are killed when the test ends. Resolves once `ready` shows in the output.
+ */
+async function underForgetfulParent(args: string[], ready: RegExp, { relay, env = {} }: { relay: boolean; env?: Record<string, string> }) {
+  const parentScript = `
+    const { spawn } = require('node:child_process');
+    const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: ${relay ? "['ignore', 'pipe', 'inherit']" : "'ignore'"}, env: { ...process.env, ...${JSON.stringify(env)} } });
+    process.stdout.write('pid ' + child.pid + '\\n');
+    ${relay ? "child.stdout.on('data', (d) => process.stdout.write(d));" : ''}
+    setInterval(() => {}, 1000);`;
+  const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  parent.stdout.on('data', (d) => (output += d));
+  let childPid = 0;
+  onTestFinished(() => {
+    if (alive(parent.pid!)) parent.kill('SIGKILL');
+    if (childPid !== 0 && alive(childPid)) process.kill(childPid, 'SIGKILL');
+  });
+  await vi.waitFor(() => expect(output).toMatch(/pid \d+/), { timeout: 30_000, interval: 100 });
+  childPid = Number(/pid (\d+)/.exec(output)?.[1]);
+  await vi.waitFor(() => expect(output).toMatch(ready), { timeout: 30_000, interval: 100 });
+  return { parent, childPid };
+}
+
 describe('the bin as a process', { timeout: 120_000 }, () => {
   it('ends quietly when the reader of its output goes away (mutants --list | true)', async () => {
     const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], { cwd: ROOT, env: cleanEnv() });
@@ -94,27 +112,11 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
   });
 
   it('stops the mock when its parent dies without forwarding the signal (npx then kill)', async () => {
-    // The parent: like `npm exec`, it starts the bin and dies of SIGTERM without passing it on.
-    const parentScript = `
-      const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      child.stdout.on('data', (d) => process.stdout.write(d));
-      process.stdout.write('pid ' + child.pid + '\\n');
-      setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    parent.stdout.on('data', (d) => (output += d));
-    let mockPid = 0;
-    onTestFinished(() => {
-      if (alive(parent.pid!)) parent.kill('SIGKILL');
-      if (mockPid !== 0 && alive(mockPid)) process.kill(mockPid, 'SIGKILL');
-    });
-    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
-    mockPid = Number(/pid (\d+)/.exec(output)?.[1]);
+    const { parent, childPid: mockPid } = await underForgetfulParent(['mock', '--port', '0'], /listening on http/, { relay: true });
     expect(alive(mockPid)).toBe(true);
 
     parent.kill('SIGTERM');
-    expect(await until(() => !alive(mockPid), 20_000)).toBe(true);
+    await vi.waitFor(() => expect(alive(mockPid)).toBe(false), { timeout: 20_000, interval: 100 });
   });
 
   it('a run whose parent dies stops as on SIGTERM, destroying its groups first', async () => {
@@ -123,25 +125,11 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
     const runGroups = () => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-orphan-run-'));
     const args = ['run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', reportDir];
-    const parentScript = `
-      const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: 'ignore', env: { ...process.env, TIM_SECRET_KEY: ${JSON.stringify(DEFAULT_FULL_APP.secretKey)} } });
-      process.stdout.write('pid ' + child.pid + '\\n');
-      setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    parent.stdout.on('data', (d) => (output += d));
-    let runPid = 0;
-    onTestFinished(() => {
-      if (alive(parent.pid!)) parent.kill('SIGKILL');
-      if (runPid !== 0 && alive(runPid)) process.kill(runPid, 'SIGKILL');
-    });
-    expect(await until(() => /pid \d+/.test(output), 30_000)).toBe(true);
-    runPid = Number(/pid (\d+)/.exec(output)?.[1]);
-    expect(await until(() => runGroups().length === 2, 60_000)).toBe(true);
+    const { parent, childPid: runPid } = await underForgetfulParent(args, /pid \d+/, { relay: false, env: { TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey } });
+    await vi.waitFor(() => expect(runGroups()).toHaveLength(2), { timeout: 60_000, interval: 100 });
 
     parent.kill('SIGTERM');
-    expect(await until(() => !alive(runPid), 40_000)).toBe(true);
+    await vi.waitFor(() => expect(alive(runPid)).toBe(false), { timeout: 40_000, interval: 100 });
     expect(runGroups()).toEqual([]);
   });
 
@@ -152,7 +140,7 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
-    expect(await until(() => /listening on http/.test(output), 30_000)).toBe(true);
+    await vi.waitFor(() => expect(output).toMatch(/listening on http/), { timeout: 30_000, interval: 100 });
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     child.kill('SIGHUP');
     expect(await exited).toEqual({ code: 0, signal: null });

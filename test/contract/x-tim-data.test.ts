@@ -3,17 +3,8 @@
  * every limit id and error code it names exists in limits.json and error-codes.json.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  errorCodes,
-  getErrorCode,
-  limits,
-  OPERATION_EXTENSION_KEYS,
-  operations,
-  profileCases,
-  regions,
-  validateAgainst,
-  LIMITS_PATH_FOR_TESTS,
-} from './data-access.ts';
+import { errorCodes, getErrorCode, limits, OPERATION_EXTENSION_KEYS, operations, profileCases, regions, validateAgainst } from '../../test-utils/contract/index.ts';
+import { ERROR_CODES_PATH, LIMITS_PATH } from '../../test-utils/contract/paths.ts';
 import { rawOperations, rawSpec, readJson, type Json } from './helpers.ts';
 import type { ExpectedCode, LimitId } from '../../test-utils/contract/types.ts';
 
@@ -172,15 +163,15 @@ describe('x-tim data of each operation', () => {
 
 describe('limits.json and error-codes.json', () => {
   it('validate against their schemas', () => {
-    expect(validateAgainst('limits.schema.json', readJson(LIMITS_PATH_FOR_TESTS.limits)).errors).toEqual([]);
-    expect(validateAgainst('error-codes.schema.json', readJson(LIMITS_PATH_FOR_TESTS.codes)).errors).toEqual([]);
+    expect(validateAgainst('limits.schema.json', readJson(LIMITS_PATH)).errors).toEqual([]);
+    expect(validateAgainst('error-codes.schema.json', readJson(ERROR_CODES_PATH)).errors).toEqual([]);
   });
 
   it('a limit without max, or a code without meaning, is rejected', () => {
-    const file = readJson(LIMITS_PATH_FOR_TESTS.limits) as { limits: Json[] };
+    const file = readJson(LIMITS_PATH) as { limits: Json[] };
     delete file.limits[0]!.max;
     expect(validateAgainst('limits.schema.json', file).valid).toBe(false);
-    const codes = readJson(LIMITS_PATH_FOR_TESTS.codes) as { codes: Json[] };
+    const codes = readJson(ERROR_CODES_PATH) as { codes: Json[] };
     delete codes.codes[1]!.meaning;
     expect(validateAgainst('error-codes.schema.json', codes).valid).toBe(false);
   });

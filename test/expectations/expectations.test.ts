@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ResolvedTarget } from '../../test-utils/contract/types.ts';
+import { closedPortTarget } from '../closed-port-target.ts';
 import {
   applyExpectations,
   ExpectationsError,
@@ -40,15 +40,7 @@ function expectations(entries: [string, string][]): ExpectationsFile {
 let plain: ResultsFile;
 
 beforeAll(async () => {
-  const target: ResolvedTarget = {
-    kind: 'url',
-    baseUrl: 'http://127.0.0.1:9',
-    app: { sdkappid: 1400000001, secretKey: 'expectations-test-secret-key', admin: 'administrator' },
-    seed: 3,
-    strict: false,
-    reportDir: mkdtempSync(join(tmpdir(), 'timc-expect-')),
-    groupIdPrefix: 'timc-expect01-',
-  };
+  const target = closedPortTarget('expect01', { secretKey: 'expectations-test-secret-key', seed: 3 });
   const run = await runSuites({ target, suitesDir: MIXED, workers: 1 });
   plain = buildResults(target, run.entries, run.reason);
 }, 60_000);

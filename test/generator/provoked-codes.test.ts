@@ -1,28 +1,17 @@
 // Which codes a check provoked: ctx.expectErrorCode records the codes it expected from the
 // operation called and what came back; the runner copies them to results.json; runCoverage counts
 // a documented code as expected/provoked from those records, whatever suite the check lives in.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { closedPortTarget } from '../closed-port-target.ts';
 import { createCheckContext, type CheckClient, type CheckTaskPort } from '../../test-utils/check/context.ts';
 import { buildCheckMeta } from '../../test-utils/check/define-check.ts';
 import { judgedPart, type MetaWithCodes } from '../../test-utils/check/provoked-codes.ts';
 import { seededFaker } from '../../test-utils/check/seeded-faker.ts';
 import { getLimit, profileCase } from '../../test-utils/contract/index.ts';
-import type { ResolvedTarget } from '../../test-utils/contract/types.ts';
 import { coverageProblems, coverageReportMarkdown, runCoverage } from '../../test-utils/generator/index.ts';
 import { buildResults, entryFromTest, type TestEntry } from '../../test-utils/runner/results.ts';
 
-const target: ResolvedTarget = {
-  kind: 'mock',
-  baseUrl: 'http://127.0.0.1:9',
-  app: { sdkappid: 1400000001, secretKey: 'k', admin: 'administrator' },
-  seed: 7,
-  strict: false,
-  reportDir: mkdtempSync(join(tmpdir(), 'timc-codes-')),
-  groupIdPrefix: 'timc-codes01-',
-};
+const target = closedPortTarget('codes01', { kind: 'mock', secretKey: 'k' });
 
 function contextAnswering(code: number) {
   const meta: MetaWithCodes = {};

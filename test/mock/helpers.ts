@@ -7,8 +7,8 @@ import { createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { Api } from 'tls-sig-api-v2';
-import { getLimit, getOperation, operationCase, profileCase } from '../../test-utils/contract/index.ts';
-import type { LimitId } from '../../test-utils/contract/types.ts';
+import { getLimit, getOperation, operationCase, profileCase, resolveBehaviour } from '../../test-utils/contract/index.ts';
+import type { GroupType, LimitId } from '../../test-utils/contract/types.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 import type { MockApp, MockServerHandle, MockServerOptions } from '../../test-utils/mock/index.ts';
 
@@ -98,6 +98,13 @@ export function profileCode(id: string): number {
 
 export function caseCode(operationId: string, caseId: string): number {
   return operationCase(operationId, caseId).expected.code;
+}
+
+/** The code an operation refuses a group type with ('clear_group_attr', 'Community' → 10007). */
+export function groupTypeCode(operationId: string, type: GroupType): number {
+  const code = resolveBehaviour(`${operationId}#group-type/${type}`).code;
+  if (code === undefined) throw new Error(`${operationId} names no code for ${type} groups`);
+  return code;
 }
 
 export function limitMax(id: LimitId): number {

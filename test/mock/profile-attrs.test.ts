@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getOperation, validateResponse } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, caseCode, createGroup, DEFAULT_FULL_APP, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
+import { callApi, caseCode, createGroup, groupTypeCode, DEFAULT_FULL_APP, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
 
 let mock: MockServerHandle;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('group types', () => {
   it('Community is refused by clear_group_attr with 10007 (seed row) and its attributes survive', async () => {
     const groupId = await createGroup(mock, 'Community');
     await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'stay', value: '1' }] });
-    expect((await callApi(mock, 'clear_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(10007);
+    expect((await callApi(mock, 'clear_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(groupTypeCode('clear_group_attr', 'Community'));
     expect(await attrsOf(groupId)).toEqual([{ key: 'stay', value: '1' }]);
   });
 });

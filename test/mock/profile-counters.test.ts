@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getLimit, getOperation } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, caseCode, createGroup, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
+import { callApi, caseCode, createGroup, groupTypeCode, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
 
 let mock: MockServerHandle;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('edition and group types', () => {
 
   it('Community is refused by all three counter operations (10007)', async () => {
     const groupId = await createGroup(mock, 'Community');
-    for (const operationId of COUNTER_OPS) expect((await callApi(mock, operationId, { GroupId: groupId })).body.ErrorCode).toBe(10007);
+    for (const operationId of COUNTER_OPS) expect((await callApi(mock, operationId, { GroupId: groupId })).body.ErrorCode).toBe(groupTypeCode(operationId, 'Community'));
   });
 });
 

@@ -117,7 +117,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     const tim = (args: string[]) => run(NPM, ['exec', '--offline', '--', 'tim-conformance', ...args], { cwd: project, env: cleanEnv });
     const janitor = await tim(['janitor', '--dry-run', '--report-dir', join(work, 'janitor')]);
     expect(janitor.stdout).toMatch(/0 group\(s\) .* would be destroyed \(dry run\)/);
-    const mutants = await tim(['mutants', '--only', 'limits.count-utf16-units', '--report-dir', join(work, 'mutants'), 'suites/limits/attr-key-bytes']);
+    const mutants = await tim(['mutants', '--only', 'limits.count-utf16-units', '--report-dir', join(work, 'mutants'), 'suites/limits/key-at-byte-limit', 'suites/limits/key-past-byte-limit']);
     expect(mutants.stdout).toMatch(/Killed 1 of 1 deviations/);
   });
 

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/index.ts';
 import { callApi } from '../mock/helpers.ts';
 
@@ -32,14 +32,16 @@ function cli(args: string[]): { child: ChildProcess; output: () => string; exite
   return { child, output: () => output, exited };
 }
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not reached in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** vi.waitFor for a probe that answers undefined until it is ready. */
+function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeout: number, what: string): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`${what}: not reached in ${timeout} ms`);
+      return value;
+    },
+    { timeout, interval: 250 },
+  );
 }
 
 const credentials = ['--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--secret-key', DEFAULT_FULL_APP.secretKey];

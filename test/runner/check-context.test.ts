@@ -1,9 +1,8 @@
 // The check vocabulary's expectation helpers, driven with a fake client and a fake task: every
 // failure must carry the request (usersig redacted), the response, the expectation and the doc URL.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { closedPortTarget } from '../closed-port-target.ts';
 import { createCheckContext, type CheckClient, type CheckTaskPort } from '../../test-utils/check/context.ts';
 import { CheckFailedError } from '../../test-utils/check/failure.ts';
 import { seededFaker } from '../../test-utils/check/seeded-faker.ts';
@@ -17,16 +16,7 @@ const SECRET = 'very-secret-key-0123456789';
 const DOC = 'https://tencentcloud.com/document/product/1047/44189';
 
 function makeTarget(overrides: Partial<ResolvedTarget> = {}): ResolvedTarget {
-  return {
-    kind: 'url',
-    baseUrl: 'http://127.0.0.1:9',
-    app: { sdkappid: 1400000001, secretKey: SECRET, admin: 'administrator' },
-    seed: 42,
-    strict: false,
-    reportDir: mkdtempSync(join(tmpdir(), 'timc-ctx-')),
-    groupIdPrefix: 'timc-unit0001-',
-    ...overrides,
-  };
+  return closedPortTarget('unit0001', { secretKey: SECRET, seed: 42, ...overrides });
 }
 
 function answer(body: unknown, extra: Partial<CallResult> = {}): CallResult {

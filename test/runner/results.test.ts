@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { closedPortTarget } from '../closed-port-target.ts';
 import type { ResolvedTarget } from '../../test-utils/contract/types.ts';
 import { buildResults, exitCodeFor, type ResultsFile } from '../../test-utils/runner/results.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
@@ -17,16 +18,7 @@ const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'te
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 
 function target(overrides: Partial<ResolvedTarget> = {}): ResolvedTarget {
-  return {
-    kind: 'url',
-    baseUrl: 'http://127.0.0.1:9',
-    app: { sdkappid: 1400000001, secretKey: 'results-test-secret-key', admin: 'administrator' },
-    seed: 7,
-    strict: false,
-    reportDir: mkdtempSync(join(tmpdir(), 'timc-results-')),
-    groupIdPrefix: 'timc-results1-',
-    ...overrides,
-  };
+  return closedPortTarget('results1', { secretKey: 'results-test-secret-key', ...overrides });
 }
 
 async function run(dir: string, t = target(), grep?: string): Promise<ResultsFile> {

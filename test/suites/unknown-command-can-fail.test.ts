@@ -18,7 +18,7 @@ async function statusOf(flags: RunFlags): Promise<{ status?: string; observed?: 
   const config = resolveTargetConfig({ seed: '1', reportDir: mkdtempSync(join(tmpdir(), 'timc-unknown-cmd-')), ...flags }, {});
   const started = await startTarget(config);
   try {
-    const run = await runSuites({ target: started.target, filters: ['suites/transport/http-layer'], grep: CHECK, workers: 1 });
+    const run = await runSuites({ target: started.target, filters: ['suites/transport/unknown-command'], grep: CHECK, workers: 1 });
     const entry = run.entries.find((e) => e.id === CHECK);
     return { status: entry?.status, observed: entry?.codes?.map((c) => c.observed) };
   } finally {

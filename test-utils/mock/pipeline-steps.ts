@@ -1,0 +1,31 @@
+/**
+ * The request pipeline's replaceable steps, each with the reference behaviour, so that
+ * pipeline.ts reads as the reference alone: a deviation (deviations.ts, PIPELINE_STEP_DEVIATIONS)
+ * replaces or wraps one step instead of being a switch inside the pipeline, and
+ * `pipelineStepsFor(deviations)` (deviations.ts) gives the steps a request runs with.
+ */
+import type { UserSigVerdict } from './usersig-verify.ts';
+
+export interface PipelineSteps {
+  /** The usersig query value as the verifier is given it (reference: as sent). */
+  usersigAsDecoded(usersig: string | null): string | null;
+  /** The verdict the server acts on (reference: the verifier's own). */
+  actOnVerdict(verdict: UserSigVerdict): UserSigVerdict;
+  /** Whether a caller may use the admin API, given whether it is an App admin (reference: only then). */
+  mayCallAdminApi(isAdmin: boolean): boolean;
+  /** Whether a call is admitted by the per-API call rate; `admit` counts it in its window (reference: ask it). */
+  admitsApiCall(admit: () => boolean): boolean;
+  /** The finished response body as sent (reference: unchanged). */
+  finishBody(body: string): string;
+}
+
+export const REFERENCE_PIPELINE_STEPS: PipelineSteps = {
+  usersigAsDecoded: (usersig) => usersig,
+  actOnVerdict: (verdict) => verdict,
+  mayCallAdminApi: (isAdmin) => isAdmin,
+  admitsApiCall: (admit) => admit(),
+  finishBody: (body) => body,
+};
+
+/** A deviation of the pipeline: given the steps so far, the steps it replaces. */
+export type PipelineStepDeviation = (steps: PipelineSteps) => Partial<PipelineSteps>;

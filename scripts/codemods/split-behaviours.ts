@@ -25,7 +25,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
 import { operationCase, profileCase } from '../../test-utils/contract/index.ts';
-import { checkCalls, handWrittenCheckFiles, isCheckCall, literalArgOf, parse, property, repoPath, topLevelConst } from './suite-source.ts';
+import { checkCalls, handWrittenCheckFiles, literalArgOf, parse, property, repoPath, topLevelConst } from './suite-source.ts';
 
 /**
  * Loops whose slug is neither one literal nor named by one profile row (a table of variants, or

@@ -4,8 +4,6 @@ import { attrsTotalling } from './attr-total-bytes.ts';
 
 const total = getLimit('attr.values.totalMaxBytes');
 
-const perValue = getLimit('attr.value.maxBytes').max;
-
 defineCheck(
   { operation: 'modify_group_attr', check: 'total-bytes-after-write', groupType: 'Public', evidence: 'limit:attr.values.totalMaxBytes#exceeded', title: 'one more byte on a full group is refused' },
   async (ctx) => {

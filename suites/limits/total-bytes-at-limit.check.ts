@@ -4,8 +4,6 @@ import { attrsTotalling } from './attr-total-bytes.ts';
 
 const total = getLimit('attr.values.totalMaxBytes');
 
-const perValue = getLimit('attr.value.maxBytes').max;
-
 defineCheck(
   { operation: 'modify_group_attr', check: 'total-bytes-at-limit', groupType: 'Public', evidence: total, title: `values totalling ${total.max} bytes are accepted` },
   async (ctx) => {

@@ -4,8 +4,6 @@ import { sendInOneSecond, definition } from './expiry-exact.ts';
 
 const exact = profileCase('signing.expiry-exact');
 
-const ATTEMPTS = 5;
-
 defineCheck(definition('usersig-expired-one-second-ago', 'a UserSig one second past TLS.time + TLS.expire is rejected'), async (ctx) => {
   if (ctx.target.kind === 'region') ctx.notRun("a one-second expiry check needs the target's clock to agree with this machine's to the second");
   const group = await ctx.createGroup();

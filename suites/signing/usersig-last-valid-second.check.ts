@@ -2,11 +2,7 @@
 import { defineCheck, profileCase } from '../../test-utils/check/index.ts';
 import { sendInOneSecond, definition } from './expiry-exact.ts';
 
-const exact = profileCase('signing.expiry-exact');
-
 const accepted = profileCase('transport.http-200');
-
-const ATTEMPTS = 5;
 
 defineCheck(definition('usersig-last-valid-second', 'a UserSig in its last valid second is accepted'), async (ctx) => {
   if (ctx.target.kind === 'region') ctx.notRun("a one-second expiry check needs the target's clock to agree with this machine's to the second");

@@ -3,8 +3,6 @@ import { defineCheck, profileCase } from '../../test-utils/check/index.ts';
 import { craftUserSigExpiringAt, nowInSeconds } from '../../test-utils/signing/index.ts';
 import { definition, call } from './expiry-exact.ts';
 
-const exact = profileCase('signing.expiry-exact');
-
 const accepted = profileCase('transport.http-200');
 
 /** "A few seconds" either side of the expiry: well past any request's time, well short of a grace period. */

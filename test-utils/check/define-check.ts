@@ -92,7 +92,7 @@ export function resolveDefinition(def: CheckDefinition): ResolvedCheckDefinition
     const { status, docUrl } = resolveEvidence(evidence);
     return { ...rest, status, docUrl };
   } catch (error) {
-    throw new Error(`${whereDefined(def)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${whereDefined(def)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

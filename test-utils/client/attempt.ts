@@ -20,6 +20,7 @@ export interface AttemptOutcome {
   /** 0 when no answer arrived (see networkError). */
   httpStatus: number;
   rawText: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer's JSON, read by checks through its schema
   body: any;
   /** Why the answer was refused (larger than the cap, nested too deep); absent when it was read. */
   answerProblem?: string;

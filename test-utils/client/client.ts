@@ -51,6 +51,7 @@ export interface CallResult {
   /** 0 when no response arrived (see networkError). */
   httpStatus: number;
   /** The parsed JSON body, or undefined when the body is not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any answer's JSON; checks validate it against the schemas
   body: any;
   /** body.ErrorCode when it is a number. */
   errorCode?: number;

@@ -5,8 +5,8 @@
  * here, so neither imports the other.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ConfigError, describeTarget, resolveTargetConfig, type Env, type RunFlags, type TargetConfig } from '../config/index.ts';
+import { join } from 'node:path';
+import { ConfigError, describeTarget, type Env, type TargetConfig } from '../config/index.ts';
 import { startTarget } from './start-target.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { ledgerPathFor } from '../fixtures/ledger.ts';

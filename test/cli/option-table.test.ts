@@ -107,6 +107,6 @@ describe('a command registers its options from its own file', () => {
     expect(table.usage('demo')).toMatch(/--count N\s+how many/);
     expect(table.usage('demo')).toContain('--report-dir DIR');
     expect(table.markdownTable()).toMatch(/\| `--target mock\\\|URL\\\|region:NAME` \| `TIM_TARGET` \| mock \| demo \|/);
-    expect(table.markdownTable()).toMatch(/\| `--count N` \|  \|  \| demo \|/);
+    expect(table.markdownTable()).toMatch(/\| `--count N` \| {2}\| {2}\| demo \|/);
   });
 });

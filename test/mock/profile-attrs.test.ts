@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getOperation, validateResponse } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, caseCode, createGroup, groupTypeCode, DEFAULT_FULL_APP, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
+import { callApi, caseCode, createGroup, groupTypeCode, DEFAULT_FULL_APP, limitCode, limitMax, startTestMock } from './helpers.ts';
 
 let mock: MockServerHandle;
 beforeAll(async () => {

@@ -238,6 +238,7 @@ describe('createGroup', () => {
 
   test('creates a run-scoped group, ledgers it first and destroys it at the end', async () => {
     let ledgerAtCreate: unknown[] = [];
+    // eslint-disable-next-line prefer-const -- declared before the handler that reads it, assigned once set-up returns
     let target!: ResolvedTarget;
     const run = setup((op, body) => {
       if (op === 'create_group') ledgerAtCreate = readLedgerEntries(ledgerPathFor(target));

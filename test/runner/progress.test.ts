@@ -24,6 +24,7 @@ function screen(writes: string[]): string[] {
   const text = writes.join('');
   for (let i = 0; i < text.length; i++) {
     const rest = text.slice(i);
+    // eslint-disable-next-line no-control-regex -- reading the terminal's escape sequences is the point
     const up = /^\x1b\[(\d+)A/.exec(rest);
     if (up) {
       row = Math.max(0, row - Number(up[1]));

@@ -41,7 +41,11 @@ function durationSeconds(): number {
 }
 
 async function seedGroup(mockUrl: string): Promise<string> {
-  const created = await callOk(mockUrl, 'create_group', DEFAULT_FULL_APP, { Owner_Account: DEFAULT_FULL_APP.admin, Type: 'Public', Name: 'bench' });
+  const created = await callOk(mockUrl, 'create_group', DEFAULT_FULL_APP, {
+    Owner_Account: DEFAULT_FULL_APP.admin,
+    Type: 'Public',
+    Name: 'bench',
+  });
   const groupId = String(created.GroupId);
   const attrs = Array.from({ length: 4 }, (_, i) => ({ key: `attr_key_${i}`, value: `attr value ${i}` }));
   await callOk(mockUrl, 'set_group_attr', DEFAULT_FULL_APP, { GroupId: groupId, GroupAttr: attrs });
@@ -51,7 +55,9 @@ async function seedGroup(mockUrl: string): Promise<string> {
 export async function benchMockThroughput(log: (line: string) => void): Promise<ThroughputFigures> {
   const duration = durationSeconds();
   const autocannon = loadAutocannon();
-  log(`load generator: autocannon ${autocannonVersion()} in the bench process; servers: reference mock and @stoplight/prism-cli ${prismVersion()} (-v silent), each in its own process`);
+  log(
+    `load generator: autocannon ${autocannonVersion()} in the bench process; servers: reference mock and @stoplight/prism-cli ${prismVersion()} (-v silent), each in its own process`,
+  );
   const servers: ServerProcess[] = [];
   try {
     const mock = await startMockProcess({ rateLimits: false });
@@ -64,14 +70,25 @@ export async function benchMockThroughput(log: (line: string) => void): Promise<
     const path = signedPath('get_group_attr', DEFAULT_FULL_APP);
     const body = JSON.stringify({ GroupId: groupId });
     const mockAnswer = await postJson(mock.url, path, { GroupId: groupId });
-    if (mockAnswer.ErrorCode !== 0) throw new Error(`the mock refused the benchmark request: ${String(mockAnswer.ErrorCode)}`);
+    if (mockAnswer.ErrorCode !== 0)
+      throw new Error(`the mock refused the benchmark request: ${String(mockAnswer.ErrorCode)}`);
     const prismAnswer = await postJson(prism.url, path, { GroupId: groupId });
-    log(`request: POST get_group_attr, valid UserSig, group with 4 attributes; mock answers ErrorCode 0 with ${(mockAnswer.GroupAttrAry as unknown[]).length} attributes, Prism its static example (ErrorCode ${JSON.stringify(prismAnswer.ErrorCode)})`);
+    log(
+      `request: POST get_group_attr, valid UserSig, group with 4 attributes; mock answers ErrorCode 0 with ${(mockAnswer.GroupAttrAry as unknown[]).length} attributes, Prism its static example (ErrorCode ${JSON.stringify(prismAnswer.ErrorCode)})`,
+    );
 
     const rows: ThroughputRow[] = [];
     for (const connections of CONNECTIONS) {
-      for (const [name, server] of [['mock', mock], ['prism', prism]] as const) {
-        const options = { url: `${server.url}${path}`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body };
+      for (const [name, server] of [
+        ['mock', mock],
+        ['prism', prism],
+      ] as const) {
+        const options = {
+          url: `${server.url}${path}`,
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          body,
+        };
         await autocannon({ ...options, connections, duration: 1 }); // warm-up (JIT, keep-alive sockets)
         const result: LoadResult = await autocannon({ ...options, connections, duration });
         rows.push({
@@ -96,18 +113,33 @@ export function formatMockThroughput(figures: ThroughputFigures): string {
   lines.push(
     table(
       ['server', 'connections', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'RSS after'],
-      figures.rows.map((r) => [r.server, r.connections, fixed(r.requestsPerSecond, 0), fixed(r.p50Ms, 0), fixed(r.p99Ms, 0), r.errors, mib(r.rssBytes)]),
+      figures.rows.map((r) => [
+        r.server,
+        r.connections,
+        fixed(r.requestsPerSecond, 0),
+        fixed(r.p50Ms, 0),
+        fixed(r.p99Ms, 0),
+        r.errors,
+        mib(r.rssBytes),
+      ]),
     ),
   );
-  lines.push(`(${figures.durationSeconds} s per measurement after a 1 s warm-up; autocannon's latencies have 1 ms resolution)`);
+  lines.push(
+    `(${figures.durationSeconds} s per measurement after a 1 s warm-up; autocannon's latencies have 1 ms resolution)`,
+  );
   for (const connections of CONNECTIONS) {
     const mock = figures.rows.find((r) => r.server === 'mock' && r.connections === connections);
     const prism = figures.rows.find((r) => r.server === 'prism' && r.connections === connections);
     if (!mock || !prism) continue;
     const ratio = mock.requestsPerSecond / prism.requestsPerSecond;
-    lines.push(`${connections} connections: mock/Prism requests/s = ${fixed(ratio, 2)}× (target ≥ ${TARGET_RATIO}×: ${verdict(ratio >= TARGET_RATIO)})`);
+    lines.push(
+      `${connections} connections: mock/Prism requests/s = ${fixed(ratio, 2)}× (target ≥ ${TARGET_RATIO}×: ${verdict(ratio >= TARGET_RATIO)})`,
+    );
   }
   const at10 = figures.rows.find((r) => r.server === 'mock' && r.connections === 10);
-  if (at10) lines.push(`mock p99 at 10 connections = ${fixed(at10.p99Ms, 0)} ms (target < ${TARGET_P99_MS_AT_10} ms: ${verdict(at10.p99Ms < TARGET_P99_MS_AT_10)})`);
+  if (at10)
+    lines.push(
+      `mock p99 at 10 connections = ${fixed(at10.p99Ms, 0)} ms (target < ${TARGET_P99_MS_AT_10} ms: ${verdict(at10.p99Ms < TARGET_P99_MS_AT_10)})`,
+    );
   return lines.join('\n');
 }

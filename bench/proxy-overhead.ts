@@ -47,7 +47,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** RATE requests per second for `seconds`, each timed from send to the last body byte (sorted). */
-async function pacedLoad(origin: string, path: string, body: string, seconds: number): Promise<{ latencies: number[]; errors: number }> {
+async function pacedLoad(
+  origin: string,
+  path: string,
+  body: string,
+  seconds: number,
+): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const inFlight: Promise<void>[] = [];
@@ -96,7 +101,9 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
       ['proxy --record', recording.url],
     ] as const;
     const rows: OverheadRow[] = [];
-    log(`load: POST get_group_attr at ${RATE} requests/s (autocannon over ${CONNECTIONS} connections), ${duration} s per route after a 1 s warm-up; mock and proxies in processes of their own`);
+    log(
+      `load: POST get_group_attr at ${RATE} requests/s (autocannon over ${CONNECTIONS} connections), ${duration} s per route after a 1 s warm-up; mock and proxies in processes of their own`,
+    );
     for (const [, origin] of routes) await pacedLoad(origin, path, body, 1);
     // One-second turns, route after route, so that every route meets the same machine: a busy
     // moment shows in all three instead of in whichever route ran through it.
@@ -110,7 +117,14 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
     }
     for (const [i, [route]] of routes.entries()) {
       const latencies = measured[i]!.latencies.sort((a, b) => a - b);
-      rows.push({ route, generator: 'paced fetch (hrtime)', requests: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors: measured[i]!.errors });
+      rows.push({
+        route,
+        generator: 'paced fetch (hrtime)',
+        requests: latencies.length,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        errors: measured[i]!.errors,
+      });
     }
     let autocannon;
     try {
@@ -121,10 +135,24 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
     }
     if (autocannon !== undefined) {
       for (const [route, origin] of routes) {
-        const options = { url: `${origin}${path}`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, overallRate: RATE };
+        const options = {
+          url: `${origin}${path}`,
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          body,
+          connections: CONNECTIONS,
+          overallRate: RATE,
+        };
         await autocannon({ ...options, duration: 1 });
         const result: LoadResult = await autocannon({ ...options, duration });
-        rows.push({ route, generator: 'autocannon', requests: result.requests.total, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx });
+        rows.push({
+          route,
+          generator: 'autocannon',
+          requests: result.requests.total,
+          p50Ms: result.latency.p50,
+          p99Ms: result.latency.p99,
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
       }
     }
     return { rows, durationSeconds: duration };
@@ -148,7 +176,10 @@ export function formatProxyOverhead(figures: OverheadFigures): string {
       const via = figures.rows.find((r) => r.generator === generator && r.route === route);
       if (!via) continue;
       const added = via.p99Ms - direct.p99Ms;
-      const judged = generator === 'paced fetch (hrtime)' ? ` (target ≤ ${TARGET_ADDED_P99_MS} ms: ${verdict(added <= TARGET_ADDED_P99_MS)})` : ' (1 ms resolution)';
+      const judged =
+        generator === 'paced fetch (hrtime)'
+          ? ` (target ≤ ${TARGET_ADDED_P99_MS} ms: ${verdict(added <= TARGET_ADDED_P99_MS)})`
+          : ' (1 ms resolution)';
       lines.push(`${generator}: ${route} adds ${fixed(added, 2)} ms at p99${judged}`);
     }
   }

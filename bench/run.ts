@@ -54,7 +54,7 @@ async function runOne(name: Name): Promise<void> {
       break;
     }
     case 'stateful': {
-      log('\n== 6. Stateful check: operations per second against the embedded mock (paced, one worker\'s share) ==');
+      log("\n== 6. Stateful check: operations per second against the embedded mock (paced, one worker's share) ==");
       log(loadLine());
       log(formatStatefulSpeed(await benchStatefulSpeed()));
       break;
@@ -67,7 +67,8 @@ async function runOne(name: Name): Promise<void> {
 async function main(): Promise<void> {
   const arg = process.argv[2] ?? 'all';
   const names: Name[] = arg === 'all' ? ALL : (arg.split(',') as Name[]);
-  for (const name of names) if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}'; use all or ${ALL.join(', ')}`);
+  for (const name of names)
+    if (!ALL.includes(name)) throw new Error(`unknown benchmark '${name}'; use all or ${ALL.join(', ')}`);
   if (names.includes('mock') || names.includes('scale') || names.includes('proxy')) ensureBenchDeps(log);
   log(`tim-conformance benchmarks · ${machineLine()}`);
   for (const name of names) await runOne(name);

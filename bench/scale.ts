@@ -67,7 +67,10 @@ function durationSeconds(): number {
 function groupContents(index: number) {
   const keyCount = getLimit('attr.keys.maxCount').max as number;
   const keyBytes = getLimit('attr.key.maxBytes').max as number;
-  const valueBytes = Math.min(getLimit('attr.value.maxBytes').max as number, Math.floor((getLimit('attr.values.totalMaxBytes').max as number) / keyCount));
+  const valueBytes = Math.min(
+    getLimit('attr.value.maxBytes').max as number,
+    Math.floor((getLimit('attr.values.totalMaxBytes').max as number) / keyCount),
+  );
   const counterCount = getLimit('counter.keys.maxCount').max as number;
   const counterKeyBytes = getLimit('counter.key.maxBytes').max as number;
   const tag = index.toString(36);
@@ -75,7 +78,10 @@ function groupContents(index: number) {
     key: `${k}-${tag}-`.padEnd(keyBytes, 'k'),
     value: `${k}-${tag}-`.padEnd(valueBytes, 'v'),
   }));
-  const counters = Array.from({ length: counterCount }, (_, k) => ({ Key: `${k}-${tag}-`.padEnd(counterKeyBytes, 'c'), Value: index * 100 + k }));
+  const counters = Array.from({ length: counterCount }, (_, k) => ({
+    Key: `${k}-${tag}-`.padEnd(counterKeyBytes, 'c'),
+    Value: index * 100 + k,
+  }));
   return { attrs, counters, valueBytes };
 }
 
@@ -91,7 +97,8 @@ async function fillGroups(mock: MockProcess, count: number): Promise<{ groupIds:
   let next = 0;
   const ok = async (path: string, body: unknown) => {
     const answer = await postJson(mock.url, path, body);
-    if (answer.ErrorCode !== 0) throw new Error(`filling the mock: ${String(answer.ErrorCode)} ${String(answer.ErrorInfo)}`);
+    if (answer.ErrorCode !== 0)
+      throw new Error(`filling the mock: ${String(answer.ErrorCode)} ${String(answer.ErrorInfo)}`);
     return answer;
   };
   const worker = async () => {
@@ -118,10 +125,18 @@ async function measureReads(mock: MockProcess, groupIds: string[]): Promise<Late
       path,
       headers: { 'content-type': 'application/json' },
       // A random group per request, so that the whole state is touched, not one hot group.
-      setupRequest: (req) => ({ ...req, body: JSON.stringify({ GroupId: groupIds[Math.floor(Math.random() * groupIds.length)] }) }),
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ GroupId: groupIds[Math.floor(Math.random() * groupIds.length)] }),
+      }),
     };
     await autocannon({ url: mock.url, connections: LOAD_CONNECTIONS, duration: 1, requests: [request] });
-    const result = await autocannon({ url: mock.url, connections: LOAD_CONNECTIONS, duration: durationSeconds(), requests: [request] });
+    const result = await autocannon({
+      url: mock.url,
+      connections: LOAD_CONNECTIONS,
+      duration: durationSeconds(),
+      requests: [request],
+    });
     rows.push({
       groups: groupIds.length,
       operation,
@@ -149,7 +164,10 @@ async function measureMockScale(log: (line: string) => void): Promise<Omit<Scale
     const attrs = await callOk(mock.url, 'get_group_attr', DEFAULT_FULL_APP, { GroupId: sample });
     const counters = await callOk(mock.url, 'get_group_counter', DEFAULT_FULL_APP, { GroupId: sample });
     const { attrs: expectedAttrs, counters: expectedCounters, valueBytes } = groupContents(0);
-    if ((attrs.GroupAttrAry as unknown[]).length !== expectedAttrs.length || (counters.GroupCounter as unknown[]).length !== expectedCounters.length) {
+    if (
+      (attrs.GroupAttrAry as unknown[]).length !== expectedAttrs.length ||
+      (counters.GroupCounter as unknown[]).length !== expectedCounters.length
+    ) {
       throw new Error('a filled group does not hold the full attribute and counter sets');
     }
     const memoryAllGroups = await mock.memory();
@@ -192,7 +210,13 @@ async function measureGrowth(log: (line: string) => void, inProcess?: SuiteRunFi
     const original = await runSuiteInProcess('spec', undefined);
     log(`running the suite on the doubled spec (${generator[1]!.operations} operations, TIM_SPEC=${doubledPath}) ...`);
     const doubled = await runSuiteInProcess('doubled spec', doubledPath);
-    return { original, doubled, operations: { original: generator[0]!.operations, doubled: generator[1]!.operations }, inProcess, generator };
+    return {
+      original,
+      doubled,
+      operations: { original: generator[0]!.operations, doubled: generator[1]!.operations },
+      inProcess,
+      generator,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -223,14 +247,28 @@ export function formatScale(f: ScaleFigures): string {
     ),
     table(
       ['read latency (10 connections, random group)', 'requests/s', 'p50 ms', 'p99 ms', 'errors'],
-      f.latency.map((r) => [`${r.operation}, ${r.groups} group(s)`, fixed(r.requestsPerSecond, 0), fixed(r.p50Ms, 0), fixed(r.p99Ms, 0), r.errors]),
+      f.latency.map((r) => [
+        `${r.operation}, ${r.groups} group(s)`,
+        fixed(r.requestsPerSecond, 0),
+        fixed(r.p50Ms, 0),
+        fixed(r.p99Ms, 0),
+        r.errors,
+      ]),
     ),
   ];
   const { original, doubled, generator, inProcess } = f.growth;
   const passedOf = (r: SuiteRunFigures) => `${r.passed}/${r.failed + r.tentativeFailed}/${r.skipped}`;
   lines.push(
     table(
-      ['suite run (rate limits on, own process)', 'operations', 'checks', 'passed/failed/skipped', 'wall s', 'checks/s', 'floor s'],
+      [
+        'suite run (rate limits on, own process)',
+        'operations',
+        'checks',
+        'passed/failed/skipped',
+        'wall s',
+        'checks/s',
+        'floor s',
+      ],
       [original, doubled].map((r, i) => [
         r.label,
         i === 0 ? f.growth.operations.original : f.growth.operations.doubled,
@@ -244,7 +282,11 @@ export function formatScale(f: ScaleFigures): string {
     `doubling the operations (${f.growth.operations.original} → ${f.growth.operations.doubled}): wall time ${fixed(original.wallSeconds, 1)} → ${fixed(doubled.wallSeconds, 1)} s (× ${fixed(doubled.wallSeconds / original.wallSeconds, 2)}), ` +
       `checks ${ran(original)} → ${ran(doubled)} (× ${fixed(ran(doubled) / ran(original), 2)})`,
     ...(doubled.failedIds.length > 0 ? [`failed on the doubled spec: ${doubled.failedIds.join(', ')}`] : []),
-    ...(inProcess ? [`(figure 3's run of the spec, in the bench process: ${fixed(inProcess.wallSeconds, 1)} s, ${ran(inProcess)} checks)`] : []),
+    ...(inProcess
+      ? [
+          `(figure 3's run of the spec, in the bench process: ${fixed(inProcess.wallSeconds, 1)} s, ${ran(inProcess)} checks)`,
+        ]
+      : []),
     `generator on the spec vs the doubled copy: ${generator[0]!.operations} → ${generator[1]!.operations} operations, ` +
       `${generator[0]!.cases} → ${generator[1]!.cases} cases, ${fixed(generator[0]!.millis, 1)} → ${fixed(generator[1]!.millis, 1)} ms (fastest of 5)`,
   );

@@ -22,7 +22,12 @@ export async function benchStatefulSpeed(seed = 1): Promise<StatefulSpeed[]> {
   const mock = await startMockServer();
   const admin = 'administrator';
   const target: ResolvedTarget = {
-    kind: 'mock', baseUrl: mock.url, seed, strict: false, reportDir: 'reports', groupIdPrefix: 'timc-bench-',
+    kind: 'mock',
+    baseUrl: mock.url,
+    seed,
+    strict: false,
+    reportDir: 'reports',
+    groupIdPrefix: 'timc-bench-',
     app: { sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, admin },
     basicApp: { sdkappid: DEFAULT_BASIC_APP.sdkappid, secretKey: DEFAULT_BASIC_APP.secretKey, admin },
   };
@@ -32,8 +37,13 @@ export async function benchStatefulSpeed(seed = 1): Promise<StatefulSpeed[]> {
     for (const kind of ['attributes', 'counters', 'isolation'] as const) {
       const start = performance.now();
       const result = await runStatefulProperty({
-        kind, seed, port: clientPort(client, target),
-        apps: { main: { sdkappid: target.app.sdkappid, countersEdition: true }, basic: { sdkappid: target.basicApp!.sdkappid, countersEdition: false } },
+        kind,
+        seed,
+        port: clientPort(client, target),
+        apps: {
+          main: { sdkappid: target.app.sdkappid, countersEdition: true },
+          basic: { sdkappid: target.basicApp!.sdkappid, countersEdition: false },
+        },
       });
       out.push({ kind, steps: result.steps, requests: result.requests, seconds: (performance.now() - start) / 1000 });
     }
@@ -45,8 +55,14 @@ export async function benchStatefulSpeed(seed = 1): Promise<StatefulSpeed[]> {
 }
 
 export function formatStatefulSpeed(rows: StatefulSpeed[]): string {
-  const lines = rows.map((r) => `  stateful/${r.kind.padEnd(10)} ${String(r.steps).padStart(5)} steps, ${String(r.requests).padStart(5)} requests in ${r.seconds.toFixed(1)} s: ${(r.steps / r.seconds).toFixed(0)} steps/s, ${(r.requests / r.seconds).toFixed(0)} requests/s`);
+  const lines = rows.map(
+    (r) =>
+      `  stateful/${r.kind.padEnd(10)} ${String(r.steps).padStart(5)} steps, ${String(r.requests).padStart(5)} requests in ${r.seconds.toFixed(1)} s: ${(r.steps / r.seconds).toFixed(0)} steps/s, ${(r.requests / r.seconds).toFixed(0)} requests/s`,
+  );
   const steps = rows.reduce((n, r) => n + r.steps, 0);
   const seconds = rows.reduce((n, r) => n + r.seconds, 0);
-  return [...lines, `  all kinds (one after another): ${steps} operations in ${seconds.toFixed(1)} s = ${(steps / seconds).toFixed(0)} operations/s`].join('\n');
+  return [
+    ...lines,
+    `  all kinds (one after another): ${steps} operations in ${seconds.toFixed(1)} s = ${(steps / seconds).toFixed(0)} operations/s`,
+  ].join('\n');
 }

@@ -86,7 +86,10 @@ export async function measureSuiteRun(label: string, latencyMs: number, grep?: s
         .slice(0, 5)
         .map((e) => ({ id: e.id, seconds: (e.durationMs ?? 0) / 1000 })),
       failedIds: run.entries.filter((e) => e.status !== 'passed' && e.status !== 'skipped').map((e) => e.id),
-      commonRateFloorSeconds: rateFloor(counts.apiCalls.map((c) => ({ ...c, perSecond: COMMON_CALL_RATE })), counts.groupWrites).seconds,
+      commonRateFloorSeconds: rateFloor(
+        counts.apiCalls.map((c) => ({ ...c, perSecond: COMMON_CALL_RATE })),
+        counts.groupWrites,
+      ).seconds,
     };
   } finally {
     counter.stop();
@@ -98,7 +101,8 @@ export async function measureSuiteRun(label: string, latencyMs: number, grep?: s
 export async function benchSuiteSpeed(log: (line: string) => void): Promise<SuiteRunFigures[]> {
   const runs: SuiteRunFigures[] = [];
   for (const latencyMs of [0, ADDED_LATENCY_MS]) {
-    const label = latencyMs === 0 ? 'full suite, rate limits on' : `full suite, rate limits on, +${latencyMs} ms per answer`;
+    const label =
+      latencyMs === 0 ? 'full suite, rate limits on' : `full suite, rate limits on, +${latencyMs} ms per answer`;
     log(`running: ${label} (seed ${benchSeed()}) ...`);
     runs.push(await measureSuiteRun(label, latencyMs));
   }
@@ -122,9 +126,15 @@ export function formatSuiteRuns(runs: SuiteRunFigures[]): string {
     ),
   ];
   for (const r of runs) {
-    const apis = r.busiestApis.map((c) => `${c.key} ${c.count} calls / ${c.perSecond} per s = ${fixed(c.count / c.perSecond, 2)} s`).join('; ');
-    const group = r.busiestGroup ? `${r.busiestGroup.count} writes / ${r.busiestGroup.perSecond} per s = ${fixed(r.busiestGroup.count / r.busiestGroup.perSecond, 2)} s` : 'none';
-    lines.push(`${r.label}: floor set by ${r.floor.bindingKey} (each API at its own documented rate; with ${COMMON_CALL_RATE}/s for every API the floor would be ${fixed(r.commonRateFloorSeconds, 2)} s)`);
+    const apis = r.busiestApis
+      .map((c) => `${c.key} ${c.count} calls / ${c.perSecond} per s = ${fixed(c.count / c.perSecond, 2)} s`)
+      .join('; ');
+    const group = r.busiestGroup
+      ? `${r.busiestGroup.count} writes / ${r.busiestGroup.perSecond} per s = ${fixed(r.busiestGroup.count / r.busiestGroup.perSecond, 2)} s`
+      : 'none';
+    lines.push(
+      `${r.label}: floor set by ${r.floor.bindingKey} (each API at its own documented rate; with ${COMMON_CALL_RATE}/s for every API the floor would be ${fixed(r.commonRateFloorSeconds, 2)} s)`,
+    );
     lines.push(`  busiest APIs: ${apis}; ${r.groupsWritten} groups got attribute writes, the busiest ${group}`);
     lines.push(`  slowest checks: ${r.slowest.map((c) => `${c.id} ${fixed(c.seconds, 1)} s`).join('; ')}`);
     if (r.failedIds.length > 0) lines.push(`  failed checks: ${r.failedIds.join(', ')}`);

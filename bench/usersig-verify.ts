@@ -85,29 +85,56 @@ export function benchUserSigVerify(): SigFigures {
   const now = nowInSeconds();
   // Distinct signatures (one per signing second) so that every first verification is a miss.
   const sigs = Array.from({ length: DISTINCT_SIGS }, (_, i) => signUserSig(app, { nowSeconds: now - i }));
-  const requestFor = (usersig: string) => ({ usersig, identifier: app.admin, sdkappid: app.sdkappid, secretKey: app.secretKey, nowSeconds: now });
+  const requestFor = (usersig: string) => ({
+    usersig,
+    identifier: app.admin,
+    sdkappid: app.sdkappid,
+    secretKey: app.secretKey,
+    nowSeconds: now,
+  });
   const requests = sigs.map(requestFor);
 
   let verifier = new UserSigVerifier({ cacheSize: DISTINCT_SIGS });
   const check = (i: number) => {
     if (verifier.verify(requests[i]!) !== 'ok') throw new Error('a benchmark UserSig did not verify');
   };
-  const coldMicros = timePerCall(DISTINCT_SIGS, () => (verifier = new UserSigVerifier({ cacheSize: DISTINCT_SIGS })), check);
+  const coldMicros = timePerCall(
+    DISTINCT_SIGS,
+    () => (verifier = new UserSigVerifier({ cacheSize: DISTINCT_SIGS })),
+    check,
+  );
   // The verifier of the last cold round holds every signature: the same loop is now all hits.
   const warmMicros = timePerCall(DISTINCT_SIGS, () => {}, check);
   const one = requests[0]!;
-  const warmOneSigMicros = timePerCall(WARM_REPEATS, () => {}, () => verifier.verify(one));
+  const warmOneSigMicros = timePerCall(
+    WARM_REPEATS,
+    () => {},
+    () => verifier.verify(one),
+  );
 
   // The whole pipeline for one get_group_attr with a warm cache, without HTTP.
   const rules = mockRules();
   const state = new MockState([app]);
   const group = state.apps.get(app.sdkappid)!.addGroup('bench-group', 'Public', 'bench', app.admin, now);
   for (let i = 0; i < 4; i += 1) group.attrs.set(`attr_key_${i}`, `attr value ${i}`);
-  const runtime: PipelineRuntime = { rules, state, verifier: new UserSigVerifier(), now: Date.now, rateLimits: false, deviations: new Set(), callWindows: new Map() };
+  const runtime: PipelineRuntime = {
+    rules,
+    state,
+    verifier: new UserSigVerifier(),
+    now: Date.now,
+    rateLimits: false,
+    deviations: new Set(),
+    callWindows: new Map(),
+  };
   const path = signedPath('get_group_attr', app, sigs[0]);
   const body = Buffer.from(JSON.stringify({ GroupId: 'bench-group' }));
-  if (!answerApiRequest(runtime, 'POST', path, body).includes('"ErrorCode":0')) throw new Error('the pipeline refused the benchmark request');
-  const pipelineWarmMicros = timePerCall(WARM_REPEATS / 10, () => {}, () => answerApiRequest(runtime, 'POST', path, body));
+  if (!answerApiRequest(runtime, 'POST', path, body).includes('"ErrorCode":0'))
+    throw new Error('the pipeline refused the benchmark request');
+  const pipelineWarmMicros = timePerCall(
+    WARM_REPEATS / 10,
+    () => {},
+    () => answerApiRequest(runtime, 'POST', path, body),
+  );
 
   // Proof: count the primitives while verifying cold, then warm.
   const counters = countPrimitiveCalls();
@@ -129,13 +156,27 @@ export function benchUserSigVerify(): SigFigures {
 }
 
 export function formatUserSigVerify(f: SigFigures): string {
-  const proven = f.cold.inflates === f.cold.verifications && f.cold.hmacs === f.cold.verifications && f.warm.inflates === 0 && f.warm.hmacs === 0;
+  const proven =
+    f.cold.inflates === f.cold.verifications &&
+    f.cold.hmacs === f.cold.verifications &&
+    f.warm.inflates === 0 &&
+    f.warm.hmacs === 0;
   return [
     table(
       ['UserSig verification (in process)', 'µs/request', 'inflateSync calls', 'createHmac calls'],
       [
-        [`cold cache (${DISTINCT_SIGS} distinct sigs, first sight)`, fixed(f.coldMicros, 2), `${f.cold.inflates} / ${f.cold.verifications}`, `${f.cold.hmacs} / ${f.cold.verifications}`],
-        [`warm cache (the same ${DISTINCT_SIGS} sigs again)`, fixed(f.warmMicros, 3), `${f.warm.inflates} / ${f.warm.verifications}`, `${f.warm.hmacs} / ${f.warm.verifications}`],
+        [
+          `cold cache (${DISTINCT_SIGS} distinct sigs, first sight)`,
+          fixed(f.coldMicros, 2),
+          `${f.cold.inflates} / ${f.cold.verifications}`,
+          `${f.cold.hmacs} / ${f.cold.verifications}`,
+        ],
+        [
+          `warm cache (the same ${DISTINCT_SIGS} sigs again)`,
+          fixed(f.warmMicros, 3),
+          `${f.warm.inflates} / ${f.warm.verifications}`,
+          `${f.warm.hmacs} / ${f.warm.verifications}`,
+        ],
         ['warm cache, one sig repeated', fixed(f.warmOneSigMicros, 3), '', ''],
         ['whole pipeline, get_group_attr, warm (no HTTP)', fixed(f.pipelineWarmMicros, 2), '', ''],
       ],

@@ -15,7 +15,8 @@ function maxOf(id: LimitId): number {
 
 function int64Range(): { min: bigint; max: bigint } {
   const limit = getLimit('counter.value.int64');
-  if (limit.min64 === undefined || limit.max64 === undefined) throw new Error('limits.json: counter.value.int64 has no min64/max64');
+  if (limit.min64 === undefined || limit.max64 === undefined)
+    throw new Error('limits.json: counter.value.int64 has no min64/max64');
   return { min: BigInt(limit.min64), max: BigInt(limit.max64) };
 }
 
@@ -52,25 +53,34 @@ export function stateViolations(state: MockState, limits: StateLimits = stateLim
     for (const [groupId, group] of appState.groups) {
       const where = `app ${sdkappid} group ${JSON.stringify(groupId).slice(0, 60)}`;
       if (typeof groupId !== 'string') problems.push(`${where}: group id is not a string`);
-      if (group.attrs.size > limits.attrKeys) problems.push(`${where}: ${group.attrs.size} attribute keys > ${limits.attrKeys}`);
+      if (group.attrs.size > limits.attrKeys)
+        problems.push(`${where}: ${group.attrs.size} attribute keys > ${limits.attrKeys}`);
       let total = 0;
       for (const [key, value] of group.attrs) {
         if (typeof key !== 'string' || typeof value !== 'string') {
           problems.push(`${where}: attribute ${String(key)} is not string → string`);
           continue;
         }
-        if (utf8Bytes(key) > limits.attrKeyBytes) problems.push(`${where}: attribute key of ${utf8Bytes(key)} bytes > ${limits.attrKeyBytes}`);
-        if (utf8Bytes(value) > limits.attrValueBytes) problems.push(`${where}: attribute value of ${utf8Bytes(value)} bytes > ${limits.attrValueBytes}`);
+        if (utf8Bytes(key) > limits.attrKeyBytes)
+          problems.push(`${where}: attribute key of ${utf8Bytes(key)} bytes > ${limits.attrKeyBytes}`);
+        if (utf8Bytes(value) > limits.attrValueBytes)
+          problems.push(`${where}: attribute value of ${utf8Bytes(value)} bytes > ${limits.attrValueBytes}`);
         total += utf8Bytes(value);
       }
-      if (total > limits.attrTotalBytes) problems.push(`${where}: attribute values total ${total} bytes > ${limits.attrTotalBytes}`);
-      if (group.attrValueBytes !== total) problems.push(`${where}: kept byte total ${group.attrValueBytes} differs from the real ${total}`);
-      if (group.counters.size > limits.counterKeys) problems.push(`${where}: ${group.counters.size} counters > ${limits.counterKeys}`);
+      if (total > limits.attrTotalBytes)
+        problems.push(`${where}: attribute values total ${total} bytes > ${limits.attrTotalBytes}`);
+      if (group.attrValueBytes !== total)
+        problems.push(`${where}: kept byte total ${group.attrValueBytes} differs from the real ${total}`);
+      if (group.counters.size > limits.counterKeys)
+        problems.push(`${where}: ${group.counters.size} counters > ${limits.counterKeys}`);
       for (const [key, value] of group.counters) {
         if (typeof key !== 'string') problems.push(`${where}: counter key is not a string`);
-        else if (utf8Bytes(key) > limits.counterKeyBytes) problems.push(`${where}: counter key of ${utf8Bytes(key)} bytes > ${limits.counterKeyBytes}`);
-        if (typeof value !== 'bigint') problems.push(`${where}: counter ${key} holds a ${typeof value}, not an exact integer`);
-        else if (value < limits.counterMin || value > limits.counterMax) problems.push(`${where}: counter ${key} = ${value} outside int64`);
+        else if (utf8Bytes(key) > limits.counterKeyBytes)
+          problems.push(`${where}: counter key of ${utf8Bytes(key)} bytes > ${limits.counterKeyBytes}`);
+        if (typeof value !== 'bigint')
+          problems.push(`${where}: counter ${key} holds a ${typeof value}, not an exact integer`);
+        else if (value < limits.counterMin || value > limits.counterMax)
+          problems.push(`${where}: counter ${key} = ${value} outside int64`);
       }
     }
   }
@@ -118,6 +128,7 @@ export function prototypeViolations(before: PrototypeSnapshot): string[] {
   }
   // A fresh object must carry nothing a request could have planted.
   const fresh: Record<string, unknown> = {};
-  for (const key of ['polluted', 'GroupAttr', 'isAdmin']) if (fresh[key] !== undefined) problems.push(`{}.${key} is defined`);
+  for (const key of ['polluted', 'GroupAttr', 'isAdmin'])
+    if (fresh[key] !== undefined) problems.push(`{}.${key} is defined`);
   return problems;
 }

@@ -16,7 +16,13 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { Agent, request } from 'undici';
 import { operationByPath, validateEnvelope, validateResponse } from '../test-utils/contract/index.ts';
-import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer, type MockApp, type MockServerHandle } from '../test-utils/mock/index.ts';
+import {
+  DEFAULT_BASIC_APP,
+  DEFAULT_FULL_APP,
+  startMockServer,
+  type MockApp,
+  type MockServerHandle,
+} from '../test-utils/mock/index.ts';
 import { signUserSig } from '../test-utils/signing/index.ts';
 import { prototypeViolations, snapshotPrototypes, stateLimits, stateViolations } from './invariants.ts';
 import { describeRequest, fuzzRequest, type AuthQuery, type FuzzContext, type FuzzRequest } from './requests.ts';
@@ -59,7 +65,11 @@ const MAX_EXAMPLES = 10;
 const GROUP_TYPES_TO_SEED = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'] as const;
 
 function authFor(app: MockApp): AuthQuery {
-  return { sdkappid: String(app.sdkappid), identifier: encodeURIComponent(app.admin), usersig: encodeURIComponent(signUserSig(app)) };
+  return {
+    sdkappid: String(app.sdkappid),
+    identifier: encodeURIComponent(app.admin),
+    usersig: encodeURIComponent(signUserSig(app)),
+  };
 }
 
 interface Answer {
@@ -67,7 +77,11 @@ interface Answer {
   text: string;
 }
 
-async function sendHttp(mock: MockServerHandle, dispatcher: Agent, req: Exclude<FuzzRequest, { kind: 'raw' }>): Promise<Answer> {
+async function sendHttp(
+  mock: MockServerHandle,
+  dispatcher: Agent,
+  req: Exclude<FuzzRequest, { kind: 'raw' }>,
+): Promise<Answer> {
   const method = req.kind === 'method-path' ? req.method : 'POST';
   const body = method === 'GET' || method === 'HEAD' ? undefined : req.body;
   const response = await request(`${mock.url}${req.path}?${req.query}`, {
@@ -120,7 +134,8 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
   };
   const codes = new Set<number>();
   const note = (what: string, req: FuzzRequest | undefined) => {
-    if (figures.examples.length < MAX_EXAMPLES) figures.examples.push(`case ${figures.cases}: ${what}${req ? ` <- ${describeRequest(req)}` : ''}`);
+    if (figures.examples.length < MAX_EXAMPLES)
+      figures.examples.push(`case ${figures.cases}: ${what}${req ? ` <- ${describeRequest(req)}` : ''}`);
   };
   const violation = (what: string, req?: FuzzRequest) => {
     figures.invariantViolations += 1;
@@ -135,25 +150,36 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUncaught);
 
-  const mock = await startMockServer({ rateLimits: false, ...(options.deviations ? { deviations: options.deviations } : {}) });
+  const mock = await startMockServer({
+    rateLimits: false,
+    ...(options.deviations ? { deviations: options.deviations } : {}),
+  });
   const dispatcher = new Agent({ connections: 4, keepAliveTimeout: 10_000 });
   const full = authFor(DEFAULT_FULL_APP);
   const auths = [full, authFor(DEFAULT_BASIC_APP)];
-  const signedQuery = (auth: AuthQuery) => `sdkappid=${auth.sdkappid}&identifier=${auth.identifier}&usersig=${auth.usersig}&random=1&contenttype=json`;
+  const signedQuery = (auth: AuthQuery) =>
+    `sdkappid=${auth.sdkappid}&identifier=${auth.identifier}&usersig=${auth.usersig}&random=1&contenttype=json`;
   const probeQuery = signedQuery(full);
   const probePath = '/v4/group_open_http_svc/get_group_info';
 
   /** The server is up when a plain request gets a valid envelope. */
   const serverAnswers = async (): Promise<boolean> => {
     try {
-      const answer = await sendHttp(mock, dispatcher, { kind: 'api', path: probePath, query: probeQuery, body: Buffer.from('{"GroupIdList":["probe"]}') });
+      const answer = await sendHttp(mock, dispatcher, {
+        kind: 'api',
+        path: probePath,
+        query: probeQuery,
+        body: Buffer.from('{"GroupIdList":["probe"]}'),
+      });
       return answer.status === 200 && validateEnvelope(JSON.parse(answer.text)).valid;
     } catch {
       return false;
     }
   };
 
-  const ctx: FuzzContext = { groupIds: GROUP_TYPES_TO_SEED.map((type) => (type === 'Community' ? `@TGS#_fuzz-${type}` : `fuzz-${type}`)) };
+  const ctx: FuzzContext = {
+    groupIds: GROUP_TYPES_TO_SEED.map((type) => (type === 'Community' ? `@TGS#_fuzz-${type}` : `fuzz-${type}`)),
+  };
   /** (Re)creates the groups most requests name, so writes keep landing after a fuzzed destroy_group. */
   const seedGroups = async () => {
     for (const [i, type] of GROUP_TYPES_TO_SEED.entries()) {
@@ -161,7 +187,12 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
       for (const app of [DEFAULT_FULL_APP, DEFAULT_BASIC_APP]) {
         if (mock.state.apps.get(app.sdkappid)?.groups.has(groupId)) continue;
         const auth = app === DEFAULT_FULL_APP ? full : auths[1]!;
-        await sendHttp(mock, dispatcher, { kind: 'api', path: '/v4/group_open_http_svc/create_group', query: signedQuery(auth), body: Buffer.from(JSON.stringify({ Type: type, Name: 'fuzz', GroupId: groupId })) });
+        await sendHttp(mock, dispatcher, {
+          kind: 'api',
+          path: '/v4/group_open_http_svc/create_group',
+          query: signedQuery(auth),
+          body: Buffer.from(JSON.stringify({ Type: type, Name: 'fuzz', GroupId: groupId })),
+        });
       }
     }
   };
@@ -169,7 +200,8 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
     await seedGroups();
 
     const checkState = (req?: FuzzRequest) => {
-      for (const problem of [...stateViolations(mock.state, limits), ...prototypeViolations(prototypesBefore)]) violation(problem, req);
+      for (const problem of [...stateViolations(mock.state, limits), ...prototypeViolations(prototypesBefore)])
+        violation(problem, req);
     };
     const every = options.invariantEvery ?? 200;
     let serverDown = false;
@@ -182,7 +214,8 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
       if (req.kind === 'raw') {
         const answer = await sendRaw(mock, req.bytes);
         const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1];
-        if (answer === '' || (status !== undefined && HTTP_LAYER_STATUSES.has(Number(status)))) figures.refusedAtHttpLayer += 1;
+        if (answer === '' || (status !== undefined && HTTP_LAYER_STATUSES.has(Number(status))))
+          figures.refusedAtHttpLayer += 1;
         else if (status === '200') {
           const text = answer.slice(answer.indexOf('\r\n\r\n') + 4);
           if (!safeEnvelope(text)) violation('HTTP 200 without a valid envelope', req);
@@ -197,14 +230,19 @@ export async function fuzzMock(options: FuzzOptions): Promise<FuzzFigures> {
             if (answer.text !== '') violation('HEAD answered with a body', req);
           } else {
             const body = safeParse(answer.text);
-            if (body === undefined || !validateEnvelope(body).valid) violation(`not a valid envelope: ${answer.text.slice(0, 120)}`, req);
+            if (body === undefined || !validateEnvelope(body).valid)
+              violation(`not a valid envelope: ${answer.text.slice(0, 120)}`, req);
             else {
               const code = (body as { ErrorCode: number }).ErrorCode;
               codes.add(code);
               const op = method === 'POST' ? operationByPath(req.path) : undefined;
               if (code === 0) {
                 figures.succeeded += 1;
-                if (op && !validateResponse(op.operationId, body).valid) violation(`a success that does not match the ${op.operationId} response schema: ${answer.text.slice(0, 120)}`, req);
+                if (op && !validateResponse(op.operationId, body).valid)
+                  violation(
+                    `a success that does not match the ${op.operationId} response schema: ${answer.text.slice(0, 120)}`,
+                    req,
+                  );
               }
             }
           }
@@ -270,7 +308,9 @@ function safeEnvelope(text: string): boolean {
 
 /** The figures as the lines `npm run fuzz` and the test print. */
 export function formatFigures(f: FuzzFigures): string {
-  const kinds = Object.entries(f.casesByKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  const kinds = Object.entries(f.casesByKind)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
   const lines = [
     `fuzz: seed ${f.seed}, ${(f.elapsedMs / 1000).toFixed(1)} s, cases tried ${f.cases} (${kinds})`,
     `fuzz: answers with ErrorCode 0: ${f.succeeded}; distinct error codes: ${f.errorCodes.length}; raw cases refused at the HTTP layer: ${f.refusedAtHttpLayer}; groups at the end: ${f.groupsAtEnd}`,

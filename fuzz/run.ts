@@ -23,11 +23,18 @@ const { values } = parseArgs({
   options: { seed: { type: 'string' }, seconds: { type: 'string' }, 'max-cases': { type: 'string' } },
   strict: true,
 });
-const seed = Math.floor(positiveNumber(values.seed ?? process.env.FUZZ_SEED, '--seed / FUZZ_SEED') ?? Math.floor(Math.random() * 2 ** 31) + 1);
-const seconds = positiveNumber(values.seconds ?? process.env.FUZZ_SECONDS, '--seconds / FUZZ_SECONDS') ?? DEFAULT_SECONDS;
+const seed = Math.floor(
+  positiveNumber(values.seed ?? process.env.FUZZ_SEED, '--seed / FUZZ_SEED') ?? Math.floor(Math.random() * 2 ** 31) + 1,
+);
+const seconds =
+  positiveNumber(values.seconds ?? process.env.FUZZ_SECONDS, '--seconds / FUZZ_SECONDS') ?? DEFAULT_SECONDS;
 const maxCases = positiveNumber(values['max-cases'], '--max-cases');
 
 process.stdout.write(`fuzz: seed ${seed}, up to ${seconds} s\n`);
-const figures = await fuzzMock({ seed, durationMs: seconds * 1000, ...(maxCases === undefined ? {} : { maxCases: Math.floor(maxCases) }) });
+const figures = await fuzzMock({
+  seed,
+  durationMs: seconds * 1000,
+  ...(maxCases === undefined ? {} : { maxCases: Math.floor(maxCases) }),
+});
 process.stdout.write(`${formatFigures(figures)}\n`);
 process.exitCode = figures.crashes + figures.invariantViolations === 0 ? 0 : 1;

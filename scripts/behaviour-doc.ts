@@ -25,13 +25,19 @@ const AREA_TITLES: Record<string, string> = {
   rates: 'Rates',
 };
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text: string) =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 function answer(row: BehaviourRow): string {
   if (row.code === undefined) return 'refused';
   if (row.code === 0) return 'accepted';
   const others = (row.acceptable ?? []).filter((c) => c !== row.code);
-  return others.length === 0 ? String(row.code) : `${row.code} (any of ${[...new Set([row.code, ...others])].sort((a, b) => a - b).join(', ')})`;
+  return others.length === 0
+    ? String(row.code)
+    : `${row.code} (any of ${[...new Set([row.code, ...others])].sort((a, b) => a - b).join(', ')})`;
 }
 
 function sources(urls: readonly string[]): string {
@@ -42,7 +48,10 @@ function table(rows: BehaviourRow[]): string[] {
   return [
     '| reference | behaviour | answer | status | sources |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.ref}\` | ${cell(r.description)}${r.note ? ` _${cell(r.note)}_` : ''} | ${answer(r)} | ${r.status} | ${sources(r.docUrls)} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.ref}\` | ${cell(r.description)}${r.note ? ` _${cell(r.note)}_` : ''} | ${answer(r)} | ${r.status} | ${sources(r.docUrls)} |`,
+    ),
   ];
 }
 
@@ -76,17 +85,41 @@ export function renderBehaviourDoc(spec: OpenAPIV3_1.Document = loadSpecFrom(DEF
   const profile = profileCases(spec);
   const areas = [...new Set(profile.map((c) => c.area))];
   for (const area of areas) {
-    const rows = profile.filter((c) => c.area === area).sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity)).map((c) => resolveBehaviour(c.id, spec));
+    const rows = profile
+      .filter((c) => c.area === area)
+      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity))
+      .map((c) => resolveBehaviour(c.id, spec));
     out.push(`## ${AREA_TITLES[area] ?? area}`, '', ...table(rows), '');
   }
-  out.push('## Per operation', '', 'Each operation\'s own rows, then the group types it works on, its edition, and its success body.', '');
+  out.push(
+    '## Per operation',
+    '',
+    "Each operation's own rows, then the group types it works on, its edition, and its success body.",
+    '',
+  );
   for (const op of operations(spec)) {
     if (op['x-tim-copy-of'] !== undefined) continue;
     const refs = behaviourRefs(spec).filter((ref) => ref.startsWith(`${op.operationId}#`));
-    out.push(`### \`${op.operationId}\``, '', `\`POST ${op.path}\`. Pages: ${op['x-tim-docs'].map((u) => `<${u}>`).join(', ')}`, '', ...table(refs.map((ref) => resolveBehaviour(ref, spec))), '');
+    out.push(
+      `### \`${op.operationId}\``,
+      '',
+      `\`POST ${op.path}\`. Pages: ${op['x-tim-docs'].map((u) => `<${u}>`).join(', ')}`,
+      '',
+      ...table(refs.map((ref) => resolveBehaviour(ref, spec))),
+      '',
+    );
   }
-  const limitRows = behaviourRefs(spec).filter((ref) => ref.startsWith('limit:')).map((ref) => resolveBehaviour(ref, spec));
-  out.push('## Limits', '', 'From `schemas/limits.json`: exactly at a limit is accepted; one past it is refused and changes nothing.', '', ...table(limitRows), '');
+  const limitRows = behaviourRefs(spec)
+    .filter((ref) => ref.startsWith('limit:'))
+    .map((ref) => resolveBehaviour(ref, spec));
+  out.push(
+    '## Limits',
+    '',
+    'From `schemas/limits.json`: exactly at a limit is accepted; one past it is refused and changes nothing.',
+    '',
+    ...table(limitRows),
+    '',
+  );
   return out.join('\n');
 }
 
@@ -100,5 +133,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     }
   })();
   writeFileSync(BEHAVIOUR_DOC_PATH, text);
-  console.log(`docs/behaviour.md ${before === text ? 'unchanged' : 'written'} (${text.split('\n').filter((l) => l.startsWith('| `')).length} rows)`);
+  console.log(
+    `docs/behaviour.md ${before === text ? 'unchanged' : 'written'} (${text.split('\n').filter((l) => l.startsWith('| `')).length} rows)`,
+  );
 }

@@ -23,7 +23,8 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
 // Everything else beside the code (today the JSON Schemas of results, regions, coverage and
 // expectations files) is read at run time relative to the module that reads it.
 for (const dir of ['test-utils', 'suites']) {
-  for (const file of filesUnder(join(root, dir), (name) => !name.endsWith('.ts'))) cpSync(file, join(dist, relative(root, file)));
+  for (const file of filesUnder(join(root, dir), (name) => !name.endsWith('.ts')))
+    cpSync(file, join(dist, relative(root, file)));
 }
 for (const file of filesUnder(join(dist, 'suites'), (name) => name.endsWith('.d.ts'))) rmSync(file);
 // tsc rewrites the .ts extensions of relative imports in the JavaScript but keeps them in the

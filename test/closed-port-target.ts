@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import type { ResolvedTarget } from '../test-utils/contract/types.ts';
 
 /** `id` names the run's group-id prefix (timc-<id>-) and its report directory. */
-export function closedPortTarget(id: string, overrides: Partial<ResolvedTarget> & { secretKey: string }): ResolvedTarget {
+export function closedPortTarget(
+  id: string,
+  overrides: Partial<ResolvedTarget> & { secretKey: string },
+): ResolvedTarget {
   const { secretKey, ...rest } = overrides;
   return {
     kind: 'url',

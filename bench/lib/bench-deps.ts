@@ -20,7 +20,9 @@ const AUTOCANNON_PACKAGE = join(BENCH_MODULES, 'autocannon', 'package.json');
 export function ensureBenchDeps(log: (line: string) => void): void {
   if (existsSync(PRISM_ENTRY) && existsSync(AUTOCANNON_PACKAGE)) return;
   log('bench: installing bench/package-lock.json (npm --prefix bench ci)');
-  execFileSync('npm', ['--prefix', BENCH_DIR, 'ci', '--no-audit', '--no-fund'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('npm', ['--prefix', BENCH_DIR, 'ci', '--no-audit', '--no-fund'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 export interface LoadRequest {

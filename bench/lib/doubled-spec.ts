@@ -9,7 +9,9 @@ import { DEFAULT_SPEC_PATH, loadSpecFrom } from '../../test-utils/contract/index
  * Prism's own copy in bench/node_modules.
  */
 export function doubledSpecText(suffix = '_copy'): string {
-  const spec = structuredClone(loadSpecFrom(DEFAULT_SPEC_PATH)) as unknown as { paths: Record<string, { post: Record<string, unknown> }> };
+  const spec = structuredClone(loadSpecFrom(DEFAULT_SPEC_PATH)) as unknown as {
+    paths: Record<string, { post: Record<string, unknown> }>;
+  };
   const rename = (path: string) => `${path}${suffix}`;
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(spec.paths)) {

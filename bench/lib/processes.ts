@@ -99,10 +99,14 @@ export async function freePort(): Promise<number> {
 export async function startPrismProcess(specPath: string): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [PRISM_ENTRY, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', specPath], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [PRISM_ENTRY, 'mock', '-h', '127.0.0.1', '-p', String(port), '-v', 'silent', specPath],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

@@ -6,7 +6,10 @@
 import { startProxy } from '../../test-utils/sdk-gate/proxy-server.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as { upstream: string; recordFile?: string };
-const proxy = await startProxy({ upstream: options.upstream, ...(options.recordFile ? { recordFile: options.recordFile } : {}) });
+const proxy = await startProxy({
+  upstream: options.upstream,
+  ...(options.recordFile ? { recordFile: options.recordFile } : {}),
+});
 process.send?.({ type: 'listening', url: proxy.url });
 process.on('disconnect', () => void proxy.close().then(() => process.exit(0)));
 process.on('SIGTERM', () => void proxy.close().then(() => process.exit(0)));

@@ -14,7 +14,11 @@ export function mib(bytes: number | undefined): string {
 export function table(headers: string[], rows: Cell[][]): string {
   const text = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, i) => Math.max(...text.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
 }
 

@@ -15,7 +15,11 @@ interface Job {
 }
 
 /** The figures of one run in a child process; `specPath` undefined runs the project's spec. */
-export function runSuiteInProcess(label: string, specPath: string | undefined, latencyMs = 0): Promise<SuiteRunFigures> {
+export function runSuiteInProcess(
+  label: string,
+  specPath: string | undefined,
+  latencyMs = 0,
+): Promise<SuiteRunFigures> {
   const env = { ...process.env };
   if (specPath === undefined) delete env.TIM_SPEC;
   else env.TIM_SPEC = specPath;

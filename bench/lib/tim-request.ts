@@ -34,8 +34,14 @@ export async function postJson(baseUrl: string, path: string, body: unknown): Pr
 }
 
 /** Calls an operation and fails loudly (without the URL, which holds the usersig) unless it succeeded. */
-export async function callOk(baseUrl: string, operationId: string, app: AppCredentials, body: unknown): Promise<Envelope> {
+export async function callOk(
+  baseUrl: string,
+  operationId: string,
+  app: AppCredentials,
+  body: unknown,
+): Promise<Envelope> {
   const answer = await postJson(baseUrl, signedPath(operationId, app), body);
-  if (answer.ErrorCode !== 0) throw new Error(`${operationId} answered ${String(answer.ErrorCode)}: ${String(answer.ErrorInfo)}`);
+  if (answer.ErrorCode !== 0)
+    throw new Error(`${operationId} answered ${String(answer.ErrorCode)}: ${String(answer.ErrorInfo)}`);
   return answer;
 }

@@ -22,7 +22,12 @@ function program(files: readonly string[]): ts.Program {
 function mayBeNullish(checker: ts.TypeChecker, expr: ts.Expression): boolean {
   const type = checker.getTypeAtLocation(expr);
   const parts = type.isUnion() ? type.types : [type];
-  return parts.some((t) => (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
+  return parts.some(
+    (t) =>
+      (t.flags &
+        (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !==
+      0,
+  );
 }
 
 function main(): void {
@@ -51,7 +56,9 @@ function main(): void {
     const input = readFileSync(path, 'utf8');
     if (!checkOnly) writeFileSync(path, applyEdits(input, edits));
   }
-  console.log(`drop-redundant-non-null: ${dropped} assertions dropped in ${changed} files, ${kept} still needed${checkOnly ? ' (--check: nothing written)' : ''}`);
+  console.log(
+    `drop-redundant-non-null: ${dropped} assertions dropped in ${changed} files, ${kept} still needed${checkOnly ? ' (--check: nothing written)' : ''}`,
+  );
   if (checkOnly && dropped > 0) process.exitCode = 1;
 }
 

@@ -16,12 +16,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
-import { applyEdits, handWrittenCheckFiles, literalArgOf, parse, property, repoPath, topLevelConst, type TextEdit } from './suite-source.ts';
+import {
+  applyEdits,
+  handWrittenCheckFiles,
+  literalArgOf,
+  parse,
+  property,
+  repoPath,
+  topLevelConst,
+  type TextEdit,
+} from './suite-source.ts';
 
 /** Definitions whose metadata follows no pattern above, by the source text of `status` then `docUrl`. */
 const BY_SOURCE_TEXT: Record<string, string> = {
   // each group type: the refusal's code when refused, else the rule that it is supported
-  "(type) => support[type].rejectedWith?.status ?? support[type].status | (type) => support[type].rejectedWith?.docUrls[0] ?? support[type].docUrls[0]!":
+  '(type) => support[type].rejectedWith?.status ?? support[type].status | (type) => support[type].rejectedWith?.docUrls[0] ?? support[type].docUrls[0]!':
     '(type) => support[type].rejectedWith ?? support[type]',
   // get_group_attr's documented answer lists {key, value} items
   "upsert.expected.status | 'https://tencentcloud.com/document/product/1047/44187'": "'get_group_attr#response'",
@@ -47,7 +56,12 @@ function withoutNonNull(expr: ts.Expression): ts.Expression {
 
 /** `O['x-tim-docs']` → O. */
 function docsOwner(expr: ts.Expression): ts.Expression | undefined {
-  if (ts.isElementAccessExpression(expr) && ts.isStringLiteral(expr.argumentExpression) && expr.argumentExpression.text === 'x-tim-docs') return expr.expression;
+  if (
+    ts.isElementAccessExpression(expr) &&
+    ts.isStringLiteral(expr.argumentExpression) &&
+    expr.argumentExpression.text === 'x-tim-docs'
+  )
+    return expr.expression;
   return undefined;
 }
 
@@ -57,12 +71,18 @@ function evidenceFor(source: ts.SourceFile, status: ts.Expression, docUrl: ts.Ex
   const docs = firstOf(docUrl);
   if (!docs) return undefined;
   if (ts.isStringLiteral(status) && status.text === 'documented') {
-    const owner = docsOwner(docs) ?? (ts.isIdentifier(docs) ? docsOwner(topLevelConst(source, docs.text) ?? docs) : undefined);
+    const owner =
+      docsOwner(docs) ?? (ts.isIdentifier(docs) ? docsOwner(topLevelConst(source, docs.text) ?? docs) : undefined);
     if (!owner) return undefined;
     return text(owner);
   }
   if (!ts.isPropertyAccessExpression(status) || status.name.text !== 'status') return undefined;
-  if (!ts.isPropertyAccessExpression(docs) || docs.name.text !== 'docUrls' || text(docs.expression) !== text(status.expression)) return undefined;
+  if (
+    !ts.isPropertyAccessExpression(docs) ||
+    docs.name.text !== 'docUrls' ||
+    text(docs.expression) !== text(status.expression)
+  )
+    return undefined;
   const base = withoutNonNull(status.expression);
   if (ts.isPropertyAccessExpression(base)) {
     const owner = base.expression;
@@ -109,7 +129,9 @@ export function convertFile(path: string, input: string): FileResult {
     const evidence = evidenceFor(source, status.initializer, docUrl.initializer);
     if (evidence === undefined) {
       const { line } = source.getLineAndCharacterOfPosition(def.getStart());
-      unconverted.push(`${repoPath(path)}:${line + 1}: status ${text(status.initializer)}, docUrl ${text(docUrl.initializer)}`);
+      unconverted.push(
+        `${repoPath(path)}:${line + 1}: status ${text(status.initializer)}, docUrl ${text(docUrl.initializer)}`,
+      );
       continue;
     }
     // `status` becomes `evidence`; `docUrl` goes with the separator that follows it.
@@ -165,7 +187,9 @@ function main(): void {
     changed += 1;
     if (!checkOnly) writeFileSync(path, result.output);
   }
-  console.log(`evidence-field: ${total} definitions converted in ${changed} files${checkOnly ? ' (--check: nothing written)' : ''}`);
+  console.log(
+    `evidence-field: ${total} definitions converted in ${changed} files${checkOnly ? ' (--check: nothing written)' : ''}`,
+  );
   for (const line of unconverted) console.log(`unconverted: ${line}`);
   if (unconverted.length > 0 || (checkOnly && changed > 0)) process.exitCode = 1;
 }

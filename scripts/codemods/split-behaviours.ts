@@ -25,7 +25,15 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
 import { operationCase, profileCase } from '../../test-utils/contract/index.ts';
-import { checkCalls, handWrittenCheckFiles, literalArgOf, parse, property, repoPath, topLevelConst } from './suite-source.ts';
+import {
+  checkCalls,
+  handWrittenCheckFiles,
+  literalArgOf,
+  parse,
+  property,
+  repoPath,
+  topLevelConst,
+} from './suite-source.ts';
 
 /**
  * Loops whose slug is neither one literal nor named by one profile row (a table of variants, or
@@ -41,7 +49,14 @@ const LOOP_NAMES: Record<string, string> = {
 };
 
 /** Calls whose result is a contract look-up, cheap and pure: repeated in each file that reads it. */
-const LOOKUPS = new Set(['profileCase', 'operationCase', 'getLimit', 'getOperation', 'getErrorCode', 'resolveBehaviour']);
+const LOOKUPS = new Set([
+  'profileCase',
+  'operationCase',
+  'getLimit',
+  'getOperation',
+  'getErrorCode',
+  'resolveBehaviour',
+]);
 
 interface Declaration {
   statement: ts.Statement;
@@ -65,24 +80,33 @@ function declaredNames(statement: ts.Statement): string[] {
     for (const decl of statement.declarationList.declarations) bind(decl.name);
     return names;
   }
-  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
-  if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement)) return [statement.name.text];
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+    return [statement.name.text];
+  if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement))
+    return [statement.name.text];
   return [];
 }
 
 /** An expression built only of look-up calls, literals, identifiers and property/element access. */
 function isLookupExpression(expr: ts.Expression): boolean {
   if (ts.isCallExpression(expr)) {
-    return ts.isIdentifier(expr.expression) && LOOKUPS.has(expr.expression.text) && expr.arguments.every((a) => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a));
+    return (
+      ts.isIdentifier(expr.expression) &&
+      LOOKUPS.has(expr.expression.text) &&
+      expr.arguments.every((a) => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))
+    );
   }
   if (ts.isPropertyAccessExpression(expr) || ts.isNonNullExpression(expr)) return isLookupExpression(expr.expression);
-  if (ts.isElementAccessExpression(expr)) return isLookupExpression(expr.expression) && ts.isLiteralExpression(expr.argumentExpression);
+  if (ts.isElementAccessExpression(expr))
+    return isLookupExpression(expr.expression) && ts.isLiteralExpression(expr.argumentExpression);
   return ts.isIdentifier(expr) || ts.isStringLiteral(expr) || ts.isNumericLiteral(expr);
 }
 
 function isLookupDeclaration(statement: ts.Statement): boolean {
   if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) return false;
-  return statement.declarationList.declarations.every((d) => d.initializer !== undefined && isLookupExpression(d.initializer));
+  return statement.declarationList.declarations.every(
+    (d) => d.initializer !== undefined && isLookupExpression(d.initializer),
+  );
 }
 
 /** Identifiers a node reads (not property names, not the names it declares). */
@@ -138,16 +162,27 @@ function evidenceRow(source: ts.SourceFile, call: ts.CallExpression): { id: stri
   if (!evidence) return undefined;
   const init = ts.isIdentifier(evidence) ? topLevelConst(source, evidence.text) : evidence;
   const profileId = literalArgOf(init, 'profileCase');
-  if (profileId) return { id: profileId.slice(profileId.lastIndexOf('.') + 1), description: profileCase(profileId).description };
-  if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'operationCase') {
+  if (profileId)
+    return { id: profileId.slice(profileId.lastIndexOf('.') + 1), description: profileCase(profileId).description };
+  if (
+    init &&
+    ts.isCallExpression(init) &&
+    ts.isIdentifier(init.expression) &&
+    init.expression.text === 'operationCase'
+  ) {
     const [op, id] = init.arguments;
-    if (op && id && ts.isStringLiteral(op) && ts.isStringLiteral(id)) return { id: id.text, description: operationCase(op.text, id.text).description };
+    if (op && id && ts.isStringLiteral(op) && ts.isStringLiteral(id))
+      return { id: id.text, description: operationCase(op.text, id.text).description };
   }
   return undefined;
 }
 
 /** The check calls a statement makes, through the file's own helper functions too. */
-function registeredCalls(source: ts.SourceFile, statement: ts.Statement, helpers: Map<string, ts.FunctionDeclaration>): ts.CallExpression[] {
+function registeredCalls(
+  source: ts.SourceFile,
+  statement: ts.Statement,
+  helpers: Map<string, ts.FunctionDeclaration>,
+): ts.CallExpression[] {
   const calls = checkCalls(statement);
   for (const name of referencedNames(statement)) {
     const helper = helpers.get(name);
@@ -168,7 +203,9 @@ function behaviourName(source: ts.SourceFile, calls: ts.CallExpression[]): strin
   const [row] = rows;
   if (rows.size === 1 && row !== undefined) return row;
   const { line } = source.getLineAndCharacterOfPosition(calls[0]?.getStart() ?? 0);
-  throw new Error(`${repoPath(source.fileName)}:${line + 1}: cannot name this behaviour (no literal check slug, no profile row as evidence)`);
+  throw new Error(
+    `${repoPath(source.fileName)}:${line + 1}: cannot name this behaviour (no literal check slug, no profile row as evidence)`,
+  );
 }
 
 /** The statement's source with the comments before it, without the blank lines before those. */
@@ -181,12 +218,19 @@ function exported(source: ts.SourceFile, statement: ts.Statement): string {
   const text = chunk(source, statement, false);
   const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
   if (modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return text;
-  const offset = statement.getStart(source) - statement.getFullStart() - (source.text.slice(statement.getFullStart(), statement.getEnd()).length - text.length);
+  const offset =
+    statement.getStart(source) -
+    statement.getFullStart() -
+    (source.text.slice(statement.getFullStart(), statement.getEnd()).length - text.length);
   return `${text.slice(0, offset)}export ${text.slice(offset)}`;
 }
 
 /** Import declarations reduced to what `used` names; a type-only specifier stays type-only. */
-function importsFor(source: ts.SourceFile, imports: readonly ts.ImportDeclaration[], used: ReadonlySet<string>): string[] {
+function importsFor(
+  source: ts.SourceFile,
+  imports: readonly ts.ImportDeclaration[],
+  used: ReadonlySet<string>,
+): string[] {
   const lines: string[] = [];
   for (const decl of imports) {
     const from = decl.moduleSpecifier.getText(source);
@@ -242,7 +286,13 @@ function registeredSlugs(path: string): string {
 }
 
 function slugTexts(source: ts.SourceFile): string {
-  return checkCalls(source).map((c) => `${c.arguments[0] && ts.isObjectLiteralExpression(c.arguments[0]) ? property(c.arguments[0], 'operation')?.initializer.getText() : ''} ${checkText(c)}`).sort().join('\n');
+  return checkCalls(source)
+    .map(
+      (c) =>
+        `${c.arguments[0] && ts.isObjectLiteralExpression(c.arguments[0]) ? property(c.arguments[0], 'operation')?.initializer.getText() : ''} ${checkText(c)}`,
+    )
+    .sort()
+    .join('\n');
 }
 
 interface Written {
@@ -260,8 +310,14 @@ export function splitFile(path: string, text: string): Written[] | undefined {
     if (ts.isImportDeclaration(statement)) continue;
     const names = declaredNames(statement);
     if (names.length > 0) {
-      if (ts.isFunctionDeclaration(statement) && statement.name && checkCalls(statement).length > 0) helpers.set(statement.name.text, statement);
-      declarations.push({ statement, names, isType: ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement), isLookup: isLookupDeclaration(statement) });
+      if (ts.isFunctionDeclaration(statement) && statement.name && checkCalls(statement).length > 0)
+        helpers.set(statement.name.text, statement);
+      declarations.push({
+        statement,
+        names,
+        isType: ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement),
+        isLookup: isLookupDeclaration(statement),
+      });
     } else {
       checkStatements.push(statement);
     }
@@ -272,7 +328,10 @@ export function splitFile(path: string, text: string): Written[] | undefined {
   const callsOf = new Map<string, ts.CallExpression[]>();
   for (const statement of checkStatements) {
     const calls = registeredCalls(source, statement, helpers);
-    if (calls.length === 0) throw new Error(`${repoPath(path)}: a top-level statement that registers no check: ${statement.getText(source).slice(0, 60)}`);
+    if (calls.length === 0)
+      throw new Error(
+        `${repoPath(path)}: a top-level statement that registers no check: ${statement.getText(source).slice(0, 60)}`,
+      );
     const name = behaviourName(source, calls);
     const found = behaviours.find((b) => b.name === name);
     if (found) found.statements.push(statement);
@@ -307,10 +366,14 @@ export function splitFile(path: string, text: string): Written[] | undefined {
   for (const d of [...shared]) for (const dep of needs([d.statement])) if (!dep.isLookup) shared.add(dep);
   for (const d of shared) {
     if (ts.isVariableStatement(d.statement) && !(d.statement.declarationList.flags & ts.NodeFlags.Const)) {
-      throw new Error(`${repoPath(path)}: '${d.names.join(', ')}' is a mutable binding shared by several behaviours: split by hand`);
+      throw new Error(
+        `${repoPath(path)}: '${d.names.join(', ')}' is a mutable binding shared by several behaviours: split by hand`,
+      );
     }
   }
-  const unused = declarations.filter((d) => users(d) === 0 && !shared.has(d) && ![...shared].some((s) => needs([s.statement]).has(d)));
+  const unused = declarations.filter(
+    (d) => users(d) === 0 && !shared.has(d) && ![...shared].some((s) => needs([s.statement]).has(d)),
+  );
 
   const dir = dirname(path);
   const stem = basename(path, '.check.ts');
@@ -319,8 +382,13 @@ export function splitFile(path: string, text: string): Written[] | undefined {
   const header = (ts.getLeadingCommentRanges(text, 0) ?? []).map((r) => text.slice(r.pos, r.end)).join('\n');
 
   if (shared.size > 0 || unused.length > 0) {
-    const moduleDecls = declarations.filter((d) => shared.has(d) || unused.includes(d) || (d.isLookup && [...shared].some((s) => needs([s.statement]).has(d))));
-    const body = moduleDecls.map((d) => (shared.has(d) ? exported(source, d.statement) : chunk(source, d.statement, d.statement === source.statements[0])));
+    const moduleDecls = declarations.filter(
+      (d) =>
+        shared.has(d) || unused.includes(d) || (d.isLookup && [...shared].some((s) => needs([s.statement]).has(d))),
+    );
+    const body = moduleDecls.map((d) =>
+      shared.has(d) ? exported(source, d.statement) : chunk(source, d.statement, d.statement === source.statements[0]),
+    );
     const used = referencedNames(parse(moduleName, body.join('\n')));
     const lines = [
       ...header.split('\n'),
@@ -342,11 +410,23 @@ export function splitFile(path: string, text: string): Written[] | undefined {
     const used = referencedNames(parse('x.ts', body));
     const fromModule = declarations.filter((d) => shared.has(d) && d.names.some((n) => used.has(n)));
     const typesOnly = fromModule.every((d) => d.isType);
-    const specifiers = fromModule.flatMap((d) => d.names.filter((n) => used.has(n)).map((n) => (d.isType && !typesOnly ? `type ${n}` : n)));
-    const moduleImport = fromModule.length > 0 ? [`import ${typesOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from './${moduleName}';`] : [];
+    const specifiers = fromModule.flatMap((d) =>
+      d.names.filter((n) => used.has(n)).map((n) => (d.isType && !typesOnly ? `type ${n}` : n)),
+    );
+    const moduleImport =
+      fromModule.length > 0
+        ? [`import ${typesOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from './${moduleName}';`]
+        : [];
     const calls = callsOf.get(behaviour.name) ?? [];
     const what = title(source, calls);
-    const lines = [`// ${idsOf(calls, behaviour.name)}${what ? `: ${what}` : ''}`, ...importsFor(source, imports, used), ...moduleImport, '', body, ''];
+    const lines = [
+      `// ${idsOf(calls, behaviour.name)}${what ? `: ${what}` : ''}`,
+      ...importsFor(source, imports, used),
+      ...moduleImport,
+      '',
+      body,
+      '',
+    ];
     written.push({ path: join(dir, `${behaviour.name}.check.ts`), text: lines.join('\n') });
   }
   return written;
@@ -361,7 +441,10 @@ function main(): void {
     for (const out of outputs) {
       if (out.path !== path && existsSync(out.path) && out.path.endsWith('.check.ts')) {
         const mine = registeredSlugs(out.path) === slugTexts(parse(out.path, out.text));
-        if (!mine) throw new Error(`${repoPath(out.path)} exists and registers other checks: rename one of the behaviours by hand`);
+        if (!mine)
+          throw new Error(
+            `${repoPath(out.path)} exists and registers other checks: rename one of the behaviours by hand`,
+          );
       }
     }
     split += 1;

@@ -43,7 +43,8 @@ export interface TextEdit {
 /** Applies non-overlapping edits (any order). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
 
@@ -84,7 +85,8 @@ export function topLevelConst(source: ts.SourceFile, name: string): ts.Expressio
 
 /** `fn('literal')` → 'literal' when the call is to `fn` with one string literal argument. */
 export function literalArgOf(expr: ts.Expression | undefined, fn: string): string | undefined {
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== fn) return undefined;
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== fn)
+    return undefined;
   const [arg] = expr.arguments;
   return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
 }

@@ -7,11 +7,23 @@ const counts = operationCase('clear_group_attr', 'counts-as-attr-write');
 const perSecond = getLimit('attr.writes.perGroupPerSecond');
 
 defineCheck(
-  { operation: 'clear_group_attr', check: 'counts-as-attr-write', groupType: 'Public', evidence: counts, title: 'clear counts toward the per-group write rate' },
+  {
+    operation: 'clear_group_attr',
+    check: 'counts-as-attr-write',
+    groupType: 'Public',
+    evidence: counts,
+    title: 'clear counts toward the per-group write rate',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    const results = await burstWithinOneWindow(ctx, perSecond.max + 1, () => ctx.call('clear_group_attr', { GroupId: group.groupId }, { pacing: false, retry: false }));
+    const results = await burstWithinOneWindow(ctx, perSecond.max + 1, () =>
+      ctx.call('clear_group_attr', { GroupId: group.groupId }, { pacing: false, retry: false }),
+    );
     const refused = results.find((r) => r.body?.ErrorCode !== 0);
-    ctx.expectErrorCode(refused ?? results[results.length - 1]!, counts, `${perSecond.max + 1} clear_group_attr calls on one group within one second`);
+    ctx.expectErrorCode(
+      refused ?? results[results.length - 1]!,
+      counts,
+      `${perSecond.max + 1} clear_group_attr calls on one group within one second`,
+    );
   },
 );

@@ -2,7 +2,10 @@
 import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
 import { seedCounters, counterKeys, keysFor } from './deletes.ts';
 
-for (const [check, body] of [['no-keys-deletes-all', {}], ['empty-keys-deletes-all', { GroupCounterKeys: [] }]] as const) {
+for (const [check, body] of [
+  ['no-keys-deletes-all', {}],
+  ['empty-keys-deletes-all', { GroupCounterKeys: [] }],
+] as const) {
   const c = operationCase('delete_group_counter', check);
   defineCheck(
     { operation: 'delete_group_counter', check, groupType: 'Public', evidence: c, title: c.description },

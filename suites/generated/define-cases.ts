@@ -7,7 +7,15 @@ import { operations, originalOperationId } from '../../test-utils/contract/index
 import { caseId, generateSuite, type GeneratedCase } from '../../test-utils/generator/index.ts';
 import { signUserSig } from '../../test-utils/signing/index.ts';
 import { burstWithinOneWindow } from '../limits/burst.ts';
-import { entryOfGroupInfo, limitRequests, rowRequests, sampleRequest, validRequests, writeRateRequests, type Body } from './requests.ts';
+import {
+  entryOfGroupInfo,
+  limitRequests,
+  rowRequests,
+  sampleRequest,
+  validRequests,
+  writeRateRequests,
+  type Body,
+} from './requests.ts';
 
 /**
  * Derived cases this suite does not run, each with the reason; they are still defined, and
@@ -15,26 +23,41 @@ import { entryOfGroupInfo, limitRequests, rowRequests, sampleRequest, validReque
  * The profile has no row for these fields, and the reference mock ignores a value of the wrong
  * type in them; until the profile decides, a failing tentative check would only restate that.
  */
-const UNDECIDED: Record<string, string> = Object.fromEntries([
-  'get_group_info/gen-wrong-type-response-filter',
-  ...['introduction', 'notification', 'face-url', 'max-member-count', 'apply-join-option', 'member-list', 'app-defined-data', 'support-topic']
-    .map((field) => `create_group/gen-wrong-type-${field}`),
-].map((id) => [id, 'the profile has no row for this field of the wrong type']));
+const UNDECIDED: Record<string, string> = Object.fromEntries(
+  [
+    'get_group_info/gen-wrong-type-response-filter',
+    ...[
+      'introduction',
+      'notification',
+      'face-url',
+      'max-member-count',
+      'apply-join-option',
+      'member-list',
+      'app-defined-data',
+      'support-topic',
+    ].map((field) => `create_group/gen-wrong-type-${field}`),
+  ].map((id) => [id, 'the profile has no row for this field of the wrong type']),
+);
 /** Rows whose behaviour needs more than one request; hand-written suites check them. */
 const ELSEWHERE: Record<string, string> = {
-  'clear_group_attr/gen-row-counts-as-attr-write': 'a rate: gen-group-write-rate and suites/clear-group-attr/counts-as-attr-write.check.ts',
+  'clear_group_attr/gen-row-counts-as-attr-write':
+    'a rate: gen-group-write-rate and suites/clear-group-attr/counts-as-attr-write.check.ts',
 };
 
 function describe(c: GeneratedCase): string {
   switch (c.kind) {
     case 'group-type':
-      return c.supported ? `${c.operation} supports ${c.groupType} groups` : `${c.operation} rejects ${c.groupType} groups`;
+      return c.supported
+        ? `${c.operation} supports ${c.groupType} groups`
+        : `${c.operation} rejects ${c.groupType} groups`;
     case 'missing-field':
       return `${c.operation} without its required ${c.field}`;
     case 'wrong-type':
       return `${c.operation} with ${c.field} of the wrong JSON type (not ${c.fieldType})`;
     case 'group-id':
-      return c.problem === 'unknown' ? `${c.operation} on a group that was never created` : `${c.operation} with an empty GroupId`;
+      return c.problem === 'unknown'
+        ? `${c.operation} on a group that was never created`
+        : `${c.operation} with an empty GroupId`;
     case 'sample':
       return `${c.operation} with the page's sample request (${c.file}, ${c.origin})`;
     case 'limit':
@@ -71,7 +94,10 @@ async function requestFor(ctx: CheckContext, c: GeneratedCase): Promise<Body> {
   if (c.kind === 'missing-field') delete body[c.field];
   if (c.kind === 'wrong-type') body[c.field] = c.wrongValue;
   if (c.kind === 'group-id') {
-    body.GroupId = c.problem === 'empty' ? '' : `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
+    body.GroupId =
+      c.problem === 'empty'
+        ? ''
+        : `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
   }
   return body;
 }
@@ -91,11 +117,20 @@ async function checkWriteRate(ctx: CheckContext, c: Extract<GeneratedCase, { kin
   const prepare = async () => {
     bodies = await build(ctx, group, c.perSecond + 1);
   };
-  const results = await burstWithinOneWindow(ctx, c.perSecond + 1, (i) => ctx.call(c.operation, bodies[i]!, { pacing: false, retry: false }), prepare);
+  const results = await burstWithinOneWindow(
+    ctx,
+    c.perSecond + 1,
+    (i) => ctx.call(c.operation, bodies[i]!, { pacing: false, retry: false }),
+    prepare,
+  );
   const accepted = results.filter((r) => (r.body as { ErrorCode?: number } | undefined)?.ErrorCode === 0).length;
   const refused = results.find((r) => (r.body as { ErrorCode?: number } | undefined)?.ErrorCode !== 0);
   ctx.expectErrorCode(refused ?? results[c.perSecond]!, c.expected, describe(c));
-  ctx.expectThat(results[0]!, accepted === c.perSecond, `${c.perSecond} writes within one second are accepted (got ${accepted} of ${c.perSecond + 1})`);
+  ctx.expectThat(
+    results[0]!,
+    accepted === c.perSecond,
+    `${c.perSecond} writes within one second are accepted (got ${accepted} of ${c.perSecond + 1})`,
+  );
 }
 
 /** How many files share the operations at the common per-API rate. */
@@ -125,7 +160,12 @@ function defineGeneratedCheck(c: GeneratedCase): void {
   const id = caseId({ ...c, operation: originalOperationId(c.operation) });
   const undecided = UNDECIDED[id];
   const elsewhere = ELSEWHERE[id];
-  const notDefined = undecided !== undefined ? `not defined yet (undecided): ${undecided}` : elsewhere !== undefined ? `covered elsewhere: ${elsewhere}` : undefined;
+  const notDefined =
+    undecided !== undefined
+      ? `not defined yet (undecided): ${undecided}`
+      : elsewhere !== undefined
+        ? `covered elsewhere: ${elsewhere}`
+        : undefined;
   defineCheck(
     {
       operation: c.operation,
@@ -142,7 +182,10 @@ function defineGeneratedCheck(c: GeneratedCase): void {
       if (c.kind === 'write-rate') return checkWriteRate(ctx, c);
       const body = await requestFor(ctx, c);
       // Deliberately malformed or never-created ids are not this run's groups.
-      const allowForeignGroup = (c.kind === 'wrong-type' && c.field === 'GroupId') || (c.kind === 'group-id' && c.problem === 'empty') || c.kind === 'profile-row';
+      const allowForeignGroup =
+        (c.kind === 'wrong-type' && c.field === 'GroupId') ||
+        (c.kind === 'group-id' && c.problem === 'empty') ||
+        c.kind === 'profile-row';
       const options = c.kind === 'edition' ? { app: 'basic' as const } : {};
       if (c.kind === 'permission') {
         const identifier = `user_${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;
@@ -150,7 +193,10 @@ function defineGeneratedCheck(c: GeneratedCase): void {
       }
       const result = await ctx.call(c.operation, body, { allowForeignGroup, ...options });
       // get_group_info answers each group in its own entry: the row's code is the entry's.
-      const judged = c.kind === 'profile-row' && originalOperationId(c.operation) === 'get_group_info' ? entryOfGroupInfo(ctx, result) : result;
+      const judged =
+        c.kind === 'profile-row' && originalOperationId(c.operation) === 'get_group_info'
+          ? entryOfGroupInfo(ctx, result)
+          : result;
       if (c.expected.code === 0) ctx.expectOk(judged, describe(c));
       else ctx.expectErrorCode(judged, c.expected, describe(c));
     },

@@ -2,8 +2,19 @@
 // group needs first), and how to put a limit's amount into a request. Generated cases whose
 // operation or limit has no entry here are reported as not run, so a new operation or limit in
 // the spec shows up as a gap instead of passing silently.
-import { getLimit, judgedPart, type CheckContext, type GroupFixture, type ResponseLike } from '../../test-utils/check/index.ts';
-import { substituteFixtureGroup, textOfBytes, type LimitCase, type SampleCase } from '../../test-utils/generator/index.ts';
+import {
+  getLimit,
+  judgedPart,
+  type CheckContext,
+  type GroupFixture,
+  type ResponseLike,
+} from '../../test-utils/check/index.ts';
+import {
+  substituteFixtureGroup,
+  textOfBytes,
+  type LimitCase,
+  type SampleCase,
+} from '../../test-utils/generator/index.ts';
 import { originalOperationId } from '../../test-utils/contract/index.ts';
 
 export type Body = Record<string, unknown>;
@@ -11,7 +22,10 @@ export type Body = Record<string, unknown>;
 type Build = (ctx: CheckContext, group: GroupFixture, app?: 'basic') => Promise<Body>;
 
 async function seedAttr(ctx: CheckContext, group: GroupFixture, key: string): Promise<void> {
-  ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }), 'seed an attribute (set_group_attr)');
+  ctx.expectOk(
+    await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key, value: 'v' }] }),
+    'seed an attribute (set_group_attr)',
+  );
 }
 
 /**
@@ -20,7 +34,10 @@ async function seedAttr(ctx: CheckContext, group: GroupFixture, key: string): Pr
  */
 function byOperation<T>(table: Record<string, T>): Record<string, T> {
   return new Proxy(table, {
-    get: (target, key) => (typeof key === 'string' && !Object.hasOwn(target, key) ? target[originalOperationId(key)] : Reflect.get(target, key)),
+    get: (target, key) =>
+      typeof key === 'string' && !Object.hasOwn(target, key)
+        ? target[originalOperationId(key)]
+        : Reflect.get(target, key),
   });
 }
 
@@ -35,7 +52,11 @@ export const validRequests: Record<string, Build> = byOperation({
     return { GroupId: group.groupId, GroupAttr: [{ key: 'k' }] };
   },
   get_group_counter: async (_ctx, group) => ({ GroupId: group.groupId }),
-  update_group_counter: async (_ctx, group) => ({ GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 1 }] }),
+  update_group_counter: async (_ctx, group) => ({
+    GroupId: group.groupId,
+    Mode: 'Set',
+    GroupCounter: [{ Key: 'c', Value: 1 }],
+  }),
   delete_group_counter: async (_ctx, group) => ({ GroupId: group.groupId }),
   create_group: async (ctx, group) => ({ Type: group.type, Name: 'gen', GroupId: newGroupId(ctx) }),
   destroy_group: async (_ctx, group) => ({ GroupId: group.groupId }),
@@ -97,7 +118,11 @@ export const limitRequests: Record<string, Record<string, ApplyLimit>> = byOpera
     },
   },
   create_group: {
-    'group.name.maxBytes': async (ctx, group, c) => ({ Type: group.type, Name: textOfBytes(c.amount, variantOf(c)), GroupId: newGroupId(ctx) }),
+    'group.name.maxBytes': async (ctx, group, c) => ({
+      Type: group.type,
+      Name: textOfBytes(c.amount, variantOf(c)),
+      GroupId: newGroupId(ctx),
+    }),
     // The id is the run's prefix padded to the size (printable ASCII only, see limits.json charset).
     'group.customId.maxBytes': async (ctx, group, c) => ({
       Type: group.type,
@@ -108,7 +133,10 @@ export const limitRequests: Record<string, Record<string, ApplyLimit>> = byOpera
   get_group_info: {
     // Ids past the first need not exist: each unknown one is answered in its own entry.
     'group.infoList.maxCount': async (ctx, group, c) => ({
-      GroupIdList: [group.groupId, ...Array.from({ length: c.amount - 1 }, (_, i) => `${ctx.target.groupIdPrefix}absent-${i}`)],
+      GroupIdList: [
+        group.groupId,
+        ...Array.from({ length: c.amount - 1 }, (_, i) => `${ctx.target.groupIdPrefix}absent-${i}`),
+      ],
     }),
   },
   get_appid_group_list: {
@@ -136,7 +164,10 @@ export async function sampleRequest(ctx: CheckContext, group: GroupFixture, c: S
   if (operation === 'create_group') return { ...c.body, GroupId: newGroupId(ctx) };
   if (operation === 'delete_group_attr' && Array.isArray(body.GroupAttr)) {
     const keys = (body.GroupAttr as { key: string }[]).map((entry) => ({ key: entry.key, value: 'v' }));
-    ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: keys }), 'seed the attributes the sample deletes');
+    ctx.expectOk(
+      await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: keys }),
+      'seed the attributes the sample deletes',
+    );
   }
   return body;
 }
@@ -145,7 +176,10 @@ type BuildRow = (ctx: CheckContext, group: GroupFixture) => Promise<Body>;
 
 const attrListRows: Record<string, BuildRow> = {
   'empty-attr-list': async (_ctx, group) => ({ GroupId: group.groupId, GroupAttr: [] }),
-  'item-not-key-value-strings': async (_ctx, group) => ({ GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 1 }] }),
+  'item-not-key-value-strings': async (_ctx, group) => ({
+    GroupId: group.groupId,
+    GroupAttr: [{ key: 'k', value: 1 }],
+  }),
 };
 
 /** The request of each behaviour-profile row (x-tim-cases) that documents an error code. */
@@ -158,17 +192,38 @@ export const rowRequests: Record<string, Record<string, BuildRow>> = byOperation
     'item-not-key-string': async (_ctx, group) => ({ GroupId: group.groupId, GroupAttr: [{ key: 1 }] }),
   },
   update_group_counter: {
-    'non-integer-value': async (_ctx, group) => ({ GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 1.5 }] }),
+    'non-integer-value': async (_ctx, group) => ({
+      GroupId: group.groupId,
+      Mode: 'Set',
+      GroupCounter: [{ Key: 'c', Value: 1.5 }],
+    }),
     // 2^63 is one past the largest signed 64-bit value (JSON keeps it as 9223372036854775808-ish).
-    'result-outside-int64': async (_ctx, group) => ({ GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 2 ** 63 }] }),
+    'result-outside-int64': async (_ctx, group) => ({
+      GroupId: group.groupId,
+      Mode: 'Set',
+      GroupCounter: [{ Key: 'c', Value: 2 ** 63 }],
+    }),
   },
   create_group: {
-    'custom-id-reserved-prefix': async (ctx, group) => ({ Type: group.type === 'Community' ? 'Public' : group.type, Name: 'gen', GroupId: newGroupId(ctx, (id) => `@TGS#${id}`) }),
-    'custom-id-not-printable-ascii': async (ctx, group) => ({ Type: group.type, Name: 'gen', GroupId: newGroupId(ctx, (id) => `${id}\u00e9`) }),
+    'custom-id-reserved-prefix': async (ctx, group) => ({
+      Type: group.type === 'Community' ? 'Public' : group.type,
+      Name: 'gen',
+      GroupId: newGroupId(ctx, (id) => `@TGS#${id}`),
+    }),
+    'custom-id-not-printable-ascii': async (ctx, group) => ({
+      Type: group.type,
+      Name: 'gen',
+      GroupId: newGroupId(ctx, (id) => `${id}\u00e9`),
+    }),
     'community-custom-id-without-prefix': async (ctx) => ({ Type: 'Community', Name: 'gen', GroupId: newGroupId(ctx) }),
     'id-already-used': async (_ctx, group) => ({ Type: group.type, Name: 'gen', GroupId: group.groupId }),
     // The admin as the member: an account that exists on any app, so only the group type can refuse it.
-    'avchatroom-member-list': async (ctx) => ({ Type: 'AVChatRoom', Name: 'gen', GroupId: newGroupId(ctx), MemberList: [{ Member_Account: ctx.target.app.admin }] }),
+    'avchatroom-member-list': async (ctx) => ({
+      Type: 'AVChatRoom',
+      Name: 'gen',
+      GroupId: newGroupId(ctx),
+      MemberList: [{ Member_Account: ctx.target.app.admin }],
+    }),
   },
   destroy_group: {
     'destroyed-group-is-unknown': async (ctx, group) => {
@@ -177,31 +232,47 @@ export const rowRequests: Record<string, Record<string, BuildRow>> = byOperation
     },
   },
   get_group_info: {
-    'unknown-group-per-entry': async (ctx) => ({ GroupIdList: [`${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`] }),
+    'unknown-group-per-entry': async (ctx) => ({
+      GroupIdList: [
+        `${ctx.target.groupIdPrefix}never-${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`,
+      ],
+    }),
   },
 });
 
 /** get_group_info's first entry, judged as the answer (its ErrorCode is the group's). */
 export function entryOfGroupInfo(ctx: CheckContext, result: ResponseLike): ResponseLike {
-  const envelope = ctx.expectOk<{ GroupInfo?: unknown[] }>(result, 'get_group_info answers OK and reports each group in its entry');
+  const envelope = ctx.expectOk<{ GroupInfo?: unknown[] }>(
+    result,
+    'get_group_info answers OK and reports each group in its entry',
+  );
   const entry = Array.isArray(envelope.GroupInfo) ? envelope.GroupInfo[0] : undefined;
   ctx.expectThat(result, typeof entry === 'object' && entry !== null, 'GroupInfo has an entry for the requested group');
   return judgedPart(result, { ActionStatus: 'FAIL', ErrorInfo: '', ...(entry as object) });
 }
 
 /** n attribute writes on one group that would each succeed alone. */
-export const writeRateRequests: Record<string, (ctx: CheckContext, group: GroupFixture, n: number) => Promise<Body[]>> = byOperation({
-  modify_group_attr: async (_ctx, group, n) => Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
-  set_group_attr: async (_ctx, group, n) => Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
-  clear_group_attr: async (_ctx, group, n) => Array.from({ length: n }, () => ({ GroupId: group.groupId })),
-  delete_group_attr: async (ctx, group, n) => {
-    // One write seeds a key per delete; then the window it opened passes before the burst.
-    const keys = Array.from({ length: n }, (_, i) => `k${i}`);
-    ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: keys.map((key) => ({ key, value: 'v' })) }), 'seed the keys to delete');
-    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-    return keys.map((key) => ({ GroupId: group.groupId, GroupAttr: [{ key }] }));
-  },
-});
+export const writeRateRequests: Record<string, (ctx: CheckContext, group: GroupFixture, n: number) => Promise<Body[]>> =
+  byOperation({
+    modify_group_attr: async (_ctx, group, n) =>
+      Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
+    set_group_attr: async (_ctx, group, n) =>
+      Array.from({ length: n }, (_, i) => ({ GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] })),
+    clear_group_attr: async (_ctx, group, n) => Array.from({ length: n }, () => ({ GroupId: group.groupId })),
+    delete_group_attr: async (ctx, group, n) => {
+      // One write seeds a key per delete; then the window it opened passes before the burst.
+      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+      ctx.expectOk(
+        await ctx.call('set_group_attr', {
+          GroupId: group.groupId,
+          GroupAttr: keys.map((key) => ({ key, value: 'v' })),
+        }),
+        'seed the keys to delete',
+      );
+      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+      return keys.map((key) => ({ GroupId: group.groupId, GroupAttr: [{ key }] }));
+    },
+  });
 
 /** A little over the one-second rate window. */
 const WINDOW_MS = 1_100;

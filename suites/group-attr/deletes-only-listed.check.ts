@@ -5,10 +5,24 @@ import { readAttrs } from './write-semantics.ts';
 const onlyListed = operationCase('delete_group_attr', 'deletes-only-listed');
 
 defineCheck(
-  { operation: 'delete_group_attr', check: 'deletes-only-listed', groupType: 'Public', evidence: onlyListed, title: onlyListed.description },
+  {
+    operation: 'delete_group_attr',
+    check: 'deletes-only-listed',
+    groupType: 'Public',
+    evidence: onlyListed,
+    title: onlyListed.description,
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }));
+    ctx.expectOk(
+      await ctx.call('modify_group_attr', {
+        GroupId: group.groupId,
+        GroupAttr: [
+          { key: 'a', value: '1' },
+          { key: 'b', value: '2' },
+        ],
+      }),
+    );
     ctx.expectOk(await ctx.call('delete_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'a' }] }));
     const { read, attrs } = await readAttrs(ctx, group);
     ctx.expectEqual(read, attrs, { b: '2' }, 'delete removes a and keeps b');

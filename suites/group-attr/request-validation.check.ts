@@ -12,14 +12,20 @@ const cases = [
 
 for (const { operation, check, GroupAttr } of cases) {
   const c = operationCase(operation, check);
-  defineCheck(
-    { operation, check, groupType: 'Public', evidence: c, title: c.description },
-    async (ctx) => {
-      const group = await ctx.createGroup();
-      ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'kept' }] }), 'seed an attribute');
-      await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
+  defineCheck({ operation, check, groupType: 'Public', evidence: c, title: c.description }, async (ctx) => {
+    const group = await ctx.createGroup();
+    ctx.expectOk(
+      await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value: 'kept' }] }),
+      'seed an attribute',
+    );
+    await expectRefusalChangesNothing(
+      ctx,
+      group.groupId,
+      'attrs',
+      async () => {
         ctx.expectErrorCode(await ctx.call(operation, { GroupId: group.groupId, GroupAttr }), c, c.description);
-      }, c.description);
-    },
-  );
+      },
+      c.description,
+    );
+  });
 }

@@ -6,7 +6,10 @@ import type { CallResult } from '../../test-utils/client/index.ts';
 
 export type AttrBody = { GroupAttrAry: Array<Record<string, unknown>> };
 
-export async function readAttrs(ctx: CheckContext, group: GroupFixture): Promise<{ read: CallResult; attrs: Record<string, unknown> }> {
+export async function readAttrs(
+  ctx: CheckContext,
+  group: GroupFixture,
+): Promise<{ read: CallResult; attrs: Record<string, unknown> }> {
   const read = await ctx.call('get_group_attr', { GroupId: group.groupId });
   const body = ctx.expectOk<AttrBody>(read, 'get_group_attr reads the attributes back');
   const attrs = Object.fromEntries(body.GroupAttrAry.map((a) => [a.key, a.value]));

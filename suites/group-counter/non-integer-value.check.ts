@@ -4,9 +4,22 @@ import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
 const nonInteger = operationCase('update_group_counter', 'non-integer-value');
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'non-integer-value', groupType: 'Public', evidence: nonInteger, title: nonInteger.description },
+  {
+    operation: 'update_group_counter',
+    check: 'non-integer-value',
+    groupType: 'Public',
+    evidence: nonInteger,
+    title: nonInteger.description,
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectErrorCode(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 1.5 }] }), nonInteger);
+    ctx.expectErrorCode(
+      await ctx.call('update_group_counter', {
+        GroupId: group.groupId,
+        Mode: 'Set',
+        GroupCounter: [{ Key: 'n', Value: 1.5 }],
+      }),
+      nonInteger,
+    );
   },
 );

@@ -10,7 +10,11 @@ for (const operation of ['get_group_attr', 'clear_group_attr', 'get_group_counte
     { operation, check: 'group-id-number', evidence: notString, title: 'a GroupId sent as a JSON number' },
     async (ctx) => {
       const groupId = ctx.faker.number.int({ min: 100_000_000, max: 999_999_999 });
-      const result = await ctx.call(operation, { GroupId: groupId }, { allowForeignGroup: true, skipSchemaCheck: true, retry: false });
+      const result = await ctx.call(
+        operation,
+        { GroupId: groupId },
+        { allowForeignGroup: true, skipSchemaCheck: true, retry: false },
+      );
       ctx.expectErrorCode(result, notString, `${operation} with GroupId ${groupId} as a JSON number`);
     },
   );

@@ -2,4 +2,5 @@
 // keys but refuses one new key, even when the request alone is well under the limit.
 // Shared by key-count-at-limit.check.ts, key-count-after-write.check.ts, key-count-past-limit.check.ts.
 
-export const attrs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ key: `k${from + i}`, value: 'v' }));
+export const attrs = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({ key: `k${from + i}`, value: 'v' }));

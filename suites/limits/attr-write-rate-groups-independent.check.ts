@@ -7,12 +7,27 @@ const limit = getLimit('attr.writes.perGroupPerSecond');
 const max = limit.max;
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'write-rate-groups-independent', groupType: 'Public', evidence: limit, title: `${max} writes in one second to each of two groups are all accepted` },
+  {
+    operation: 'modify_group_attr',
+    check: 'write-rate-groups-independent',
+    groupType: 'Public',
+    evidence: limit,
+    title: `${max} writes in one second to each of two groups are all accepted`,
+  },
   async (ctx) => {
     const groups = await Promise.all([ctx.createGroup(), ctx.createGroup()]);
-    const send = (i: number) => ctx.call('modify_group_attr', { GroupId: groups[i % 2]!.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] }, { pacing: false, retry: false });
+    const send = (i: number) =>
+      ctx.call(
+        'modify_group_attr',
+        { GroupId: groups[i % 2]!.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] },
+        { pacing: false, retry: false },
+      );
     const results = await burstWithinOneWindow(ctx, 2 * max, send);
     const refused = results.find((r) => r.body?.ErrorCode !== 0);
-    ctx.expectThat(refused ?? results[0]!, refused === undefined, `${max} writes to each of two groups within one second are all accepted (the rate is per group)`);
+    ctx.expectThat(
+      refused ?? results[0]!,
+      refused === undefined,
+      `${max} writes to each of two groups within one second are all accepted (the rate is per group)`,
+    );
   },
 );

@@ -12,13 +12,26 @@ const QUICK_MS = 300;
 const ATTEMPTS = 3;
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'write-rate-window-slides', groupType: 'Public', evidence: limit, title: `${max} writes, a second's pause, ${max} more: all accepted` },
+  {
+    operation: 'modify_group_attr',
+    check: 'write-rate-window-slides',
+    groupType: 'Public',
+    evidence: limit,
+    title: `${max} writes, a second's pause, ${max} more: all accepted`,
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
     const burst = async (round: number, what: string) => {
       const started = performance.now();
-      const results = await Promise.all(Array.from({ length: max }, (_, i) =>
-        ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: `r${round}` }] }, { pacing: false, retry: false })));
+      const results = await Promise.all(
+        Array.from({ length: max }, (_, i) =>
+          ctx.call(
+            'modify_group_attr',
+            { GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: `r${round}` }] },
+            { pacing: false, retry: false },
+          ),
+        ),
+      );
       for (const result of results) ctx.expectOk(result, what);
       return performance.now() - started;
     };

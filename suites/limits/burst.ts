@@ -31,7 +31,9 @@ export async function burstWithinOneWindow(
     const spanMs = performance.now() - started;
     if (results.some(refused) || spanMs < WINDOW_MS) return results;
     if (attempt === ATTEMPTS) {
-      ctx.notRun(`${count} calls sent at once took ${Math.round(spanMs)} ms to answer in each of ${ATTEMPTS} bursts, so none arrived within one second; the rate cannot be tested from here`);
+      ctx.notRun(
+        `${count} calls sent at once took ${Math.round(spanMs)} ms to answer in each of ${ATTEMPTS} bursts, so none arrived within one second; the rate cannot be tested from here`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 500 * attempt));
   }

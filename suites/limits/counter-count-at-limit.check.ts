@@ -5,9 +5,22 @@ import { counters } from './counter-limits.ts';
 const count = getLimit('counter.keys.maxCount');
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'counter-count-at-limit', groupType: 'Public', evidence: count, title: `${count.max} counters are accepted` },
+  {
+    operation: 'update_group_counter',
+    check: 'counter-count-at-limit',
+    groupType: 'Public',
+    evidence: count,
+    title: `${count.max} counters are accepted`,
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(await ctx.call('update_group_counter', { GroupId: group.groupId, Mode: 'Set', GroupCounter: counters(count.max) }), `${count.max} counters`);
+    ctx.expectOk(
+      await ctx.call('update_group_counter', {
+        GroupId: group.groupId,
+        Mode: 'Set',
+        GroupCounter: counters(count.max),
+      }),
+      `${count.max} counters`,
+    );
   },
 );

@@ -13,7 +13,14 @@ const range = getLimit('counter.value.int64');
 
 /** update_group_counter with a raw JSON body (exact 64-bit values and non-integer Values). */
 const update = (ctx: CheckContext, group: GroupFixture, mode: string, items: string) =>
-  ctx.call('update_group_counter', {}, { rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`, retry: false });
+  ctx.call(
+    'update_group_counter',
+    {},
+    {
+      rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`,
+      retry: false,
+    },
+  );
 
 interface Rejection {
   check: string;
@@ -32,24 +39,70 @@ const rejections: Rejection[] = [
     mode: 'Set',
     items: '{"Key":"one-more","Value":1}',
   },
-  { check: 'counter-key-past-limit-rejected', title: `a counter key of ${keyBytes.max + 1} bytes`, seed: '{"Key":"a","Value":1}', mode: 'Set', items: `{"Key":${JSON.stringify(textOfUtf8Bytes(keyBytes.max + 1))},"Value":1}` },
-  { check: 'float-value-rejected', title: 'a Value of 1.5', seed: '{"Key":"a","Value":1}', mode: 'Set', items: '{"Key":"a","Value":1.5}' },
-  { check: 'string-value-rejected', title: 'a Value of "5" (a string)', seed: '{"Key":"a","Value":1}', mode: 'Set', items: '{"Key":"a","Value":"5"}' },
-  { check: 'int64-max-overflow-rejected', title: 'Increase by 1 from the int64 maximum', seed: `{"Key":"n","Value":${range.max64}}`, mode: 'Increase', items: '{"Key":"n","Value":1}' },
-  { check: 'int64-min-overflow-rejected', title: 'Decrease by 1 from the int64 minimum', seed: `{"Key":"n","Value":${range.min64}}`, mode: 'Decrease', items: '{"Key":"n","Value":1}' },
+  {
+    check: 'counter-key-past-limit-rejected',
+    title: `a counter key of ${keyBytes.max + 1} bytes`,
+    seed: '{"Key":"a","Value":1}',
+    mode: 'Set',
+    items: `{"Key":${JSON.stringify(textOfUtf8Bytes(keyBytes.max + 1))},"Value":1}`,
+  },
+  {
+    check: 'float-value-rejected',
+    title: 'a Value of 1.5',
+    seed: '{"Key":"a","Value":1}',
+    mode: 'Set',
+    items: '{"Key":"a","Value":1.5}',
+  },
+  {
+    check: 'string-value-rejected',
+    title: 'a Value of "5" (a string)',
+    seed: '{"Key":"a","Value":1}',
+    mode: 'Set',
+    items: '{"Key":"a","Value":"5"}',
+  },
+  {
+    check: 'int64-max-overflow-rejected',
+    title: 'Increase by 1 from the int64 maximum',
+    seed: `{"Key":"n","Value":${range.max64}}`,
+    mode: 'Increase',
+    items: '{"Key":"n","Value":1}',
+  },
+  {
+    check: 'int64-min-overflow-rejected',
+    title: 'Decrease by 1 from the int64 minimum',
+    seed: `{"Key":"n","Value":${range.min64}}`,
+    mode: 'Decrease',
+    items: '{"Key":"n","Value":1}',
+  },
 ];
 
 for (const { check, title, seed, mode, items } of rejections) {
   defineCheck(
-    { operation: 'update_group_counter', check, groupType: 'Public', evidence: rejected, title: `${title} is rejected and changes nothing` },
+    {
+      operation: 'update_group_counter',
+      check,
+      groupType: 'Public',
+      evidence: rejected,
+      title: `${title} is rejected and changes nothing`,
+    },
     async (ctx) => {
       const group = await ctx.createGroup();
       ctx.expectOk(await update(ctx, group, 'Set', seed), 'seed the counters');
-      await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => {
-        const result = await update(ctx, group, mode, items);
-        const envelope = ctx.expectEnvelope(result);
-        ctx.expectThat(result, envelope.ActionStatus === 'FAIL' && envelope.ErrorCode !== 0, `${title} is rejected (ActionStatus FAIL, a non-zero ErrorCode)`);
-      }, title);
+      await expectRefusalChangesNothing(
+        ctx,
+        group.groupId,
+        'counters',
+        async () => {
+          const result = await update(ctx, group, mode, items);
+          const envelope = ctx.expectEnvelope(result);
+          ctx.expectThat(
+            result,
+            envelope.ActionStatus === 'FAIL' && envelope.ErrorCode !== 0,
+            `${title} is rejected (ActionStatus FAIL, a non-zero ErrorCode)`,
+          );
+        },
+        title,
+      );
     },
   );
 }

@@ -5,12 +5,31 @@ import { attrsTotalling } from './attr-total-bytes.ts';
 const total = getLimit('attr.values.totalMaxBytes');
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'total-bytes-after-write', groupType: 'Public', evidence: 'limit:attr.values.totalMaxBytes#exceeded', title: 'one more byte on a full group is refused' },
+  {
+    operation: 'modify_group_attr',
+    check: 'total-bytes-after-write',
+    groupType: 'Public',
+    evidence: 'limit:attr.values.totalMaxBytes#exceeded',
+    title: 'one more byte on a full group is refused',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max) }), `values totalling ${total.max} bytes`);
-    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
-      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }), total.exceeded, `a one-byte value on a group holding ${total.max} bytes`);
-    }, `a one-byte value on a full group`);
+    ctx.expectOk(
+      await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max) }),
+      `values totalling ${total.max} bytes`,
+    );
+    await expectRefusalChangesNothing(
+      ctx,
+      group.groupId,
+      'attrs',
+      async () => {
+        ctx.expectErrorCode(
+          await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }),
+          total.exceeded,
+          `a one-byte value on a group holding ${total.max} bytes`,
+        );
+      },
+      `a one-byte value on a full group`,
+    );
   },
 );

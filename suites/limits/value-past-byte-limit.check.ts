@@ -7,12 +7,28 @@ const limit = getLimit('attr.value.maxBytes');
 const max = limit.max;
 
 defineCheck(
-  { operation: 'modify_group_attr', check: 'value-past-byte-limit', groupType: 'Public', evidence: 'limit:attr.value.maxBytes#exceeded', title: `a ${max + 1}-byte multi-byte value is refused` },
+  {
+    operation: 'modify_group_attr',
+    check: 'value-past-byte-limit',
+    groupType: 'Public',
+    evidence: 'limit:attr.value.maxBytes#exceeded',
+    title: `a ${max + 1}-byte multi-byte value is refused`,
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
     const value = textOfUtf8Bytes(max + 1);
-    await expectRefusalChangesNothing(ctx, group.groupId, 'attrs', async () => {
-      ctx.expectErrorCode(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value }] }), limit.exceeded, `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`);
-    }, `a value of ${max + 1} bytes`);
+    await expectRefusalChangesNothing(
+      ctx,
+      group.groupId,
+      'attrs',
+      async () => {
+        ctx.expectErrorCode(
+          await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value }] }),
+          limit.exceeded,
+          `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`,
+        );
+      },
+      `a value of ${max + 1} bytes`,
+    );
   },
 );

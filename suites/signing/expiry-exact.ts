@@ -18,7 +18,10 @@ const ATTEMPTS = 5;
 /** The next second of this machine's clock, and a wait that resolves just after it begins. */
 export function nextSecond(): { second: number; begins: Promise<void> } {
   const now = Date.now();
-  return { second: Math.floor(now / 1000) + 1, begins: new Promise((resolve) => setTimeout(resolve, 1000 - (now % 1000) + 5)) };
+  return {
+    second: Math.floor(now / 1000) + 1,
+    begins: new Promise((resolve) => setTimeout(resolve, 1000 - (now % 1000) + 5)),
+  };
 }
 
 /**
@@ -34,9 +37,17 @@ export async function sendInOneSecond(ctx: CheckContext, groupId: string, offset
     const result = await call(ctx, groupId, usersig);
     if (nowInSeconds() === second) return result;
   }
-  return ctx.notRun(`no answer came back within the second it was sent in (${ATTEMPTS} tries): a one-second expiry cannot be tested from here`);
+  return ctx.notRun(
+    `no answer came back within the second it was sent in (${ATTEMPTS} tries): a one-second expiry cannot be tested from here`,
+  );
 }
 
-export const definition = (check: string, title: string) => ({ operation: 'get_group_attr', check, evidence: exact, title });
+export const definition = (check: string, title: string) => ({
+  operation: 'get_group_attr',
+  check,
+  evidence: exact,
+  title,
+});
 
-export const call = (ctx: CheckContext, groupId: string, usersig: string) => ctx.call('get_group_attr', { GroupId: groupId }, { usersig, retry: false });
+export const call = (ctx: CheckContext, groupId: string, usersig: string) =>
+  ctx.call('get_group_attr', { GroupId: groupId }, { usersig, retry: false });

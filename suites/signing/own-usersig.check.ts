@@ -16,7 +16,12 @@ function decode(usersig: string): Record<string, unknown> {
 }
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'usersig-own-signer', evidence: variants, title: 'our own UserSig has the documented fields and is accepted' },
+  {
+    operation: 'get_group_attr',
+    check: 'usersig-own-signer',
+    evidence: variants,
+    title: 'our own UserSig has the documented fields and is accepted',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
     const { app } = ctx.target;
@@ -30,12 +35,20 @@ defineCheck(
       'TLS.identifier': app.admin,
       'TLS.sdkappid': app.sdkappid,
       'TLS.expire': DEFAULT_USERSIG_EXPIRE_SECONDS,
-      'TLS.time': typeof time === 'number' && time >= before && time <= before + 5 ? time : `a time between ${before} and ${before + 5}`,
+      'TLS.time':
+        typeof time === 'number' && time >= before && time <= before + 5
+          ? time
+          : `a time between ${before} and ${before + 5}`,
       'TLS.sig': createHmac('sha256', app.secretKey).update(signed, 'utf8').digest('base64'),
     };
     const result = await ctx.call('get_group_attr', { GroupId: group.groupId }, { usersig, retry: false });
     // The client's own output is compared before the server's answer, so a bad signer is named as such.
-    ctx.expectEqual(result, Object.fromEntries(Object.keys(wanted).map((k) => [k, fields[k]])), wanted, 'the UserSig decodes to TLS.ver 2.0, the admin, the sdkappid, the expiry and now, with the HMAC-SHA256 of the signing string');
+    ctx.expectEqual(
+      result,
+      Object.fromEntries(Object.keys(wanted).map((k) => [k, fields[k]])),
+      wanted,
+      'the UserSig decodes to TLS.ver 2.0, the admin, the sdkappid, the expiry and now, with the HMAC-SHA256 of the signing string',
+    );
     ctx.expectErrorCode(result, accepted, 'the server accepts our own UserSig');
   },
 );

@@ -9,10 +9,19 @@ const missing = [
 
 for (const { param, expected } of missing) {
   defineCheck(
-    { operation: 'get_group_attr', check: `${param}-missing`, evidence: expected, title: `the ${param} query parameter left out` },
+    {
+      operation: 'get_group_attr',
+      check: `${param}-missing`,
+      evidence: expected,
+      title: `the ${param} query parameter left out`,
+    },
     async (ctx) => {
       const group = await ctx.createGroup();
-      const result = await ctx.call('get_group_attr', { GroupId: group.groupId }, { query: { [param]: null }, retry: false });
+      const result = await ctx.call(
+        'get_group_attr',
+        { GroupId: group.groupId },
+        { query: { [param]: null }, retry: false },
+      );
       ctx.expectErrorCode(result, expected, `get_group_attr without ${param}`);
     },
   );

@@ -4,7 +4,12 @@ import { defineCheck, profileCase } from '../../test-utils/check/index.ts';
 const unknownApp = profileCase('signing.sdkappid-unknown');
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'sdkappid-unknown', evidence: unknownApp, title: 'an sdkappid the region does not know' },
+  {
+    operation: 'get_group_attr',
+    check: 'sdkappid-unknown',
+    evidence: unknownApp,
+    title: 'an sdkappid the region does not know',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
     // A consistent signature for an app that does not exist: only the app lookup can refuse it.

@@ -8,11 +8,20 @@ const anyByte = profileCase('signing.sig-any-byte-changed');
 
 for (const position of SIG_BYTE_POSITIONS) {
   defineCheck(
-    { operation: 'get_group_attr', check: `usersig-sig-${position}-byte-changed`, evidence: anyByte, title: `a UserSig with the ${position} byte of its HMAC changed is rejected` },
+    {
+      operation: 'get_group_attr',
+      check: `usersig-sig-${position}-byte-changed`,
+      evidence: anyByte,
+      title: `a UserSig with the ${position} byte of its HMAC changed is rejected`,
+    },
     async (ctx) => {
       const group = await ctx.createGroup();
       const usersig = craftUserSigWithSigByteChanged(position, ctx.target.app);
-      ctx.expectErrorCode(await ctx.call('get_group_attr', { GroupId: group.groupId }, { usersig, retry: false }), anyByte, `the ${position} byte of TLS.sig changed`);
+      ctx.expectErrorCode(
+        await ctx.call('get_group_attr', { GroupId: group.groupId }, { usersig, retry: false }),
+        anyByte,
+        `the ${position} byte of TLS.sig changed`,
+      );
     },
   );
 }

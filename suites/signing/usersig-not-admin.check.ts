@@ -5,7 +5,12 @@ import { signUserSig } from '../../test-utils/signing/index.ts';
 const notAdmin = profileCase('signing.not-admin');
 
 defineCheck(
-  { operation: 'get_group_attr', check: 'usersig-not-admin', evidence: notAdmin, title: 'a valid signature of an account that is not an App admin' },
+  {
+    operation: 'get_group_attr',
+    check: 'usersig-not-admin',
+    evidence: notAdmin,
+    title: 'a valid signature of an account that is not an App admin',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
     const identifier = `user_${ctx.faker.string.alphanumeric({ length: 8, casing: 'lower' })}`;

@@ -11,5 +11,9 @@ const FEW_SECONDS = 5;
 defineCheck(definition('usersig-seconds-left', `a UserSig with ${FEW_SECONDS} s left is accepted`), async (ctx) => {
   const group = await ctx.createGroup();
   const usersig = craftUserSigExpiringAt(nowInSeconds() + FEW_SECONDS, ctx.target.app);
-  ctx.expectErrorCode(await call(ctx, group.groupId, usersig), accepted, `a UserSig whose TLS.time + TLS.expire is ${FEW_SECONDS} s ahead is accepted`);
+  ctx.expectErrorCode(
+    await call(ctx, group.groupId, usersig),
+    accepted,
+    `a UserSig whose TLS.time + TLS.expire is ${FEW_SECONDS} s ahead is accepted`,
+  );
 });

@@ -10,21 +10,54 @@ const range = getLimit('counter.value.int64');
 
 const refused = (ctx: CheckContext, result: Awaited<ReturnType<CheckContext['call']>>, what: string) => {
   const envelope = ctx.expectEnvelope(result);
-  ctx.expectThat(result, envelope.ActionStatus === 'FAIL' && envelope.ErrorCode !== 0, `${what} is refused (ActionStatus FAIL, a non-zero ErrorCode)`);
+  ctx.expectThat(
+    result,
+    envelope.ActionStatus === 'FAIL' && envelope.ErrorCode !== 0,
+    `${what} is refused (ActionStatus FAIL, a non-zero ErrorCode)`,
+  );
 };
 
 defineCheck(
-  { operation: 'update_group_counter', check: 'refused-write-changes-nothing', groupType: 'Public', evidence: unchanged, title: 'a counter write refused for a limit changes nothing' },
+  {
+    operation: 'update_group_counter',
+    check: 'refused-write-changes-nothing',
+    groupType: 'Public',
+    evidence: unchanged,
+    title: 'a counter write refused for a limit changes nothing',
+  },
   async (ctx) => {
     const group = await ctx.createGroup();
-    const raw = (mode: string, items: string) => ctx.call('update_group_counter', {}, { rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`, retry: false });
-    ctx.expectOk(await raw('Set', `{"Key":"a","Value":1},{"Key":"big","Value":${range.max64}}`), 'seed a = 1 and big = the int64 maximum');
+    const raw = (mode: string, items: string) =>
+      ctx.call(
+        'update_group_counter',
+        {},
+        {
+          rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`,
+          retry: false,
+        },
+      );
+    ctx.expectOk(
+      await raw('Set', `{"Key":"a","Value":1},{"Key":"big","Value":${range.max64}}`),
+      'seed a = 1 and big = the int64 maximum',
+    );
 
     const tooMany = Array.from({ length: count.max - 1 }, (_, i) => `{"Key":"n${i}","Value":1}`).join(',');
     const what = `Set a = 2 with ${count.max - 1} new counters (${count.max + 1} after the write)`;
-    await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => refused(ctx, await raw('Set', `{"Key":"a","Value":2},${tooMany}`), what), what);
+    await expectRefusalChangesNothing(
+      ctx,
+      group.groupId,
+      'counters',
+      async () => refused(ctx, await raw('Set', `{"Key":"a","Value":2},${tooMany}`), what),
+      what,
+    );
 
     const overflow = 'Increase a and big by 1 (big past the int64 maximum)';
-    await expectRefusalChangesNothing(ctx, group.groupId, 'counters', async () => refused(ctx, await raw('Increase', '{"Key":"a","Value":1},{"Key":"big","Value":1}'), overflow), overflow);
+    await expectRefusalChangesNothing(
+      ctx,
+      group.groupId,
+      'counters',
+      async () => refused(ctx, await raw('Increase', '{"Key":"a","Value":1},{"Key":"big","Value":1}'), overflow),
+      overflow,
+    );
   },
 );

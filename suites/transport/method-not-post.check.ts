@@ -7,7 +7,11 @@ defineCheck(
   { operation: 'transport', check: 'method-not-post', evidence: notPost, title: notPost.description },
   async (ctx) => {
     const group = await ctx.createGroup();
-    const result = await ctx.call('get_group_attr', { GroupId: group.groupId }, { method: 'PUT', skipSchemaCheck: true, retry: false });
+    const result = await ctx.call(
+      'get_group_attr',
+      { GroupId: group.groupId },
+      { method: 'PUT', skipSchemaCheck: true, retry: false },
+    );
     ctx.expectErrorCode(result, notPost);
   },
 );

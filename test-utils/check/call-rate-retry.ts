@@ -19,7 +19,12 @@ export function isCallRateRefusal(code: unknown): boolean {
   return typeof code === 'number' && CALL_RATE_CODES.has(code);
 }
 
-export async function callPastCallRateBursts(ctx: CheckContext, operationId: string, body: unknown, opts: CheckCallOptions = {}) {
+export async function callPastCallRateBursts(
+  ctx: CheckContext,
+  operationId: string,
+  body: unknown,
+  opts: CheckCallOptions = {},
+) {
   let result = await ctx.call(operationId, body, opts);
   for (let retry = 0; retry < CALL_RATE_RETRIES && isCallRateRefusal(result.body?.ErrorCode); retry++) {
     await new Promise((resolve) => setTimeout(resolve, CALL_RATE_PAUSE_MS));

@@ -8,7 +8,14 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { getOperation } from '../contract/index.ts';
-import type { AppCredentials, CheckFailure, CheckMeta, GroupType, ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
+import type {
+  AppCredentials,
+  CheckFailure,
+  CheckMeta,
+  GroupType,
+  ResolvedTarget,
+  TimTaskMeta,
+} from '../contract/types.ts';
 import {
   createGroupFixture,
   destroyGroupFixture,
@@ -141,7 +148,9 @@ const signedAsUsual = new WeakSet<object>();
 
 function isSignedAsUsual(opts: CallOptions): boolean {
   const app = opts.app ?? 'main';
-  return app === 'main' && opts.usersig === undefined && opts.identifier === undefined && opts.query?.usersig === undefined;
+  return (
+    app === 'main' && opts.usersig === undefined && opts.identifier === undefined && opts.query?.usersig === undefined
+  );
 }
 
 /** The curl line with the usersig read from the shell: '…&usersig='"$TIM_USERSIG"'&…'. */
@@ -166,7 +175,8 @@ function familyOf(operation: string | undefined): string | undefined {
 
 function firstSchemaPath(errors: readonly unknown[]): string {
   const first = errors[0] as { path?: unknown; instancePath?: unknown } | undefined;
-  const path = typeof first?.path === 'string' ? first.path : typeof first?.instancePath === 'string' ? first.instancePath : '';
+  const path =
+    typeof first?.path === 'string' ? first.path : typeof first?.instancePath === 'string' ? first.instancePath : '';
   // Array indexes vary between answers of one cause.
   return path === '' ? '(body)' : path.replace(/\/\d+(?=\/|$)/g, '/N');
 }
@@ -180,13 +190,18 @@ function codeKind(result: ResponseLike, acceptable: readonly number[]): FailureK
 /** The kind a helper chose, with the operation filled in; transport when no valid HTTP answer came. */
 function kindOf(result: ResponseLike | undefined, chosen: FailureKind | undefined): FailureKind {
   const operation = operationOf(result);
-  const where = { ...(operation ? { operation } : {}), ...(familyOf(operation) ? { family: familyOf(operation) } : {}) };
-  const noAnswer = result && ((result.networkError !== undefined && result.networkError !== null) || result.httpStatus !== 200);
+  const where = {
+    ...(operation ? { operation } : {}),
+    ...(familyOf(operation) ? { family: familyOf(operation) } : {}),
+  };
+  const noAnswer =
+    result && ((result.networkError !== undefined && result.networkError !== null) || result.httpStatus !== 200);
   if (result && noAnswer && chosen?.kind !== 'wrong-state') {
     const code = (result as { networkErrorCode?: string }).networkErrorCode;
     return { kind: 'transport', cause: transportCause(result.networkError, code, result.httpStatus), ...where };
   }
-  if (!chosen && result && envelopeProblem(result) !== null) return { kind: 'wrong-shape', where: 'envelope', ...where };
+  if (!chosen && result && envelopeProblem(result) !== null)
+    return { kind: 'wrong-shape', where: 'envelope', ...where };
   return { ...(chosen ?? { kind: 'wrong-state' }), ...where };
 }
 
@@ -219,7 +234,11 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
 
   const fail = (result: ResponseLike | undefined, problem: string, expected: string, kind?: FailureKind): never => {
     const failure: CheckFailure = {
-      curl: result ? (signedAsUsual.has(result) ? curlWithUserSigVariable(redact(result.curl)) : redact(result.curl)) : '',
+      curl: result
+        ? signedAsUsual.has(result)
+          ? curlWithUserSigVariable(redact(result.curl))
+          : redact(result.curl)
+        : '',
       response: result ? responseForReport(result) : null,
       expected,
       docUrl: meta.docUrl,
@@ -233,17 +252,34 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     // The message is redacted whole (a problem text may quote a URL); the curl line's
     // "$TIM_USERSIG" would not survive that pass, so it goes in afterwards.
     const plainCurl = result ? redact(result.curl) : '';
-    const message = redact(formatFailureMessage(meta, { ...failure, curl: plainCurl }, problem, target.seed, note ? `${rerun}  ${note}` : rerun));
-    throw new CheckFailedError(plainCurl === '' ? message : message.replace(`request:  ${plainCurl}`, () => `request:  ${failure.curl}`), failure, problem);
+    const message = redact(
+      formatFailureMessage(
+        meta,
+        { ...failure, curl: plainCurl },
+        problem,
+        target.seed,
+        note ? `${rerun}  ${note}` : rerun,
+      ),
+    );
+    throw new CheckFailedError(
+      plainCurl === '' ? message : message.replace(`request:  ${plainCurl}`, () => `request:  ${failure.curl}`),
+      failure,
+      problem,
+    );
   };
 
   const expectEnvelope = (result: ResponseLike): Envelope => {
     const problem = envelopeProblem(result);
     if (problem) {
-      fail(result, problem, 'HTTP 200 and a JSON envelope: ActionStatus "OK" or "FAIL", integer ErrorCode (0 = OK), string ErrorInfo', {
-        kind: 'wrong-shape',
-        where: 'envelope',
-      });
+      fail(
+        result,
+        problem,
+        'HTTP 200 and a JSON envelope: ActionStatus "OK" or "FAIL", integer ErrorCode (0 = OK), string ErrorInfo',
+        {
+          kind: 'wrong-shape',
+          where: 'envelope',
+        },
+      );
     }
     return result.body as Envelope;
   };
@@ -275,10 +311,15 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
         } catch {
           // An operation outside the spec (a transport check's unknown command): the generic name will do.
         }
-        fail(result, `the ${operationId} response does not match ${schema}: ${formatSchemaErrors(result.schemaErrors)}`, `a response valid against ${schema}`, {
-          kind: 'wrong-shape',
-          where: firstSchemaPath(result.schemaErrors),
-        });
+        fail(
+          result,
+          `the ${operationId} response does not match ${schema}: ${formatSchemaErrors(result.schemaErrors)}`,
+          `a response valid against ${schema}`,
+          {
+            kind: 'wrong-shape',
+            where: firstSchemaPath(result.schemaErrors),
+          },
+        );
       }
       return result;
     },
@@ -305,7 +346,9 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
         last = error.result;
         const envelope = envelopeProblem(error.result) === null;
         if (envelope && shouldSkipOnCreateFailure(request, type)) {
-          context.notRun(`the target could not create a ${type} group (${error.message.replace(/^create_group of a \w+ group failed: /, '')})`);
+          context.notRun(
+            `the target could not create a ${type} group (${error.message.replace(/^create_group of a \w+ group failed: /, '')})`,
+          );
         }
         return fail(error.result, error.message, `create_group creates a ${type} group (a fixture this check needs)`);
       }
@@ -314,7 +357,12 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     async destroyGroup(group) {
       const { gone, result } = await destroyGroupFixture(client, group, ledger);
       last = result;
-      if (!gone) fail(result, `destroy_group of fixture ${group.groupId} did not succeed`, 'destroy_group answers OK for a group the run created');
+      if (!gone)
+        fail(
+          result,
+          `destroy_group of fixture ${group.groupId} did not succeed`,
+          'destroy_group answers OK for a group the run created',
+        );
     },
 
     onCleanup(fn) {
@@ -328,7 +376,9 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
 
     requireBasicApp() {
       if (!target.basicApp) {
-        return context.notRun('the target has no basic app (an app without the counters edition): set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY');
+        return context.notRun(
+          'the target has no basic app (an app without the counters edition): set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY',
+        );
       }
       return target.basicApp;
     },
@@ -338,7 +388,13 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
     expectOk<T extends object = Record<string, unknown>>(result: ResponseLike, expected?: string): Envelope & T {
       const wanted = normaliseExpected(0);
       const problem = outcomeProblem(result, wanted);
-      if (problem) fail(result, problem, expected ? `${expected} (ActionStatus OK, ErrorCode 0)` : describeExpected(wanted), codeKind(result, wanted.acceptable));
+      if (problem)
+        fail(
+          result,
+          problem,
+          expected ? `${expected} (ActionStatus OK, ErrorCode 0)` : describeExpected(wanted),
+          codeKind(result, wanted.acceptable),
+        );
       return result.body as Envelope & T;
     },
 
@@ -347,7 +403,13 @@ export function createCheckContext(deps: CheckContextDeps): CheckContext & Check
       const description = what ? `${what}: ${describeExpected(wanted)}` : describeExpected(wanted);
       const problem = outcomeProblem(result, wanted);
       recordProvokedCode(task.meta, result, wanted.acceptable, result.body);
-      if (problem) fail(result, problem, wanted.note ? `${description}. ${wanted.note}` : description, codeKind(result, wanted.acceptable));
+      if (problem)
+        fail(
+          result,
+          problem,
+          wanted.note ? `${description}. ${wanted.note}` : description,
+          codeKind(result, wanted.acceptable),
+        );
       return (result.body as Envelope).ErrorCode;
     },
 

@@ -92,7 +92,9 @@ export function resolveDefinition(def: CheckDefinition): ResolvedCheckDefinition
     const { status, docUrl } = resolveEvidence(evidence);
     return { ...rest, status, docUrl };
   } catch (error) {
-    throw new Error(`${whereDefined(def)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${whereDefined(def)}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -126,7 +128,9 @@ function providedTargets(): Array<{ label: string; target: ResolvedTarget }> {
   if (Array.isArray(many) && many.length > 0) return many;
   const target = inject('timTarget');
   if (!target) {
-    throw new Error('no target was provided to the suites: run them through `tim-conformance run`, or vitest with `--config suites/vitest.config.ts`');
+    throw new Error(
+      'no target was provided to the suites: run them through `tim-conformance run`, or vitest with `--config suites/vitest.config.ts`',
+    );
   }
   return [{ label: '', target }];
 }
@@ -166,7 +170,11 @@ export function defineCheck(definition: CheckDefinition, fn: CheckFn): void {
 
     test(
       variantTitle(label, checkTitle(meta.id, def.title)),
-      { meta: { tim: meta, ...(label === '' ? {} : { timVariant: label }) }, timeout: def.timeout, concurrent: def.concurrent },
+      {
+        meta: { tim: meta, ...(label === '' ? {} : { timVariant: label }) },
+        timeout: def.timeout,
+        concurrent: def.concurrent,
+      },
       async (testContext) => {
         const client = lazyWorkerClient(target);
         const ctx = createCheckContext({
@@ -177,9 +185,10 @@ export function defineCheck(definition: CheckDefinition, fn: CheckFn): void {
           task: {
             meta: testContext.task.meta,
             skip: (note) => testContext.skip(note),
-            onFinished: (cleanup) => testContext.onTestFinished(async () => {
-              await cleanup();
-            }),
+            onFinished: (cleanup) =>
+              testContext.onTestFinished(async () => {
+                await cleanup();
+              }),
           },
         });
         try {

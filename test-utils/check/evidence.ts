@@ -17,7 +17,14 @@
  *   row of its own (e.g. a fresh group answers OK).
  */
 import { resolveBehaviour } from '../contract/behaviour.ts';
-import type { EvidenceStatus, ExpectedCode, GroupTypeSupport, Limit, OperationContract, ProfileCase } from '../contract/types.ts';
+import type {
+  EvidenceStatus,
+  ExpectedCode,
+  GroupTypeSupport,
+  Limit,
+  OperationContract,
+  ProfileCase,
+} from '../contract/types.ts';
 
 export type Evidence = string | ProfileCase | ExpectedCode | Limit | GroupTypeSupport | OperationContract;
 type EvidenceObject = Exclude<Evidence, string>;
@@ -46,19 +53,39 @@ function isOperation(evidence: EvidenceObject): evidence is OperationContract {
   return 'operationId' in evidence;
 }
 
-function expectedOf(evidence: Evidence): { status: EvidenceStatus; docUrls: readonly string[]; expected?: ExpectedCode } {
+function expectedOf(evidence: Evidence): {
+  status: EvidenceStatus;
+  docUrls: readonly string[];
+  expected?: ExpectedCode;
+} {
   if (typeof evidence === 'string') {
     const row = resolveBehaviour(evidence);
     const expected: ExpectedCode | undefined =
       row.code === undefined
         ? undefined
-        : { code: row.code, ...(row.acceptable ? { acceptable: row.acceptable } : {}), status: row.status, docUrls: row.docUrls, ...(row.note ? { note: row.note } : {}) };
+        : {
+            code: row.code,
+            ...(row.acceptable ? { acceptable: row.acceptable } : {}),
+            status: row.status,
+            docUrls: row.docUrls,
+            ...(row.note ? { note: row.note } : {}),
+          };
     return { status: row.status, docUrls: row.docUrls, ...(expected ? { expected } : {}) };
   }
-  if (isProfileCase(evidence)) return { status: evidence.expected.status, docUrls: evidence.expected.docUrls, expected: evidence.expected };
-  if (isLimit(evidence)) return { status: evidence.status, docUrls: evidence.docUrls, expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls } };
+  if (isProfileCase(evidence))
+    return { status: evidence.expected.status, docUrls: evidence.expected.docUrls, expected: evidence.expected };
+  if (isLimit(evidence))
+    return {
+      status: evidence.status,
+      docUrls: evidence.docUrls,
+      expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls },
+    };
   if (isGroupTypeRule(evidence)) {
-    return { status: evidence.status, docUrls: evidence.docUrls, ...(evidence.supported ? { expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls } } : {}) };
+    return {
+      status: evidence.status,
+      docUrls: evidence.docUrls,
+      ...(evidence.supported ? { expected: { code: 0, status: evidence.status, docUrls: evidence.docUrls } } : {}),
+    };
   }
   if (isOperation(evidence)) return { status: 'documented', docUrls: evidence['x-tim-docs'] };
   return { status: evidence.status, docUrls: evidence.docUrls, expected: evidence };
@@ -78,6 +105,7 @@ function describeEvidence(evidence: Evidence): string {
 export function resolveEvidence(evidence: Evidence): ResolvedEvidence {
   const { status, docUrls, expected } = expectedOf(evidence);
   const [docUrl] = docUrls;
-  if (docUrl === undefined) throw new Error(`evidence ${describeEvidence(evidence)} names no doc URL: add one to its row in the contract`);
+  if (docUrl === undefined)
+    throw new Error(`evidence ${describeEvidence(evidence)} names no doc URL: add one to its row in the contract`);
   return { status, docUrl, ...(expected ? { expected } : {}) };
 }

@@ -55,7 +55,8 @@ export function describeExpected(expected: NormalisedExpectation): string {
 
 function networkErrorText(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }
 
@@ -65,7 +66,8 @@ export function envelopeProblem(result: ResponseLike): string | null {
     return `no HTTP response: ${networkErrorText(result.networkError)}`;
   }
   if (result.answerProblem !== undefined) return result.answerProblem;
-  if (result.httpStatus !== 200) return `HTTP status ${result.httpStatus}, the document says every API-level result is HTTP 200`;
+  if (result.httpStatus !== 200)
+    return `HTTP status ${result.httpStatus}, the document says every API-level result is HTTP 200`;
   const body = result.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return 'the body is not a JSON object';
@@ -84,7 +86,9 @@ export function envelopeProblem(result: ResponseLike): string | null {
   if (problems.length === 0) {
     const ok = envelope.ActionStatus === 'OK';
     if (ok !== (envelope.ErrorCode === 0)) {
-      problems.push(`ActionStatus ${String(envelope.ActionStatus)} does not agree with ErrorCode ${String(envelope.ErrorCode)}`);
+      problems.push(
+        `ActionStatus ${String(envelope.ActionStatus)} does not agree with ErrorCode ${String(envelope.ErrorCode)}`,
+      );
     }
   }
   return problems.length > 0 ? problems.join('; ') : null;
@@ -126,7 +130,9 @@ export function responseForReport(result: ResponseLike): unknown {
   if (result.networkError !== undefined && result.networkError !== null) {
     return { networkError: networkErrorText(result.networkError) };
   }
-  if (result.answerProblem !== undefined) return { httpStatus: result.httpStatus, answerProblem: result.answerProblem, rawText: result.rawText ?? '' };
-  if (result.body !== undefined) return result.httpStatus === 200 ? result.body : { httpStatus: result.httpStatus, body: result.body };
+  if (result.answerProblem !== undefined)
+    return { httpStatus: result.httpStatus, answerProblem: result.answerProblem, rawText: result.rawText ?? '' };
+  if (result.body !== undefined)
+    return result.httpStatus === 200 ? result.body : { httpStatus: result.httpStatus, body: result.body };
   return { httpStatus: result.httpStatus, rawText: result.rawText ?? '' };
 }

@@ -19,7 +19,14 @@
  * group-fixture …); an operation outside the spec stands for itself.
  */
 
-export const FAILURE_KINDS = ['wrong-code', 'wrong-shape', 'wrong-state', 'transport', 'not-run', 'check-error'] as const;
+export const FAILURE_KINDS = [
+  'wrong-code',
+  'wrong-shape',
+  'wrong-state',
+  'transport',
+  'not-run',
+  'check-error',
+] as const;
 export type FailureKindName = (typeof FAILURE_KINDS)[number];
 
 interface KindBase {
@@ -88,7 +95,9 @@ export function failureTitle(kind: FailureKind): string {
     case 'wrong-code':
       return `Wrong error code${where}: answered ${codeText(kind.answeredCode)}, documented ${kind.expectedCodes.map(codeText).join(' or ')}`;
     case 'wrong-shape':
-      return kind.where === 'envelope' ? `Malformed envelope${where}` : `Response does not match its schema${where} at ${kind.where}`;
+      return kind.where === 'envelope'
+        ? `Malformed envelope${where}`
+        : `Response does not match its schema${where} at ${kind.where}`;
     case 'wrong-state':
       return `State not as documented${kind.operation ? ` after ${kind.operation}` : ''}`;
     case 'transport':
@@ -123,7 +132,11 @@ export function recordKind(kind: FailureKind): RecordedKind {
 }
 
 /** The cause of a missing or non-200 answer, as the grouping wants it (no addresses, no sizes). */
-export function transportCause(networkError: unknown, networkErrorCode: string | undefined, httpStatus: number): string {
+export function transportCause(
+  networkError: unknown,
+  networkErrorCode: string | undefined,
+  httpStatus: number,
+): string {
   if (networkError !== undefined && networkError !== null) {
     if (networkErrorCode) return networkErrorCode;
     const text = String((networkError as { message?: unknown }).message ?? networkError);

@@ -22,7 +22,9 @@ const RESPONSE_PREVIEW_CHARS = 2000;
 function preview(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (text === undefined) return String(value);
-  return text.length > RESPONSE_PREVIEW_CHARS ? `${text.slice(0, RESPONSE_PREVIEW_CHARS)}… (${text.length} chars)` : text;
+  return text.length > RESPONSE_PREVIEW_CHARS
+    ? `${text.slice(0, RESPONSE_PREVIEW_CHARS)}… (${text.length} chars)`
+    : text;
 }
 
 /** A shell-safe single-quoted argument. */
@@ -34,7 +36,13 @@ function shellQuote(text: string): string {
  * The failure as the terminal and junit.xml show it. `rerun` is the command that reruns exactly
  * this check (reproduction.ts); without it, the seed alone.
  */
-export function formatFailureMessage(meta: CheckMeta, failure: CheckFailure, problem: string, seed: number, rerun?: string): string {
+export function formatFailureMessage(
+  meta: CheckMeta,
+  failure: CheckFailure,
+  problem: string,
+  seed: number,
+  rerun?: string,
+): string {
   const kind = meta.gating ? `gating, ${meta.status}` : `tentative, ${meta.status}`;
   return [
     `${meta.id} (${kind}): ${problem}`,

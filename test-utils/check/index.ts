@@ -31,5 +31,13 @@ export type { ProvokedCode } from './provoked-codes.ts';
 export type { GroupFixture } from '../fixtures/create-group.ts';
 
 // The contract lookups a check needs most, so a suite file has one import line.
-export { getOperation, getLimit, getErrorCode, profileCase, operationCase, utf8Bytes, GROUP_TYPES } from '../contract/index.ts';
+export {
+  getOperation,
+  getLimit,
+  getErrorCode,
+  profileCase,
+  operationCase,
+  utf8Bytes,
+  GROUP_TYPES,
+} from '../contract/index.ts';
 export type { GroupType, EvidenceStatus, ExpectedCode } from '../contract/types.ts';

@@ -26,13 +26,19 @@ export const operationOfResult = new WeakMap<object, string>();
  * Records a judged answer when the check expected an error code (an expectation of plain success
  * provokes nothing) and the answer carried an integer ErrorCode. Identical entries are kept once.
  */
-export function recordProvokedCode(meta: MetaWithCodes, result: unknown, acceptable: readonly number[], body: unknown): void {
+export function recordProvokedCode(
+  meta: MetaWithCodes,
+  result: unknown,
+  acceptable: readonly number[],
+  body: unknown,
+): void {
   const operation = typeof result === 'object' && result !== null ? operationOfResult.get(result) : undefined;
   const expected = [...new Set(acceptable.filter((code) => code !== 0))].sort((a, b) => a - b);
   const observed = (body as { ErrorCode?: unknown } | null | undefined)?.ErrorCode;
   if (!operation || expected.length === 0 || typeof observed !== 'number' || !Number.isInteger(observed)) return;
   const codes = (meta.timCodes ??= []);
-  const same = (e: ProvokedCode) => e.operation === operation && e.observed === observed && e.expected.join() === expected.join();
+  const same = (e: ProvokedCode) =>
+    e.operation === operation && e.observed === observed && e.expected.join() === expected.join();
   if (!codes.some(same)) codes.push({ operation, expected, observed });
 }
 

@@ -27,11 +27,19 @@ function exactCounterValues(rawText: string): string {
 const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** get_group_attr or get_group_counter of the group, as sorted entries; fails the check unless OK. */
-export async function readGroupState(ctx: CheckContext, groupId: string, family: StateFamily, app?: AppChoice): Promise<ReadBack> {
+export async function readGroupState(
+  ctx: CheckContext,
+  groupId: string,
+  family: StateFamily,
+  app?: AppChoice,
+): Promise<ReadBack> {
   const options = app === undefined ? {} : { app };
   if (family === 'attrs') {
     const result = await callPastCallRateBursts(ctx, 'get_group_attr', { GroupId: groupId }, options);
-    const body = ctx.expectOk<{ GroupAttrAry?: Array<{ key: string; value: string }> }>(result, 'get_group_attr reads the attributes back');
+    const body = ctx.expectOk<{ GroupAttrAry?: Array<{ key: string; value: string }> }>(
+      result,
+      'get_group_attr reads the attributes back',
+    );
     return { result, entries: (body.GroupAttrAry ?? []).map((a): [string, string] => [a.key, a.value]).sort(byKey) };
   }
   const result = await callPastCallRateBursts(ctx, 'get_group_counter', { GroupId: groupId }, options);
@@ -42,11 +50,19 @@ export async function readGroupState(ctx: CheckContext, groupId: string, family:
   } catch {
     exact = result.body as typeof exact;
   }
-  return { result, entries: (exact.GroupCounter ?? []).map((c): [string, string] => [c.Key, String(c.Value)]).sort(byKey) };
+  return {
+    result,
+    entries: (exact.GroupCounter ?? []).map((c): [string, string] => [c.Key, String(c.Value)]).sort(byKey),
+  };
 }
 
 /** The state read back equals `wanted` (sorted [key, value] pairs). */
-export function expectStateEquals(ctx: CheckContext, read: ReadBack, wanted: Array<[string, string]>, expected: string): void {
+export function expectStateEquals(
+  ctx: CheckContext,
+  read: ReadBack,
+  wanted: Array<[string, string]>,
+  expected: string,
+): void {
   ctx.expectEqual(read.result, read.entries, [...wanted].sort(byKey), expected);
 }
 
@@ -65,5 +81,10 @@ export async function expectRefusalChangesNothing(
   const before = await readGroupState(ctx, groupId, family, app);
   await refuse();
   const after = await readGroupState(ctx, groupId, family, app);
-  expectStateEquals(ctx, after, before.entries, `${what} is refused and changes nothing: reading back gives exactly the ${family === 'attrs' ? 'attributes' : 'counters'} before it`);
+  expectStateEquals(
+    ctx,
+    after,
+    before.entries,
+    `${what} is refused and changes nothing: reading back gives exactly the ${family === 'attrs' ? 'attributes' : 'counters'} before it`,
+  );
 }

@@ -61,7 +61,8 @@ export function rerunCommand(context: RerunContext, ids: readonly string[]): str
   const args = ['npx', 'tim-conformance', 'run'];
   const where = targetArg(target);
   if (where !== undefined) args.push('--target', shellArg(where), '--sdkappid', String(target.sdkappid));
-  if (target.kind !== 'mock' && target.basicSdkappid !== null) args.push('--basic-sdkappid', String(target.basicSdkappid));
+  if (target.kind !== 'mock' && target.basicSdkappid !== null)
+    args.push('--basic-sdkappid', String(target.basicSdkappid));
   if (target.admin !== 'administrator') args.push('--admin', shellArg(target.admin));
   if (target.strict) args.push('--strict');
   if (context.suitesDir) args.push('--suites', shellArg(context.suitesDir));

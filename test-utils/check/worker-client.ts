@@ -10,14 +10,21 @@ import type { ResolvedTarget } from '../contract/types.ts';
 import type { CheckClient } from './context.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
 
-export type CheckClientFactory = (target: ResolvedTarget, rateShare: number, pacingUrl?: string) => CheckClient | Promise<CheckClient>;
+export type CheckClientFactory = (
+  target: ResolvedTarget,
+  rateShare: number,
+  pacingUrl?: string,
+) => CheckClient | Promise<CheckClient>;
 
 let factory: CheckClientFactory | undefined;
 /** One client per target (base URL and app) this worker talks to; usually exactly one. */
 const current = new Map<string, Promise<CheckClient>>();
 
 const defaultFactory: CheckClientFactory = (target, rateShare, pacingUrl) =>
-  createPortedClient(target, pacingUrl === undefined ? { workerShare: rateShare } : { workerShare: rateShare, pacingUrl });
+  createPortedClient(
+    target,
+    pacingUrl === undefined ? { workerShare: rateShare } : { workerShare: rateShare, pacingUrl },
+  );
 
 /** Replaces how the worker's client is made (project tests pass a fake). Resets the current one. */
 export function setCheckClientFactory(next: CheckClientFactory | undefined): void {

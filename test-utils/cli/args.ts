@@ -34,10 +34,14 @@ export function parseCommandArgs<T extends Options>(
       throw new UsageError(`unknown option ${option ?? ''} for '${command}' (see tim-conformance ${command} --help)`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('does not take an argument')) {
-      throw new UsageError(`option ${option ?? ''} of '${command}' takes no value (see tim-conformance ${command} --help)`);
+      throw new UsageError(
+        `option ${option ?? ''} of '${command}' takes no value (see tim-conformance ${command} --help)`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`option ${option ?? ''} of '${command}' needs a value (see tim-conformance ${command} --help)`);
+      throw new UsageError(
+        `option ${option ?? ''} of '${command}' needs a value (see tim-conformance ${command} --help)`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       throw new UsageError(`'${command}' takes no positional arguments (see tim-conformance ${command} --help)`);

@@ -22,12 +22,23 @@ DIR/ledger/ written for this target and SDKAppID (others are kept and counted), 
 id contains the prefix (listed with get_appid_group_list). Never touches other groups. Groups
 already gone are counted apart. Starts with the same preflight as run (exit 2).`,
   options: [
-    { name: 'prefix', type: 'string', value: 'TEXT', default: 'timc-', section: 'Janitor', help: 'destroy groups whose id contains TEXT', check: nonEmptyCheck('--prefix must not be empty') },
+    {
+      name: 'prefix',
+      type: 'string',
+      value: 'TEXT',
+      default: 'timc-',
+      section: 'Janitor',
+      help: 'destroy groups whose id contains TEXT',
+      check: nonEmptyCheck('--prefix must not be empty'),
+    },
     { name: 'dry-run', type: 'boolean', section: 'Janitor', help: 'list what would be destroyed, destroy nothing' },
   ],
   async run({ values }, io) {
     const { runJanitorCommand } = await import('./janitor-command.ts');
-    return runJanitorCommand(targetFlags(values), process.env, io, { prefix: stringOf(values, 'prefix'), dryRun: values['dry-run'] === true });
+    return runJanitorCommand(targetFlags(values), process.env, io, {
+      prefix: stringOf(values, 'prefix'),
+      dryRun: values['dry-run'] === true,
+    });
   },
 };
 
@@ -64,11 +75,36 @@ DIR/mutants.md; survivors are listed with their profile row, its status and a re
 documented-set) row made a gating check fail, 1 otherwise, 2 on a usage error. A deviation of
 an inferred row is expected to survive (its checks are tentative) unless --strict.`,
   options: [
-    { name: 'only', type: 'string', value: 'NAME', multiple: true, section: 'Mutants', help: 'only this deviation (names from --list)' },
-    { name: 'list', type: 'boolean', section: 'Mutants', help: 'list the catalogue (name, area, description, profile row, status) and exit' },
-    { name: 'strict', type: 'boolean', env: 'TIM_STRICT', section: 'Mutants', help: "tentative checks gate, so inferred rows' deviations must be killed too" },
+    {
+      name: 'only',
+      type: 'string',
+      value: 'NAME',
+      multiple: true,
+      section: 'Mutants',
+      help: 'only this deviation (names from --list)',
+    },
+    {
+      name: 'list',
+      type: 'boolean',
+      section: 'Mutants',
+      help: 'list the catalogue (name, area, description, profile row, status) and exit',
+    },
+    {
+      name: 'strict',
+      type: 'boolean',
+      env: 'TIM_STRICT',
+      section: 'Mutants',
+      help: "tentative checks gate, so inferred rows' deviations must be killed too",
+    },
     { name: 'seed', type: 'string', value: 'N', default: '1', section: 'Mutants', help: 'the seed of every run' },
-    { name: 'parallel', type: 'string', value: 'N', default: '15', section: 'Mutants', help: 'deviations checked at once, in one process (at most 16)' },
+    {
+      name: 'parallel',
+      type: 'string',
+      value: 'N',
+      default: '15',
+      section: 'Mutants',
+      help: 'deviations checked at once, in one process (at most 16)',
+    },
   ],
   async run({ values, positionals }, io) {
     const { runMutantsCommand } = await import('../mutants/command.ts');

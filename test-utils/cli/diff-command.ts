@@ -17,7 +17,12 @@ whose answers differ (ErrorCode, HTTP status, or no answer) as a Markdown table,
 export async function diffCommand(argv: string[], io: RunnerIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new UsageError(`diff: ${((error as Error).message.split('. ')[0] ?? 'invalid arguments').split('\n')[0]}`);
   }
@@ -25,7 +30,8 @@ export async function diffCommand(argv: string[], io: RunnerIO): Promise<number>
     io.out(DIFF_USAGE);
     return 0;
   }
-  if (parsed.positionals.length !== 2) throw new UsageError('diff needs two recordings: tim-conformance diff A B [--json]');
+  if (parsed.positionals.length !== 2)
+    throw new UsageError('diff needs two recordings: tim-conformance diff A B [--json]');
   const [fileA, fileB] = parsed.positionals as [string, string];
   const { readCassette, CassetteError } = await import('../sdk-gate/cassette.ts');
   const { diffMarkdown, diffRecordings } = await import('../sdk-gate/diff-recordings.ts');
@@ -38,7 +44,8 @@ export async function diffCommand(argv: string[], io: RunnerIO): Promise<number>
     throw error;
   }
   const rows = diffRecordings(a, b);
-  if (parsed.values.json === true) io.out(JSON.stringify({ a: fileA, b: fileB, requests: { a: a.length, b: b.length }, differences: rows }, null, 2));
+  if (parsed.values.json === true)
+    io.out(JSON.stringify({ a: fileA, b: fileB, requests: { a: a.length, b: b.length }, differences: rows }, null, 2));
   else io.out(diffMarkdown(rows, fileA, fileB));
   return rows.length === 0 ? 0 : 1;
 }

@@ -20,7 +20,12 @@ export interface JanitorCommandOptions {
   preflight?: (target: ResolvedTarget) => Promise<PreflightResult>;
 }
 
-export async function runJanitorCommand(flags: RunFlags, env: Env, io: RunnerIO, opts: JanitorCommandOptions = {}): Promise<number> {
+export async function runJanitorCommand(
+  flags: RunFlags,
+  env: Env,
+  io: RunnerIO,
+  opts: JanitorCommandOptions = {},
+): Promise<number> {
   let started;
   try {
     const config = resolveTargetConfig(flags, env);

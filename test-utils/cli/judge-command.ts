@@ -51,29 +51,42 @@ export async function judgeApps(
   const basicSdkappid = pick('basic-sdkappid', 'TIM_BASIC_SDKAPPID');
   const basicSecretKey = pick('basic-secret-key', 'TIM_BASIC_SECRET_KEY');
   if (sdkappid === undefined) {
-    if (secretKey !== undefined || basicSdkappid !== undefined) throw new UsageError('--secret-key and --basic-sdkappid need --sdkappid');
+    if (secretKey !== undefined || basicSdkappid !== undefined)
+      throw new UsageError('--secret-key and --basic-sdkappid need --sdkappid');
     const { mockJudgeContext } = await import('../sdk-gate/mock-context.ts');
     const context = mockJudgeContext();
     return { apps: context.apps, appsComplete: true };
   }
   if (!DECIMAL.test(sdkappid)) throw new UsageError('--sdkappid must be a decimal app id');
-  if (basicSdkappid !== undefined && !DECIMAL.test(basicSdkappid)) throw new UsageError('--basic-sdkappid must be a decimal app id');
-  if (basicSecretKey !== undefined && basicSdkappid === undefined) throw new UsageError('--basic-secret-key needs --basic-sdkappid');
+  if (basicSdkappid !== undefined && !DECIMAL.test(basicSdkappid))
+    throw new UsageError('--basic-sdkappid must be a decimal app id');
+  if (basicSecretKey !== undefined && basicSdkappid === undefined)
+    throw new UsageError('--basic-secret-key needs --basic-sdkappid');
   const apps: JudgeApp[] = [{ sdkappid, admins: [admin], countersEdition: true, ...(secretKey ? { secretKey } : {}) }];
   if (basicSdkappid !== undefined) {
-    apps.push({ sdkappid: basicSdkappid, admins: [admin], countersEdition: false, ...(basicSecretKey ? { secretKey: basicSecretKey } : {}) });
+    apps.push({
+      sdkappid: basicSdkappid,
+      admins: [admin],
+      countersEdition: false,
+      ...(basicSecretKey ? { secretKey: basicSecretKey } : {}),
+    });
   }
   // A real server knows apps the judge was not told about.
   return { apps, appsComplete: false };
 }
 
-export async function runJudgeCommand(argv: string[], io: RunnerIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runJudgeCommand(
+  argv: string[],
+  io: RunnerIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const { values, positionals } = parseCommandArgs('judge', argv, JUDGE_OPTIONS, true);
   if (values.help) {
     io.out(JUDGE_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('judge needs exactly one recording file (tim-conformance judge FILE)');
+  if (positionals.length !== 1)
+    throw new UsageError('judge needs exactly one recording file (tim-conformance judge FILE)');
   const file = positionals[0] as string;
   const reportDir = stringValue(values, 'report-dir');
   if (reportDir !== undefined && reportDir.trim() === '') throw new UsageError('--report-dir needs a directory');
@@ -102,7 +115,9 @@ export async function runJudgeCommand(argv: string[], io: RunnerIO, env: NodeJS.
     throw new UsageError(`cannot write the reports to '${dir}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const s = judgement.summary;
-  io.out(`judged ${s.requests} request(s) of ${file}: ${s.gatingFindings} gating finding(s), ${s.tentativeFindings} tentative, ${s.notes} note(s); reports in ${dir}`);
+  io.out(
+    `judged ${s.requests} request(s) of ${file}: ${s.gatingFindings} gating finding(s), ${s.tentativeFindings} tentative, ${s.notes} note(s); reports in ${dir}`,
+  );
   for (const f of judgement.findings.filter((x) => x.status === 'gating')) {
     io.out(`  FAIL ${f.rule} × ${f.operation} (${f.count}×): ${f.message}`);
   }

@@ -64,14 +64,18 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         return 0;
       }
       default:
-        if (command.startsWith('-')) throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
+        if (command.startsWith('-'))
+          throw new UsageError(`unknown option ${command.split('=')[0]} (try tim-conformance --help)`);
         return await runCommand(command, rest, io);
     }
   } catch (error) {
     // A TIM_SPEC naming no file surfaces when a command first loads the contract (the
     // contract module is not imported here, so it is recognised by name); so does a
     // configuration error that a command did not turn into its own line.
-    if (error instanceof UsageError || (error instanceof Error && (error.name === 'SpecPathError' || error.name === 'ConfigError'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && (error.name === 'SpecPathError' || error.name === 'ConfigError'))
+    ) {
       io.err(`tim-conformance: ${error.message}`);
       return 2;
     }

@@ -106,7 +106,8 @@ export class OptionTable {
   addCommand(spec: CommandSpec): this {
     if (this.commands.has(spec.name)) throw new Error(`command '${spec.name}' is defined twice`);
     for (const name of spec.reuse ?? []) {
-      if (!this.shared.has(name)) throw new Error(`command '${spec.name}' reuses --${name}, which the table does not define`);
+      if (!this.shared.has(name))
+        throw new Error(`command '${spec.name}' reuses --${name}, which the table does not define`);
     }
     for (const option of spec.options ?? []) {
       const other = this.shared.get(option.name);
@@ -142,7 +143,9 @@ export class OptionTable {
   }
 
   /** The parseArgs configuration of a command. */
-  parseArgsOptions(command: string): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
+  parseArgsOptions(
+    command: string,
+  ): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
     const out: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
     for (const o of this.optionsFor(command)) {
       out[o.name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
@@ -219,7 +222,9 @@ export class OptionTable {
         seen.add(option);
         const takes = this.commandNames().filter((c) => this.optionsFor(c).includes(option));
         const flag = flagText(option).replace(/\|/g, '\\|');
-        rows.push(`| \`${flag}\` | ${option.env ? `\`${option.env}\`` : ''} | ${mdCell(option.default ?? '')} | ${takes.join(', ')} | ${mdCell(option.readme ?? option.help)} |`);
+        rows.push(
+          `| \`${flag}\` | ${option.env ? `\`${option.env}\`` : ''} | ${mdCell(option.default ?? '')} | ${takes.join(', ')} | ${mdCell(option.readme ?? option.help)} |`,
+        );
       }
     }
     return rows.join('\n');
@@ -265,7 +270,10 @@ function helpLine(option: OptionSpec): string {
   const text = extras.length > 0 ? `${option.help} [${extras.join('; ')}]` : option.help;
   const flag = `  ${flagText(option)}`;
   const body = wrap(text, WIDTH - HELP_COLUMN);
-  const first = flag.length < HELP_COLUMN ? `${flag.padEnd(HELP_COLUMN)}${body[0] ?? ''}` : `${flag}\n${' '.repeat(HELP_COLUMN)}${body[0] ?? ''}`;
+  const first =
+    flag.length < HELP_COLUMN
+      ? `${flag.padEnd(HELP_COLUMN)}${body[0] ?? ''}`
+      : `${flag}\n${' '.repeat(HELP_COLUMN)}${body[0] ?? ''}`;
   return [first, ...body.slice(1).map((l) => ' '.repeat(HELP_COLUMN) + l)].join('\n');
 }
 
@@ -274,12 +282,15 @@ function parseError(command: string, error: unknown): UsageError {
   const message = (error as Error).message;
   const option = /'(-{1,2}[A-Za-z0-9-]+)/.exec(message)?.[1];
   const see = `(see tim-conformance ${command} --help)`;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${option ?? ''} for '${command}' ${see}`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError(`unknown option ${option ?? ''} for '${command}' ${see}`);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('does not take an argument')) {
     return new UsageError(`option ${option ?? ''} of '${command}' takes no value ${see}`);
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(`option ${option ?? ''} of '${command}' needs a value ${see}`);
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError(`'${command}' takes no positional arguments ${see}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new UsageError(`option ${option ?? ''} of '${command}' needs a value ${see}`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return new UsageError(`'${command}' takes no positional arguments ${see}`);
   return new UsageError(`invalid arguments for '${command}' ${see}`);
 }
 
@@ -301,7 +312,9 @@ export function listOf(values: OptionValues, name: string): string[] {
 export function integerCheck(flag: string, min: number, max: number): (value: string) => string | undefined {
   return (value) => {
     const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-    return Number.isSafeInteger(n) && n >= min && n <= max ? undefined : `--${flag} must be an integer from ${min} to ${max}`;
+    return Number.isSafeInteger(n) && n >= min && n <= max
+      ? undefined
+      : `--${flag} must be an integer from ${min} to ${max}`;
   };
 }
 

@@ -19,7 +19,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     section: TARGET,
     help: "'mock' starts the embedded reference mock on a free port; a base URL is any server; region:NAME is the real API over https (region:sgp, kr, jpn, ger, ind, usa, idn, ksa, china)",
     readme:
-      '`mock` (default) starts the embedded reference mock on a free port; a base URL is any server (e.g. a third-party mock); `region:sgp` (or `singapore`, `kr`, `jpn`, `ger`, `ind`, `usa`, `idn`, `ksa`, `china`) is the real API over https, host from the spec\'s servers',
+      "`mock` (default) starts the embedded reference mock on a free port; a base URL is any server (e.g. a third-party mock); `region:sgp` (or `singapore`, `kr`, `jpn`, `ger`, `ind`, `usa`, `idn`, `ksa`, `china`) is the real API over https, host from the spec's servers",
     commands: ['run', 'janitor'],
   },
   {
@@ -37,7 +37,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     value: 'KEY',
     env: 'TIM_SECRET_KEY',
     section: TARGET,
-    help: 'the app\'s secret key; required for a URL or a region; never printed or written (prefer the variable: a flag shows in the process list)',
+    help: "the app's secret key; required for a URL or a region; never printed or written (prefer the variable: a flag shows in the process list)",
     commands: ['run', 'janitor'],
   },
   {
@@ -125,4 +125,3 @@ export function targetFlags(values: OptionValues): RunFlags {
   if (values['strict'] === true) flags['strict'] = true;
   return flags as RunFlags;
 }
-

@@ -5,7 +5,12 @@
  */
 import type { CommandSpec } from './option-table.ts';
 
-export function ownParser(name: string, summary: string, synopsis: string, load: () => Promise<CommandSpec['run']>): CommandSpec {
+export function ownParser(
+  name: string,
+  summary: string,
+  synopsis: string,
+  load: () => Promise<CommandSpec['run']>,
+): CommandSpec {
   return {
     name,
     summary,

@@ -25,10 +25,15 @@ export const proxyCommand = ownParser(
   },
 );
 
-export const diffCommand = ownParser('diff', 'compare the answers of two recordings', 'tim-conformance diff A B [--json]', async () => {
-  const { diffCommand: run } = await import('./diff-command.ts');
-  return ({ positionals }, io) => run(positionals, io);
-});
+export const diffCommand = ownParser(
+  'diff',
+  'compare the answers of two recordings',
+  'tim-conformance diff A B [--json]',
+  async () => {
+    const { diffCommand: run } = await import('./diff-command.ts');
+    return ({ positionals }, io) => run(positionals, io);
+  },
+);
 
 export const judgeCommand = ownParser(
   'judge',

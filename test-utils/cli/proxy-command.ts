@@ -59,13 +59,20 @@ export async function proxyCommand(argv: string[], io: ProxyCommandIo): Promise<
     io.out(PROXY_USAGE);
     return 0;
   }
-  if (values.upstream === undefined || values.upstream === '') throw new UsageError('proxy needs --upstream URL|region:NAME');
-  if (values.port === undefined || !/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError('proxy needs --port N (0 to 65535)');
+  if (values.upstream === undefined || values.upstream === '')
+    throw new UsageError('proxy needs --upstream URL|region:NAME');
+  if (values.port === undefined || !/^\d+$/.test(values.port) || Number(values.port) > 65535)
+    throw new UsageError('proxy needs --port N (0 to 65535)');
   const { resolveRegion, regions } = await import('../contract/index.ts');
   let upstream: string;
   if (values.upstream.startsWith('region:')) {
     const region = resolveRegion(values.upstream.slice('region:'.length));
-    if (region === undefined) throw new UsageError(`proxy: unknown region '${values.upstream.slice(7)}' (one of ${regions().map((r) => r.name).join(', ')})`);
+    if (region === undefined)
+      throw new UsageError(
+        `proxy: unknown region '${values.upstream.slice(7)}' (one of ${regions()
+          .map((r) => r.name)
+          .join(', ')})`,
+      );
     upstream = `https://${region.host}`;
   } else {
     let url: URL;
@@ -74,16 +81,20 @@ export async function proxyCommand(argv: string[], io: ProxyCommandIo): Promise<
     } catch {
       throw new UsageError('proxy: --upstream must be a URL (http or https) or region:NAME');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('proxy: --upstream must use http or https');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UsageError('proxy: --upstream must use http or https');
     upstream = url.origin;
   }
-  if (values.sdkappid !== undefined && !/^\d{1,10}$/.test(values.sdkappid)) throw new UsageError('proxy: --sdkappid must be a decimal number');
+  if (values.sdkappid !== undefined && !/^\d{1,10}$/.test(values.sdkappid))
+    throw new UsageError('proxy: --sdkappid must be a decimal number');
   let caCert: string | undefined;
   if (values['ca-cert'] !== undefined) {
     try {
       caCert = readFileSync(values['ca-cert'], 'utf8');
     } catch (error) {
-      throw new UsageError(`proxy: cannot read --ca-cert ${values['ca-cert']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(
+        `proxy: cannot read --ca-cert ${values['ca-cert']} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   checkReportDir(values['report-dir'] ?? 'reports/sdk', 'proxy: --report-dir');

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OPTION_TABLE } from './commands.ts';
 
-export const README_START = '<!-- flags:start (generated from test-utils/cli/commands.ts by `npx tsx test-utils/cli/readme-flags.ts`) -->';
+export const README_START =
+  '<!-- flags:start (generated from test-utils/cli/commands.ts by `npx tsx test-utils/cli/readme-flags.ts`) -->';
 export const README_END = '<!-- flags:end -->';
 
 export function readmeFlagSection(): string {

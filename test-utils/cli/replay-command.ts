@@ -21,9 +21,15 @@ const REPLAY_OPTIONS = { ...TARGET_OPTIONS, strict: { type: 'boolean' } } as con
 function targetFlags(values: Record<string, string | boolean | undefined>): RunFlags {
   const flags: RunFlags = {};
   const names: Array<[string, keyof RunFlags]> = [
-    ['target', 'target'], ['sdkappid', 'sdkappid'], ['secret-key', 'secretKey'], ['admin', 'admin'],
-    ['basic-sdkappid', 'basicSdkappid'], ['basic-secret-key', 'basicSecretKey'], ['report-dir', 'reportDir'],
-    ['ca-cert', 'caCert'], ['resolve', 'resolve'],
+    ['target', 'target'],
+    ['sdkappid', 'sdkappid'],
+    ['secret-key', 'secretKey'],
+    ['admin', 'admin'],
+    ['basic-sdkappid', 'basicSdkappid'],
+    ['basic-secret-key', 'basicSecretKey'],
+    ['report-dir', 'reportDir'],
+    ['ca-cert', 'caCert'],
+    ['resolve', 'resolve'],
   ];
   for (const [flag, key] of names) {
     const value = stringValue(values, flag);
@@ -37,7 +43,9 @@ function readReplay(path: string): ReplayFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the replay file ${JSON.stringify(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `cannot read the replay file ${JSON.stringify(path)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   try {
     return parseReplayFile(text);
@@ -53,7 +61,8 @@ export async function replayCommand(argv: string[], io: RunnerIO, env: Env = pro
     io.out(REPLAY_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError("'replay' takes exactly one replay FILE (see tim-conformance replay --help)");
+  if (positionals.length !== 1)
+    throw new UsageError("'replay' takes exactly one replay FILE (see tim-conformance replay --help)");
   const file = readReplay(positionals[0]!);
   const strict = values.strict === true;
 
@@ -61,7 +70,8 @@ export async function replayCommand(argv: string[], io: RunnerIO, env: Env = pro
   try {
     const config = resolveTargetConfig(targetFlags(values), env);
     if (file.groups.some((g) => g.app === 'basic') || file.steps.some((s) => s.app === 'basic')) {
-      if (!config.basicApp) throw new UsageError('the replay file uses the basic app: give --basic-sdkappid and --basic-secret-key');
+      if (!config.basicApp)
+        throw new UsageError('the replay file uses the basic app: give --basic-sdkappid and --basic-secret-key');
     }
     started = await startTarget({ ...config, reportDir: resolve(config.reportDir) });
   } catch (error) {
@@ -76,14 +86,22 @@ export async function replayCommand(argv: string[], io: RunnerIO, env: Env = pro
       main: { sdkappid: target.app.sdkappid, countersEdition: true },
       basic: target.basicApp ? { sdkappid: target.basicApp.sdkappid, countersEdition: false } : undefined,
     };
-    io.out(`tim-conformance replay: ${file.kind}, ${file.steps.length} request(s) on ${file.groups.length} new group(s), target ${target.kind === 'mock' ? 'mock' : target.baseUrl}`);
+    io.out(
+      `tim-conformance replay: ${file.kind}, ${file.steps.length} request(s) on ${file.groups.length} new group(s), target ${target.kind === 'mock' ? 'mock' : target.baseUrl}`,
+    );
     const { session, error } = await runSteps({ kind: file.kind, port, apps, slots: file.groups, strict }, file.steps);
     for (const entry of session.transcript) {
       if (entry.kind === 'setup') continue;
-      const what = entry.kind === 'step' ? `${entry.n}. ${entry.operation} ${entry.app}→#${entry.slot}` : `${entry.n}.   read back ${entry.operation}`;
-      io.out(`${what}\n     answer: ${entry.observed}\n     model:  ${entry.expected}${entry.mismatch ? `   <-- MISMATCH (${entry.mismatch.status})` : ''}`);
+      const what =
+        entry.kind === 'step'
+          ? `${entry.n}. ${entry.operation} ${entry.app}→#${entry.slot}`
+          : `${entry.n}.   read back ${entry.operation}`;
+      io.out(
+        `${what}\n     answer: ${entry.observed}\n     model:  ${entry.expected}${entry.mismatch ? `   <-- MISMATCH (${entry.mismatch.status})` : ''}`,
+      );
     }
-    for (const finding of session.tentative) io.out(`tentative (inferred row), step ${finding.step}: ${finding.problem}`);
+    for (const finding of session.tentative)
+      io.out(`tentative (inferred row), step ${finding.step}: ${finding.problem}`);
     if (error) {
       io.out(`MISMATCH at step ${error.step}: ${error.mismatch.problem} [${error.mismatch.status}]`);
       return 1;

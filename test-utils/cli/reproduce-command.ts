@@ -18,9 +18,20 @@ one). Prints the expectation, the answer the run saw and the answer now, then de
 Exit 1 when a wrong error code is answered again (reproduced), 0 otherwise, 2 on a usage or
 configuration error. A failure that depends on earlier steps (state set before, a group destroyed)
 is rerun exactly with the failure's rerun command (run --seed N --id ID).`,
-  reuse: ['target', 'sdkappid', 'secret-key', 'admin', 'basic-sdkappid', 'basic-secret-key', 'ca-cert', 'resolve', 'report-dir'],
+  reuse: [
+    'target',
+    'sdkappid',
+    'secret-key',
+    'admin',
+    'basic-sdkappid',
+    'basic-secret-key',
+    'ca-cert',
+    'resolve',
+    'report-dir',
+  ],
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) throw new UsageError('reproduce takes one check id (see tim-conformance help reproduce)');
+    if (positionals.length !== 1)
+      throw new UsageError('reproduce takes one check id (see tim-conformance help reproduce)');
     const { reproduce } = await import('./reproduce.ts');
     return reproduce(positionals[0]!, targetFlags(values), stringOf(values, 'report-dir'), process.env, io);
   },

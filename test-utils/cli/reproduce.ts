@@ -20,15 +20,21 @@ function readResults(reportDir: string): ResultsFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ResultsFile;
   } catch {
-    throw new UsageError(`no readable results.json in ${reportDir}; give the report directory of the run with --report-dir`);
+    throw new UsageError(
+      `no readable results.json in ${reportDir}; give the report directory of the run with --report-dir`,
+    );
   }
 }
 
 function findFailure(results: ResultsFile, id: string): TestEntry {
   const test = results.tests.find((t) => t.id === id);
   if (!test) throw new UsageError(`no check '${id}' in that run's results.json`);
-  if (test.status !== 'failed' || !test.failure) throw new UsageError(`'${id}' did not fail in that run (it ${test.status})`);
-  if (!test.failure.request) throw new UsageError(`the failure of '${id}' recorded no request (it failed before sending one); rerun it with: ${test.failure.rerun ?? `run --id ${id}`}`);
+  if (test.status !== 'failed' || !test.failure)
+    throw new UsageError(`'${id}' did not fail in that run (it ${test.status})`);
+  if (!test.failure.request)
+    throw new UsageError(
+      `the failure of '${id}' recorded no request (it failed before sending one); rerun it with: ${test.failure.rerun ?? `run --id ${id}`}`,
+    );
   return test;
 }
 
@@ -39,7 +45,12 @@ function flagsFor(results: ResultsFile, given: RunFlags): RunFlags {
   if (t.kind === 'mock') return { ...given, target: 'mock' };
   const flags: RunFlags = { ...given, target: t.kind === 'region' && t.region ? `region:${t.region}` : t.baseUrl };
   flags.sdkappid ??= String(t.sdkappid);
-  if (t.basicSdkappid !== null && given.basicSdkappid === undefined && (process.env['TIM_BASIC_SECRET_KEY'] ?? '') !== '') flags.basicSdkappid = String(t.basicSdkappid);
+  if (
+    t.basicSdkappid !== null &&
+    given.basicSdkappid === undefined &&
+    (process.env['TIM_BASIC_SECRET_KEY'] ?? '') !== ''
+  )
+    flags.basicSdkappid = String(t.basicSdkappid);
   if (t.admin !== 'administrator') flags.admin ??= t.admin;
   return flags;
 }
@@ -48,7 +59,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function reproduce(id: string, given: RunFlags, reportDirFlag: string | undefined, env: Env, io: CommandIO): Promise<number> {
+export async function reproduce(
+  id: string,
+  given: RunFlags,
+  reportDirFlag: string | undefined,
+  env: Env,
+  io: CommandIO,
+): Promise<number> {
   const reportDir = resolve(reportDirFlag ?? env['TIM_REPORT_DIR'] ?? 'reports');
   const results = readResults(reportDir);
   const test = findFailure(results, id);
@@ -69,17 +86,34 @@ export async function reproduce(id: string, given: RunFlags, reportDirFlag: stri
   const fresh: GroupFixture[] = [];
   try {
     // Every group of the run the request named gets a fresh stand-in of the check's group type.
-    const oldIds = [...new Set(request.body.match(new RegExp(`(?:@TGS#_)?${escapeRegExp(results.target.groupIdPrefix)}[A-Za-z0-9_-]*`, 'g')) ?? [])];
+    const oldIds = [
+      ...new Set(
+        request.body.match(new RegExp(`(?:@TGS#_)?${escapeRegExp(results.target.groupIdPrefix)}[A-Za-z0-9_-]*`, 'g')) ??
+          [],
+      ),
+    ];
     let body = request.body;
     const faker = seededFaker(results.seed, id);
     for (const oldId of oldIds) {
-      const group = await createGroupFixture(client, { type: (test.groupType ?? 'Public') as GroupType, target, faker, ledger });
+      const group = await createGroupFixture(client, {
+        type: (test.groupType ?? 'Public') as GroupType,
+        target,
+        faker,
+        ledger,
+      });
       fresh.push(group);
       body = body.split(oldId).join(group.groupId);
     }
     const url = new URL(request.url.replace(/<redacted>/g, 'x'));
-    const answer = await client.call(request.operation, undefined, { rawBody: body, path: url.pathname, method: request.method, pacing: true });
-    const now = answer.networkError ? { networkError: answer.networkError } : answer.body ?? { httpStatus: answer.httpStatus, rawText: answer.rawText };
+    const answer = await client.call(request.operation, undefined, {
+      rawBody: body,
+      path: url.pathname,
+      method: request.method,
+      pacing: true,
+    });
+    const now = answer.networkError
+      ? { networkError: answer.networkError }
+      : (answer.body ?? { httpStatus: answer.httpStatus, rawText: answer.rawText });
     io.out(`tim-conformance reproduce ${id} (seed ${results.seed}) against ${target.baseUrl}`);
     io.out(`  request:  ${request.method} ${url.pathname} ${cut(body, SHOWN_CHARS)}`);
     if (fresh.length > 0) io.out(`  groups:   ${fresh.map((g) => g.groupId).join(', ')} (fresh, destroyed afterwards)`);
@@ -90,7 +124,11 @@ export async function reproduce(id: string, given: RunFlags, reportDirFlag: stri
     if (kind?.kind === 'wrong-code') {
       const code = (answer.body as { ErrorCode?: unknown } | undefined)?.ErrorCode;
       const again = code === kind.answeredCode;
-      io.out(again ? `reproduced: ErrorCode ${String(code)} again, documented ${kind.expectedCodes.join(' or ')}` : `not reproduced: ErrorCode ${String(code)} now (the run saw ${kind.answeredCode})`);
+      io.out(
+        again
+          ? `reproduced: ErrorCode ${String(code)} again, documented ${kind.expectedCodes.join(' or ')}`
+          : `not reproduced: ErrorCode ${String(code)} now (the run saw ${kind.answeredCode})`,
+      );
       return again ? 1 : 0;
     }
     return 0;

@@ -6,7 +6,15 @@
 import { applyStatefulRuns } from './stateful-runs-flag.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integerCheck, nonEmptyCheck, stringOf, listOf, type CommandIO, type CommandSpec, type OptionValues } from './option-table.ts';
+import {
+  integerCheck,
+  nonEmptyCheck,
+  stringOf,
+  listOf,
+  type CommandIO,
+  type CommandSpec,
+  type OptionValues,
+} from './option-table.ts';
 import { targetFlags } from './options.ts';
 
 function regexCheck(flag: string): (value: string) => string | undefined {
@@ -38,7 +46,14 @@ a target that stopped answering mid-run, 130/143/129 when interrupted by SIGINT/
 terminal, one line per finished suite file otherwise (CI set, or not a terminal).`,
   reuse: [],
   options: [
-    { name: 'seed', type: 'string', value: 'N', env: 'TIM_SEED', section: RUN, help: 'the seed for generated data (every run prints it)' },
+    {
+      name: 'seed',
+      type: 'string',
+      value: 'N',
+      env: 'TIM_SEED',
+      section: RUN,
+      help: 'the seed for generated data (every run prints it)',
+    },
     { name: 'strict', type: 'boolean', env: 'TIM_STRICT', section: RUN, help: 'tentative (inferred) checks gate too' },
     {
       name: 'stateful-runs',
@@ -66,7 +81,12 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
       help: "only checks whose id matches (the id alone, not its title), e.g. --grep 'clear_group_attr/' or --grep '^transport/unknown-command$'",
       check: regexCheck('grep'),
     },
-    { name: 'list', type: 'boolean', section: RUN, help: 'print the ids of the checks the run would execute (after filters, --id, --grep) and exit; sends no request' },
+    {
+      name: 'list',
+      type: 'boolean',
+      section: RUN,
+      help: 'print the ids of the checks the run would execute (after filters, --id, --grep) and exit; sends no request',
+    },
     {
       name: 'max-failures',
       type: 'string',
@@ -76,8 +96,20 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
       help: 'stop after N failed checks; the checks not reached are reported as not run',
       check: integerCheck('max-failures', 1, 1_000_000),
     },
-    { name: 'json', type: 'boolean', section: RUN, help: 'print results.json (regions.json with --regions) on stdout; progress and summary go to stderr' },
-    { name: 'suites', type: 'string', value: 'DIR', default: 'suites', section: RUN, help: 'run the *.check.ts files of DIR instead of suites/' },
+    {
+      name: 'json',
+      type: 'boolean',
+      section: RUN,
+      help: 'print results.json (regions.json with --regions) on stdout; progress and summary go to stderr',
+    },
+    {
+      name: 'suites',
+      type: 'string',
+      value: 'DIR',
+      default: 'suites',
+      section: RUN,
+      help: 'run the *.check.ts files of DIR instead of suites/',
+    },
     {
       name: 'workers',
       type: 'string',
@@ -101,7 +133,7 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
       value: 'FILE',
       env: 'TIM_EXPECTATIONS',
       section: EXPECTATIONS,
-      help: 'listed failures are reported as expected, not gating; a new failure gates; a listed check that passes is an unexpected pass and gates too. With --regions, {region} in FILE is the region\'s name.',
+      help: "listed failures are reported as expected, not gating; a new failure gates; a listed check that passes is an unexpected pass and gates too. With --regions, {region} in FILE is the region's name.",
       readme:
         "the target's known deviations (JSON, see [docs/expectations.md](docs/expectations.md)): listed failures are reported as *expected failures* and do not gate; a failure not listed gates; a listed check that passes is an *unexpected pass* and gates (update the file)",
       check: nonEmptyCheck('--expectations needs a file path'),
@@ -110,7 +142,7 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
       name: 'update-expectations',
       type: 'boolean',
       section: EXPECTATIONS,
-      help: 'rewrite FILE from this run (keeps reasons, adds new failures with a TODO reason, drops entries that pass); the exit code is the run\'s against the file as it was read',
+      help: "rewrite FILE from this run (keeps reasons, adds new failures with a TODO reason, drops entries that pass); the exit code is the run's against the file as it was read",
     },
     {
       name: 'regions',
@@ -118,8 +150,7 @@ terminal, one line per finished suite file otherwise (CI set, or not a terminal)
       value: 'LIST|all',
       env: 'TIM_REGIONS',
       section: REGIONS,
-      help:
-        'run once per region (e.g. sgp,kr or all), reports in DIR/<region>/ and the combined DIR/regions.json, regions.html and regions.md; exit 1 if any region has a gating failure. Each region needs its own app: TIM_SDKAPPID_<REGION> and TIM_SECRET_KEY_<REGION> (REGION = the canonical name: SINGAPORE, SEOUL, SILICON_VALLEY ...), optionally TIM_BASIC_SDKAPPID_<REGION>, TIM_BASIC_SECRET_KEY_<REGION>, TIM_ADMIN_<REGION>. Not with --target/--sdkappid/--secret-key.',
+      help: 'run once per region (e.g. sgp,kr or all), reports in DIR/<region>/ and the combined DIR/regions.json, regions.html and regions.md; exit 1 if any region has a gating failure. Each region needs its own app: TIM_SDKAPPID_<REGION> and TIM_SECRET_KEY_<REGION> (REGION = the canonical name: SINGAPORE, SEOUL, SILICON_VALLEY ...), optionally TIM_BASIC_SDKAPPID_<REGION>, TIM_BASIC_SECRET_KEY_<REGION>, TIM_ADMIN_<REGION>. Not with --target/--sdkappid/--secret-key.',
       check: nonEmptyCheck("--regions needs 'all' or region names separated by commas"),
     },
   ],
@@ -190,9 +221,14 @@ async function listCommand(values: OptionValues, positionals: string[], io: Comm
     reportDir: config.reportDir,
     groupIdPrefix: 'timc-list0000-',
   };
-  const listed = await listChecks({ target, suitesDir: stringOf(values, 'suites'), filters: positionals, grep: stringOf(values, 'grep'), ids: listOf(values, 'id') });
+  const listed = await listChecks({
+    target,
+    suitesDir: stringOf(values, 'suites'),
+    filters: positionals,
+    grep: stringOf(values, 'grep'),
+    ids: listOf(values, 'id'),
+  });
   for (const id of listed.ids) io.out(id);
   for (const error of listed.errors) io.err(`tim-conformance: a suite file did not load: ${error}`);
   return listed.errors.length > 0 ? 1 : 0;
 }
-

@@ -57,7 +57,10 @@ export function splitSdkGateArgs(argv: string[]): SdkGateArgs | 'help' {
   let requireCoverage = false;
   for (let i = 0; i < before.length; i++) {
     const arg = before[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? before[++i];
       if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
@@ -70,8 +73,18 @@ export function splitSdkGateArgs(argv: string[]): SdkGateArgs | 'help' {
     else if (name === '--require-coverage') requireCoverage = true;
     else mockArgv.push(arg);
   }
-  if (command.length === 0 || command[0] === '') throw new UsageError('sdk-gate needs a command after -- (tim-conformance sdk-gate [options] -- <command> [args...])');
-  return { mockArgv, command, reportDir, ...(scenario !== undefined ? { scenario } : {}), ...(record !== undefined ? { record } : {}), requireCoverage };
+  if (command.length === 0 || command[0] === '')
+    throw new UsageError(
+      'sdk-gate needs a command after -- (tim-conformance sdk-gate [options] -- <command> [args...])',
+    );
+  return {
+    mockArgv,
+    command,
+    reportDir,
+    ...(scenario !== undefined ? { scenario } : {}),
+    ...(record !== undefined ? { record } : {}),
+    requireCoverage,
+  };
 }
 
 export async function sdkGateCommand(argv: string[], io: RunnerIO): Promise<number> {

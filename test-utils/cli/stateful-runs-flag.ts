@@ -11,7 +11,8 @@ export { STATEFUL_RUNS_OPTION };
 export function applyStatefulRuns(flag: string | undefined, env: NodeJS.ProcessEnv): void {
   try {
     if (flag !== undefined) env['TIM_STATEFUL_RUNS'] = String(parseStatefulRuns(flag, '--stateful-runs'));
-    else if (env['TIM_STATEFUL_RUNS'] !== undefined && env['TIM_STATEFUL_RUNS'].trim() !== '') parseStatefulRuns(env['TIM_STATEFUL_RUNS'], 'TIM_STATEFUL_RUNS');
+    else if (env['TIM_STATEFUL_RUNS'] !== undefined && env['TIM_STATEFUL_RUNS'].trim() !== '')
+      parseStatefulRuns(env['TIM_STATEFUL_RUNS'], 'TIM_STATEFUL_RUNS');
   } catch (error) {
     if (error instanceof StatefulRunsError) throw new UsageError(error.message);
     throw error;

@@ -4,6 +4,8 @@
  */
 import { OPTION_TABLE } from './commands.ts';
 
-export const USAGE: Record<string, string> = Object.fromEntries(OPTION_TABLE.commandNames().map((name) => [name, OPTION_TABLE.usage(name)]));
+export const USAGE: Record<string, string> = Object.fromEntries(
+  OPTION_TABLE.commandNames().map((name) => [name, OPTION_TABLE.usage(name)]),
+);
 
 export const MAIN_USAGE = OPTION_TABLE.mainUsage();

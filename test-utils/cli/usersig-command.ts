@@ -10,7 +10,7 @@ import { targetFlags } from './options.ts';
 
 export const usersigCommand: CommandSpec = {
   name: 'usersig',
-  summary: 'print a fresh UserSig for the app admin (to replay a failure\'s curl line)',
+  summary: "print a fresh UserSig for the app admin (to replay a failure's curl line)",
   synopsis: 'tim-conformance usersig [--sdkappid N] [--admin NAME]',
   description: `Prints a fresh UserSig (valid 24 hours) for the admin of the app on stdout and nothing else,
 so that \`export TIM_USERSIG="$(npx tim-conformance usersig --sdkappid N)"\` makes a failure's curl
@@ -24,12 +24,15 @@ and TIM_SDKAPPID the sig is for the embedded mock's default app. Exit 2 on a con
     try {
       // A URL stands in for "not the mock" so that the app's credentials are required when an SDKAppID is given.
       const given = flags.sdkappid !== undefined || (process.env['TIM_SDKAPPID'] ?? '').trim() !== '';
-      app = resolveTargetConfig({ ...flags, target: given ? 'http://127.0.0.1:9' : 'mock' }, { ...process.env, TIM_TARGET: undefined }).app;
+      app = resolveTargetConfig(
+        { ...flags, target: given ? 'http://127.0.0.1:9' : 'mock' },
+        { ...process.env, TIM_TARGET: undefined },
+      ).app;
     } catch (error) {
       if (error instanceof ConfigError) {
         const message =
           error.variable === 'TIM_SECRET_KEY' && /required/.test(error.message)
-            ? 'usersig needs the app\'s secret key: set TIM_SECRET_KEY (or --secret-key) with --sdkappid'
+            ? "usersig needs the app's secret key: set TIM_SECRET_KEY (or --secret-key) with --sdkappid"
             : error.message;
         io.err(`tim-conformance: ${message}`);
         return 2;

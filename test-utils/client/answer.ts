@@ -30,11 +30,18 @@ function mib(bytes: number): string {
  * body that grows past it is cut off there (the stream is destroyed, so the connection closes
  * and the rest is never buffered).
  */
-export async function readAnswer(body: Dispatcher.ResponseData['body'], headers: Dispatcher.ResponseData['headers'], maxBytes = MAX_ANSWER_BYTES): Promise<ReadAnswer> {
+export async function readAnswer(
+  body: Dispatcher.ResponseData['body'],
+  headers: Dispatcher.ResponseData['headers'],
+  maxBytes = MAX_ANSWER_BYTES,
+): Promise<ReadAnswer> {
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     body.destroy();
-    return { rawText: '', problem: `the answer is ${declared} bytes (Content-Length, ${mib(declared)}), over the ${mib(maxBytes)} the runner reads; the API's answers are small` };
+    return {
+      rawText: '',
+      problem: `the answer is ${declared} bytes (Content-Length, ${mib(declared)}), over the ${mib(maxBytes)} the runner reads; the API's answers are small`,
+    };
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -44,7 +51,10 @@ export async function readAnswer(body: Dispatcher.ResponseData['body'], headers:
     if (size > maxBytes) {
       body.destroy();
       const preview = Buffer.concat(chunks).subarray(0, REFUSED_ANSWER_PREVIEW_BYTES).toString('utf8');
-      return { rawText: preview, problem: `the answer grew past the ${mib(maxBytes)} the runner reads (over ${maxBytes} bytes); the API's answers are small` };
+      return {
+        rawText: preview,
+        problem: `the answer grew past the ${mib(maxBytes)} the runner reads (over ${maxBytes} bytes); the API's answers are small`,
+      };
     }
     chunks.push(buffer);
   }
@@ -59,7 +69,8 @@ export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): numbe
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -82,7 +93,10 @@ export interface ParsedAnswer {
 /** JSON.parse behind the depth guard; text that is not JSON gives an undefined body. */
 export function parseAnswer(text: string, maxDepth = MAX_ANSWER_DEPTH): ParsedAnswer {
   if (jsonDepth(text, maxDepth) > maxDepth) {
-    return { body: undefined, problem: `the answer is JSON nested deeper than ${maxDepth} levels; the API's answers nest a few levels` };
+    return {
+      body: undefined,
+      problem: `the answer is JSON nested deeper than ${maxDepth} levels; the API's answers nest a few levels`,
+    };
   }
   try {
     return { body: JSON.parse(text) };

@@ -50,7 +50,11 @@ export function describeNetworkError(error: unknown): { message: string; code?: 
   return code === undefined ? { message } : { message, code };
 }
 
-export async function sendAttempt(transport: Transport, request: AttemptRequest, limits: AttemptLimits): Promise<AttemptOutcome> {
+export async function sendAttempt(
+  transport: Transport,
+  request: AttemptRequest,
+  limits: AttemptLimits,
+): Promise<AttemptOutcome> {
   const outcome: AttemptOutcome = { httpStatus: 0, rawText: '', body: undefined };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.deadlineMs);

@@ -70,7 +70,10 @@ export function describeTrip(trip: BreakerTrip): string {
 /** Tells the runner's coordinator that this worker's breaker tripped (best effort, never throws). */
 export function reportTripTo(coordinatorUrl: string, trip: BreakerTrip): void {
   try {
-    const req = request(`${coordinatorUrl}/breaker`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const req = request(`${coordinatorUrl}/breaker`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     req.on('error', () => {});
     req.end(JSON.stringify(trip));
   } catch {

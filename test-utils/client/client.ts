@@ -12,10 +12,24 @@ import type { AppCredentials, OperationContract, ResolvedTarget } from '../contr
 import { UserSigCache } from '../signing/cache.ts';
 import { BREAKER_OPEN_CODE, type BreakerTrip, type TransportBreaker } from './breaker.ts';
 import { buildCurl } from './curl.ts';
-import { type PaceSlot, type PaceTicket, PACING_WINDOW_MS, type SlidingWindowPacer, rateSlot, sharedPacer } from './pacer.ts';
+import {
+  type PaceSlot,
+  type PaceTicket,
+  PACING_WINDOW_MS,
+  type SlidingWindowPacer,
+  rateSlot,
+  sharedPacer,
+} from './pacer.ts';
 import { remotePacerFor } from './remote-slot.ts';
 import { assertNoSecretKey, redact, redactError, registerSecretKey, registerUserSig } from './redact.ts';
-import { DEFAULT_RETRY_POLICY, type Outcome, type RetryPolicy, isRetrySafe, isRetryableOutcome, retrying } from './retry.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  type Outcome,
+  type RetryPolicy,
+  isRetrySafe,
+  isRetryableOutcome,
+  retrying,
+} from './retry.ts';
 import { type AttemptOutcome, sendAttempt } from './attempt.ts';
 import { Transport, defaultTimeoutMs } from './transport.ts';
 import { assertGroupWritable, isWriteOperation, markGroupOwned } from './write-guard.ts';
@@ -126,7 +140,8 @@ function findOperation(operationId: string): OperationContract | undefined {
 function appFor(target: ResolvedTarget, choice: CallOptions['app']): AppCredentials {
   if (choice === undefined || choice === 'main') return target.app;
   if (choice === 'basic') {
-    if (!target.basicApp) throw new TimClientError('the target has no basic app (TIM_BASIC_SDKAPPID); report the check as not run');
+    if (!target.basicApp)
+      throw new TimClientError('the target has no basic app (TIM_BASIC_SDKAPPID); report the check as not run');
     return target.basicApp;
   }
   return choice;
@@ -203,7 +218,9 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const share = options.workerShare ?? 1;
   if (!(share > 0 && share <= 1)) throw new TimClientError(`workerShare must be in (0, 1], got ${share}`);
-  const transportOptions: ConstructorParameters<typeof Transport>[0] = { timeoutMs: options.timeoutMs ?? defaultTimeoutMs() };
+  const transportOptions: ConstructorParameters<typeof Transport>[0] = {
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs(),
+  };
   if (target.caCert !== undefined) transportOptions.caCert = target.caCert;
   if (target.resolve) transportOptions.resolve = target.resolve;
   if (options.connections !== undefined) transportOptions.connections = options.connections;
@@ -219,7 +236,12 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
 
   const runPacer = options.pacingUrl === undefined ? undefined : remotePacerFor(options.pacingUrl);
 
-  function pacePlan(operationId: string, operation: OperationContract | undefined, app: AppCredentials, body: unknown): PacePlan {
+  function pacePlan(
+    operationId: string,
+    operation: OperationContract | undefined,
+    app: AppCredentials,
+    body: unknown,
+  ): PacePlan {
     const callRate = operation?.['x-tim-call-rate'].perSecond ?? (getLimit('api.calls.perSecond').max as number);
     const apiKey = `api:${app.sdkappid}:${operationId}`;
     const plan: PacePlan = { local: [] };
@@ -270,7 +292,12 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
     const identifier = opts.identifier ?? app.admin;
     const method = opts.method ?? 'POST';
 
-    const rawBody = opts.rawBody === undefined ? undefined : Buffer.isBuffer(opts.rawBody) ? opts.rawBody.toString('utf8') : opts.rawBody;
+    const rawBody =
+      opts.rawBody === undefined
+        ? undefined
+        : Buffer.isBuffer(opts.rawBody)
+          ? opts.rawBody.toString('utf8')
+          : opts.rawBody;
     const bodyText = rawBody ?? JSON.stringify(body === undefined ? {} : body);
     const payload: string | Buffer = opts.rawBody ?? bodyText;
 
@@ -300,7 +327,13 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
       const usersig = opts.usersig ?? sigCache.get(app, identifier);
       registerUserSig(usersig);
       const query = buildQuery(
-        { sdkappid: String(app.sdkappid), identifier, usersig, random: String(randomInt(0, 2 ** 32)), contenttype: 'json' },
+        {
+          sdkappid: String(app.sdkappid),
+          identifier,
+          usersig,
+          random: String(randomInt(0, 2 ** 32)),
+          contenttype: 'json',
+        },
         opts.query,
       );
       const pathAndQuery = `${requestPath}?${query}`;
@@ -310,7 +343,11 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
       const ticket = await admit(plan, opts.pacing === false);
       let outcome: AttemptOutcome;
       try {
-        outcome = await sendAttempt(transport, { origin, method, pathAndQuery, headers, payload }, { deadlineMs: attemptDeadlineMs });
+        outcome = await sendAttempt(
+          transport,
+          { origin, method, pathAndQuery, headers, payload },
+          { deadlineMs: attemptDeadlineMs },
+        );
       } finally {
         ticket.done();
       }
@@ -320,7 +357,14 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
         body: outcome.body,
         rawText: outcome.rawText,
         request: { method, url: redact(url), body: redact(bodyText) },
-        curl: buildCurl({ method, url, headers, body: bodyText, resolve: transport.curlResolve(origin), extraCa: target.caCert !== undefined }),
+        curl: buildCurl({
+          method,
+          url,
+          headers,
+          body: bodyText,
+          resolve: transport.curlResolve(origin),
+          extraCa: target.caCert !== undefined,
+        }),
         attempts: attempt,
         durationMs: 0,
       };
@@ -354,7 +398,11 @@ export function createTimClient(target: ResolvedTarget, options: ClientOptions =
             ? [{ path: '', message: `response is not JSON (HTTP ${result.httpStatus})` }]
             : validateResponse(operation.operationId, result.body).errors;
     }
-    if (operation?.operationId === 'create_group' && result.errorCode === 0 && typeof result.body?.GroupId === 'string') {
+    if (
+      operation?.operationId === 'create_group' &&
+      result.errorCode === 0 &&
+      typeof result.body?.GroupId === 'string'
+    ) {
       markGroupOwned(result.body.GroupId);
     }
   }

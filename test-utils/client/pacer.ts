@@ -89,7 +89,10 @@ export class SlidingWindowPacer {
       const log = this.#live(slot, now);
       if (log.length < slot.limit) continue;
       // Enough entries must leave the window; an in-flight one never leaves by time alone.
-      const finished = log.map((a) => a.at).filter(Number.isFinite).sort((a, b) => a - b);
+      const finished = log
+        .map((a) => a.at)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
       const mustLeave = log.length - slot.limit + 1;
       const leaving = finished[mustLeave - 1];
       wait = Math.max(wait, leaving === undefined ? Number.POSITIVE_INFINITY : leaving + slot.windowMs - now);

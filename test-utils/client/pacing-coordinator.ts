@@ -67,9 +67,12 @@ function parseSlots(body: unknown): PaceSlot[] {
   if (!Array.isArray(slots) || slots.length === 0) throw new BadRequest('slots must be a non-empty array');
   return slots.map((slot: unknown) => {
     const { key, limit, windowMs } = (slot ?? {}) as Record<string, unknown>;
-    if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) throw new BadRequest('slot.key must be a short non-empty string');
-    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) throw new BadRequest('slot.limit must be a positive integer');
-    if (typeof windowMs !== 'number' || !(windowMs > 0 && windowMs <= MAX_WINDOW_MS)) throw new BadRequest('slot.windowMs must be a positive number of ms');
+    if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH)
+      throw new BadRequest('slot.key must be a short non-empty string');
+    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1)
+      throw new BadRequest('slot.limit must be a positive integer');
+    if (typeof windowMs !== 'number' || !(windowMs > 0 && windowMs <= MAX_WINDOW_MS))
+      throw new BadRequest('slot.windowMs must be a positive number of ms');
     return { key, limit, windowMs };
   });
 }
@@ -140,7 +143,8 @@ export async function startPacingCoordinator(options: PacingCoordinatorOptions =
     const body = await readJson(req);
     if (route === '/breaker') {
       const { streak, lastError } = (body ?? {}) as { streak?: unknown; lastError?: unknown };
-      if (typeof streak !== 'number' || typeof lastError !== 'string') throw new BadRequest('streak must be a number and lastError a string');
+      if (typeof streak !== 'number' || typeof lastError !== 'string')
+        throw new BadRequest('streak must be a number and lastError a string');
       answer(res, 204);
       if (!tripped) {
         tripped = true;

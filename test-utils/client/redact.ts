@@ -65,7 +65,9 @@ export class SecretInRequestError extends Error {
   readonly where: 'url' | 'body' | 'header';
 
   constructor(where: 'url' | 'body' | 'header', detail: string) {
-    super(`refusing to send a request whose ${where}${detail} contains a secret key; the API never needs the key on the wire`);
+    super(
+      `refusing to send a request whose ${where}${detail} contains a secret key; the API never needs the key on the wire`,
+    );
     this.name = 'SecretInRequestError';
     this.where = where;
   }
@@ -82,11 +84,22 @@ function percentDecoded(text: string): string {
   });
 }
 
-const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 /** JSON string escapes undone (\uXXXX, \", \\ ...). */
 function jsonUnescaped(text: string): string {
-  return text.replace(/\\(u[0-9A-Fa-f]{4}|["\\/bfnrt])/g, (_m, esc: string) => (esc.length === 5 ? String.fromCharCode(parseInt(esc.slice(1), 16)) : JSON_ESCAPES[esc]!));
+  return text.replace(/\\(u[0-9A-Fa-f]{4}|["\\/bfnrt])/g, (_m, esc: string) =>
+    esc.length === 5 ? String.fromCharCode(parseInt(esc.slice(1), 16)) : JSON_ESCAPES[esc]!,
+  );
 }
 
 /**
@@ -109,7 +122,8 @@ function decodedViews(text: string): string[] {
 function containsSecretKey(text: string): boolean {
   if (secretKeys.size === 0) return false;
   const views = decodedViews(text);
-  for (const key of secretKeys) for (const form of literalForms(key)) if (views.some((view) => view.includes(form))) return true;
+  for (const key of secretKeys)
+    for (const form of literalForms(key)) if (views.some((view) => view.includes(form))) return true;
   return false;
 }
 
@@ -118,6 +132,7 @@ export function assertNoSecretKey(request: { url: string; body: string; headers:
   if (containsSecretKey(request.url)) throw new SecretInRequestError('url', '');
   if (containsSecretKey(request.body)) throw new SecretInRequestError('body', '');
   for (const [name, value] of Object.entries(request.headers)) {
-    if (containsSecretKey(value) || containsSecretKey(name)) throw new SecretInRequestError('header', ` (${redact(name)})`);
+    if (containsSecretKey(value) || containsSecretKey(name))
+      throw new SecretInRequestError('header', ` (${redact(name)})`);
   }
 }

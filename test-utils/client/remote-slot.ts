@@ -98,7 +98,9 @@ export class RemotePacer {
     this.#unreachable = true;
     const err = error as { code?: string; message?: string };
     const why = err.code ?? err.message ?? String(error);
-    this.#warn(`tim-conformance: pacing coordinator ${this.url} unreachable (${why}); pacing low-rate APIs with this worker's share instead`);
+    this.#warn(
+      `tim-conformance: pacing coordinator ${this.url} unreachable (${why}); pacing low-rate APIs with this worker's share instead`,
+    );
   }
 
   #post(path: string, body: unknown, retried = false): Promise<unknown> {
@@ -132,7 +134,8 @@ export class RemotePacer {
       req.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket can be closed by the peer just as it is reused; the request never
         // reached the coordinator, so one retry on a fresh socket is safe.
-        if (!retried && req.reusedSocket && error.code === 'ECONNRESET') this.#post(path, body, true).then(resolve, reject);
+        if (!retried && req.reusedSocket && error.code === 'ECONNRESET')
+          this.#post(path, body, true).then(resolve, reject);
         else reject(error);
       });
       req.end(payload);

@@ -80,7 +80,10 @@ export interface RetryLoopOptions<T> {
  * The retry policy around one attempt (attempt.ts), as undici's RetryHandler wraps a dispatch:
  * attempts until one is not retryable or the attempts are used up, with backoff between them.
  */
-export async function retrying<T>(attempt: (n: number) => Promise<T>, options: RetryLoopOptions<T>): Promise<{ outcome: T; attempts: number }> {
+export async function retrying<T>(
+  attempt: (n: number) => Promise<T>,
+  options: RetryLoopOptions<T>,
+): Promise<{ outcome: T; attempts: number }> {
   for (let n = 1; ; n++) {
     const outcome = await attempt(n);
     if (n >= options.maxAttempts || !options.isRetryable(outcome)) return { outcome, attempts: n };

@@ -53,7 +53,11 @@ export class Transport {
       if (override === undefined) return base(opts, callback);
       const address = parseResolvedAddress(override);
       const servername = opts.servername ?? (isIP(opts.hostname) === 0 ? opts.hostname : undefined);
-      const redirected = { ...opts, hostname: address.ip, port: address.port === undefined ? opts.port : String(address.port) };
+      const redirected = {
+        ...opts,
+        hostname: address.ip,
+        port: address.port === undefined ? opts.port : String(address.port),
+      };
       if (servername !== undefined && servername !== null) redirected.servername = servername;
       return base(redirected, callback);
     };

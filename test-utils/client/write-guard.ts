@@ -53,7 +53,8 @@ export function groupIdOfBody(body: unknown, rawBody?: string): { present: boole
       }
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || !('GroupId' in parsed)) return { present: false, value: undefined };
+  if (typeof parsed !== 'object' || parsed === null || !('GroupId' in parsed))
+    return { present: false, value: undefined };
   return { present: true, value: (parsed as { GroupId: unknown }).GroupId };
 }
 
@@ -67,6 +68,7 @@ export function assertGroupWritable(
   if (!isWriteOperation(operationId)) return;
   const { present, value } = groupIdOfBody(body, rawBody);
   if (!present) return;
-  if (typeof value === 'string' && ((groupIdPrefix !== '' && value.includes(groupIdPrefix)) || ownedGroups.has(value))) return;
+  if (typeof value === 'string' && ((groupIdPrefix !== '' && value.includes(groupIdPrefix)) || ownedGroups.has(value)))
+    return;
   throw new GroupWriteRefusedError(operationId, value, groupIdPrefix);
 }

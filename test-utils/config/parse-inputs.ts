@@ -52,7 +52,10 @@ export function parseSecretKey(input: Input, flag: string, variable: string): st
   return key;
 }
 
-export function parseTarget(raw: string | undefined, source: string): Pick<TargetConfig, 'kind' | 'baseUrl' | 'region'> {
+export function parseTarget(
+  raw: string | undefined,
+  source: string,
+): Pick<TargetConfig, 'kind' | 'baseUrl' | 'region'> {
   const text = (raw ?? '').trim();
   if (text === '' || text === 'mock') return { kind: 'mock' };
   if (text.startsWith('region:')) {
@@ -80,7 +83,10 @@ export function parseTarget(raw: string | undefined, source: string): Pick<Targe
     throw new ConfigError(`${source} must use http or https, not '${url.protocol.replace(/:$/, '')}'.`, 'TIM_TARGET');
   }
   if (url.username !== '' || url.password !== '') {
-    throw new ConfigError(`${source} must not carry a user name or password; give only scheme, host and port.`, 'TIM_TARGET');
+    throw new ConfigError(
+      `${source} must not carry a user name or password; give only scheme, host and port.`,
+      'TIM_TARGET',
+    );
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
     throw new ConfigError(
@@ -105,7 +111,10 @@ export function parseSeed(input: Input): Pick<TargetConfig, 'seed' | 'seedSource
   const text = (input.value ?? '').trim();
   const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n)) {
-    throw new ConfigError(`${input.source} must be an integer (the seed printed by an earlier run), got '${text}'.`, 'TIM_SEED');
+    throw new ConfigError(
+      `${input.source} must be an integer (the seed printed by an earlier run), got '${text}'.`,
+      'TIM_SEED',
+    );
   }
   return { seed: n, seedSource: input.source === 'TIM_SEED' ? 'env' : 'flag' };
 }
@@ -117,10 +126,16 @@ export function readCaCert(input: Input): Pick<TargetConfig, 'caCert' | 'caCertP
   try {
     pem = readFileSync(path, 'utf8');
   } catch {
-    throw new ConfigError(`${input.source} names '${path}', which cannot be read; give the path of a PEM certificate file.`, 'TIM_CA_CERT');
+    throw new ConfigError(
+      `${input.source} names '${path}', which cannot be read; give the path of a PEM certificate file.`,
+      'TIM_CA_CERT',
+    );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError(`${input.source} names '${path}', which holds no PEM certificate (-----BEGIN CERTIFICATE-----).`, 'TIM_CA_CERT');
+    throw new ConfigError(
+      `${input.source} names '${path}', which holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
+      'TIM_CA_CERT',
+    );
   }
   return { caCert: pem, caCertPath: path };
 }
@@ -141,12 +156,18 @@ export function parseMaxGroups(input: Input): number | undefined {
 /** 'host=ip[:port],host2=ip' -> { host: 'ip[:port]' }. */
 export function parseResolve(text: string, source = 'TIM_RESOLVE'): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const match = /^([A-Za-z0-9.-]+)=([^:=\s]+|\[[^\]]+\])(?::(\d{1,5}))?$/.exec(part);
     const ip = match?.[2]?.replace(/^\[|\]$/g, '');
     const port = match?.[3] === undefined ? undefined : Number(match[3]);
     if (!match || !ip || isIP(ip) === 0 || (port !== undefined && (port < 1 || port > 65535))) {
-      throw new ConfigError(`${source} entry '${part}' is not host=ip or host=ip:port (e.g. adminapisgp.im.qcloud.com=127.0.0.1:8443).`, 'TIM_RESOLVE');
+      throw new ConfigError(
+        `${source} entry '${part}' is not host=ip or host=ip:port (e.g. adminapisgp.im.qcloud.com=127.0.0.1:8443).`,
+        'TIM_RESOLVE',
+      );
     }
     map[(match[1] as string).toLowerCase()] = port === undefined ? ip : `${ip}:${port}`;
   }

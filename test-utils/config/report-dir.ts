@@ -23,12 +23,18 @@ export function checkReportDir(path: string, named = '--report-dir / TIM_REPORT_
     }
     const where = current === resolve(path) ? `'${path}'` : `'${path}' (under '${current}')`;
     if (!stats.isDirectory()) {
-      throw new ConfigError(`${named} ${where} is a file, not a directory; give a directory for the reports.`, 'TIM_REPORT_DIR');
+      throw new ConfigError(
+        `${named} ${where} is a file, not a directory; give a directory for the reports.`,
+        'TIM_REPORT_DIR',
+      );
     }
     try {
       accessSync(current, constants.W_OK | constants.X_OK);
     } catch {
-      throw new ConfigError(`${named} ${where} is not writable; give a directory this user can write.`, 'TIM_REPORT_DIR');
+      throw new ConfigError(
+        `${named} ${where} is not writable; give a directory this user can write.`,
+        'TIM_REPORT_DIR',
+      );
     }
     return;
   }

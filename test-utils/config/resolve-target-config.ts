@@ -40,7 +40,7 @@ export function resolveTargetConfig(flags: RunFlags, env: Env): TargetConfig {
     if (!given(sdkappid)) {
       throw new ConfigError(
         target.kind === 'mock'
-          ? 'A secret key was given without an SDKAppID; set --sdkappid or TIM_SDKAPPID too, or neither for the mock\'s default app.'
+          ? "A secret key was given without an SDKAppID; set --sdkappid or TIM_SDKAPPID too, or neither for the mock's default app."
           : `--sdkappid or TIM_SDKAPPID is required when the target is a ${target.kind === 'url' ? 'URL' : 'region'}; set it to the SDKAppID of the app to test.`,
         'TIM_SDKAPPID',
       );
@@ -48,7 +48,7 @@ export function resolveTargetConfig(flags: RunFlags, env: Env): TargetConfig {
     if (!given(secretKey)) {
       throw new ConfigError(
         target.kind === 'mock'
-          ? 'An SDKAppID was given without a secret key; set --secret-key or TIM_SECRET_KEY too, or neither for the mock\'s default app.'
+          ? "An SDKAppID was given without a secret key; set --secret-key or TIM_SECRET_KEY too, or neither for the mock's default app."
           : `--secret-key or TIM_SECRET_KEY is required when the target is a ${target.kind === 'url' ? 'URL' : 'region'}; set it to the app's secret key from the Chat console.`,
         'TIM_SECRET_KEY',
       );
@@ -82,7 +82,7 @@ export function resolveTargetConfig(flags: RunFlags, env: Env): TargetConfig {
     };
     if (basicApp.sdkappid === app.sdkappid) {
       throw new ConfigError(
-        'TIM_BASIC_SDKAPPID is the same app as TIM_SDKAPPID; the edition checks need a second app without the counters\' edition.',
+        "TIM_BASIC_SDKAPPID is the same app as TIM_SDKAPPID; the edition checks need a second app without the counters' edition.",
         'TIM_BASIC_SDKAPPID',
       );
     }

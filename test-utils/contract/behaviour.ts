@@ -18,7 +18,8 @@ import { getOperation, operations, profileCases } from './spec.ts';
 import type { EvidenceStatus, GroupType, LimitId } from './types.ts';
 import { GROUP_TYPES } from './types.ts';
 
-export type BehaviourKind = 'profile' | 'operation-case' | 'group-type' | 'edition' | 'response' | 'limit' | 'limit-exceeded';
+export type BehaviourKind =
+  'profile' | 'operation-case' | 'group-type' | 'edition' | 'response' | 'limit' | 'limit-exceeded';
 
 export interface BehaviourRow {
   /** The reference as written ('signing.expired', 'clear_group_attr#clears-every-key'). */
@@ -41,10 +42,19 @@ function limitRow(ref: string): BehaviourRow {
   const limit = getLimit(id as LimitId);
   if (part === undefined) {
     const amount = limit.max === undefined ? `${limit.min64}..${limit.max64}` : `${limit.max} ${limit.unit}`;
-    return { ref, kind: 'limit', description: `${limit.description}: exactly at the limit (${amount}) is accepted.`, status: limit.status, code: 0, docUrls: limit.docUrls, ...(limit.note ? { note: limit.note } : {}) };
+    return {
+      ref,
+      kind: 'limit',
+      description: `${limit.description}: exactly at the limit (${amount}) is accepted.`,
+      status: limit.status,
+      code: 0,
+      docUrls: limit.docUrls,
+      ...(limit.note ? { note: limit.note } : {}),
+    };
   }
   if (part !== 'exceeded') throw new Error(`behaviour reference '${ref}': a limit has only the part '#exceeded'`);
-  if (!limit.exceeded) throw new Error(`behaviour reference '${ref}': limit ${id} has no documented answer when exceeded`);
+  if (!limit.exceeded)
+    throw new Error(`behaviour reference '${ref}': limit ${id} has no documented answer when exceeded`);
   const e = limit.exceeded;
   return {
     ref,
@@ -62,9 +72,18 @@ function operationRow(ref: string, operationId: string, part: string, spec?: Ope
   const op = getOperation(operationId, spec);
   if (part.startsWith('group-type/')) {
     const type = part.slice('group-type/'.length) as GroupType;
-    if (!GROUP_TYPES.includes(type)) throw new Error(`behaviour reference '${ref}': no group type '${type}' (${GROUP_TYPES.join(', ')})`);
+    if (!GROUP_TYPES.includes(type))
+      throw new Error(`behaviour reference '${ref}': no group type '${type}' (${GROUP_TYPES.join(', ')})`);
     const rule = op['x-tim-group-types'][type];
-    if (rule.supported) return { ref, kind: 'group-type', description: `${operationId} works on ${type} groups.`, status: rule.status, code: 0, docUrls: rule.docUrls };
+    if (rule.supported)
+      return {
+        ref,
+        kind: 'group-type',
+        description: `${operationId} works on ${type} groups.`,
+        status: rule.status,
+        code: 0,
+        docUrls: rule.docUrls,
+      };
     const refused = rule.rejectedWith;
     // That the call is refused is the type rule's status; the exact code may be less sure.
     return {
@@ -81,17 +100,43 @@ function operationRow(ref: string, operationId: string, part: string, spec?: Ope
     const edition = op['x-tim-edition'];
     if (!edition) throw new Error(`behaviour reference '${ref}': ${operationId} needs no edition`);
     const m = edition.missing;
-    return { ref, kind: 'edition', description: `${operationId} on an app without the ${edition.required} edition is refused.`, status: m.status, code: m.code, ...(m.acceptable ? { acceptable: m.acceptable } : {}), docUrls: m.docUrls };
+    return {
+      ref,
+      kind: 'edition',
+      description: `${operationId} on an app without the ${edition.required} edition is refused.`,
+      status: m.status,
+      code: m.code,
+      ...(m.acceptable ? { acceptable: m.acceptable } : {}),
+      docUrls: m.docUrls,
+    };
   }
   if (part === 'response') {
-    return { ref, kind: 'response', description: `A success of ${operationId} has the documented body (schemas/${op.responseSchema}).`, status: 'documented', code: 0, docUrls: op['x-tim-docs'] };
+    return {
+      ref,
+      kind: 'response',
+      description: `A success of ${operationId} has the documented body (schemas/${op.responseSchema}).`,
+      status: 'documented',
+      code: 0,
+      docUrls: op['x-tim-docs'],
+    };
   }
   const row = op['x-tim-cases'].find((c) => c.id === part);
   if (!row) {
-    throw new Error(`behaviour reference '${ref}': operation ${operationId} has no case '${part}'; known: ${op['x-tim-cases'].map((c) => c.id).join(', ') || '(none)'}`);
+    throw new Error(
+      `behaviour reference '${ref}': operation ${operationId} has no case '${part}'; known: ${op['x-tim-cases'].map((c) => c.id).join(', ') || '(none)'}`,
+    );
   }
   const e = row.expected;
-  return { ref, kind: 'operation-case', description: row.description, status: e.status, code: e.code, ...(e.acceptable ? { acceptable: e.acceptable } : {}), docUrls: e.docUrls, ...(e.note ? { note: e.note } : {}) };
+  return {
+    ref,
+    kind: 'operation-case',
+    description: row.description,
+    status: e.status,
+    code: e.code,
+    ...(e.acceptable ? { acceptable: e.acceptable } : {}),
+    docUrls: e.docUrls,
+    ...(e.note ? { note: e.note } : {}),
+  };
 }
 
 /** The row a reference names; throws a one-line error naming what is wrong. */
@@ -102,7 +147,16 @@ export function resolveBehaviour(ref: string, spec?: OpenAPIV3_1.Document): Beha
   const row = profileCases(spec).find((c) => c.id === ref);
   if (!row) throw new Error(`behaviour reference '${ref}': no x-tim-profile row with this id`);
   const e = row.expected;
-  return { ref, kind: 'profile', description: row.description, status: e.status, code: e.code, ...(e.acceptable ? { acceptable: e.acceptable } : {}), docUrls: e.docUrls, ...(e.note ? { note: e.note } : {}) };
+  return {
+    ref,
+    kind: 'profile',
+    description: row.description,
+    status: e.status,
+    code: e.code,
+    ...(e.acceptable ? { acceptable: e.acceptable } : {}),
+    docUrls: e.docUrls,
+    ...(e.note ? { note: e.note } : {}),
+  };
 }
 
 /** Every reference the contract defines, in document order (profile rows, then per operation, then limits). */

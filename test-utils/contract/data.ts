@@ -31,7 +31,12 @@ export type LimitOf<Id extends LimitId> = Limit &
 /** One limit by id; throws naming the known ids when there is none, or when it lacks what its type promises. */
 export function getLimit<Id extends LimitId>(id: Id): LimitOf<Id> {
   const found = limits().find((l) => l.id === id);
-  if (!found) throw new Error(`unknown limit '${id}'; limits.json has: ${limits().map((l) => l.id).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `unknown limit '${id}'; limits.json has: ${limits()
+        .map((l) => l.id)
+        .join(', ')}`,
+    );
   const int64 = id === ('counter.value.int64' satisfies Int64LimitId);
   if (int64 ? found.min64 === undefined || found.max64 === undefined : found.max === undefined) {
     throw new Error(`limit '${id}' in limits.json has no ${int64 ? 'min64/max64' : 'max'}`);

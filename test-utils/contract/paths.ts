@@ -24,7 +24,9 @@ export const CODE_EXT: '.ts' | '.js' = extname(fileURLToPath(import.meta.url)) =
  * sources, the parent of dist/ from the build (the data ships once, beside dist/).
  */
 export const REPO_ROOT =
-  basename(CODE_ROOT) === 'dist' && existsSync(resolve(CODE_ROOT, '..', 'package.json')) ? resolve(CODE_ROOT, '..') : CODE_ROOT;
+  basename(CODE_ROOT) === 'dist' && existsSync(resolve(CODE_ROOT, '..', 'package.json'))
+    ? resolve(CODE_ROOT, '..')
+    : CODE_ROOT;
 export const DEFAULT_SPEC_PATH = resolve(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml');
 
 /** A TIM_SPEC that names no file: a configuration error, which the CLI prints as one line (exit 2). */
@@ -36,7 +38,10 @@ export class SpecPathError extends Error {
 export function specPathFrom(timSpec: string | undefined): string {
   if (timSpec === undefined || timSpec.trim() === '') return DEFAULT_SPEC_PATH;
   const path = resolve(timSpec);
-  if (!existsSync(path)) throw new SpecPathError(`TIM_SPEC names '${timSpec}', which does not exist; give the path of an OpenAPI spec file (or unset TIM_SPEC for specs/tim-chat.openapi.yaml).`);
+  if (!existsSync(path))
+    throw new SpecPathError(
+      `TIM_SPEC names '${timSpec}', which does not exist; give the path of an OpenAPI spec file (or unset TIM_SPEC for specs/tim-chat.openapi.yaml).`,
+    );
   return path;
 }
 

@@ -101,7 +101,9 @@ function checkCopies(list: OperationContract[]): void {
     if (original === undefined) continue;
     const target = list.find((other) => other.operationId === original);
     if (target === undefined || target['x-tim-copy-of'] !== undefined) {
-      throw new Error(`operation ${op.operationId}: x-tim-copy-of '${original}' is not an original operation of the spec`);
+      throw new Error(
+        `operation ${op.operationId}: x-tim-copy-of '${original}' is not an original operation of the spec`,
+      );
     }
   }
 }
@@ -134,9 +136,7 @@ export function getOperation(operationId: string, spec?: OpenAPIV3_1.Document): 
   const all = operations(spec);
   const found = all.find((op) => op.operationId === operationId);
   if (!found) {
-    throw new Error(
-      `unknown operation '${operationId}'; the spec has: ${all.map((op) => op.operationId).join(', ')}`,
-    );
+    throw new Error(`unknown operation '${operationId}'; the spec has: ${all.map((op) => op.operationId).join(', ')}`);
   }
   return found;
 }
@@ -159,7 +159,10 @@ export function regions(spec: OpenAPIV3_1.Document = loadSpec()): Region[] {
 }
 
 function normaliseRegionName(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /**

@@ -150,7 +150,11 @@ export interface OperationContract {
     status: EvidenceStatus;
   };
   /** Per-group write rate shared by the attribute writes (5/s), or null. */
-  'x-tim-group-write-rate': { perSecond: number; limitId: 'attr.writes.perGroupPerSecond'; status: EvidenceStatus } | null;
+  'x-tim-group-write-rate': {
+    perSecond: number;
+    limitId: 'attr.writes.perGroupPerSecond';
+    status: EvidenceStatus;
+  } | null;
   /** Ids into schemas/limits.json that this operation enforces. */
   'x-tim-limits': LimitId[];
   /** Edition needed (counters), or null. */
@@ -183,13 +187,7 @@ export interface OperationContract {
 // ---------------------------------------------------------------------------------------------
 
 /** Where a behaviour-profile row belongs (the sections of docs/behaviour.md). */
-export type ProfileArea =
-  | 'transport'
-  | 'query-signing'
-  | 'groups'
-  | 'group-attr'
-  | 'group-counter'
-  | 'rates';
+export type ProfileArea = 'transport' | 'query-signing' | 'groups' | 'group-attr' | 'group-counter' | 'rates';
 
 /**
  * One row of the behaviour profile as data. `expected.code` 0 means "accepted" (the call
@@ -246,7 +244,6 @@ export interface TencentOpenApiComparison {
   tencentPath: string | null;
   differences: TencentOpenApiDifference[];
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The target a run talks to (test-utils/config resolves it; the runner hands it to the suites)

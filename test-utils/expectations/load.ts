@@ -46,7 +46,10 @@ export function parseExpectations(document: unknown, source: string): Expectatio
   if (!check(document)) {
     const problems = (check.errors ?? []).slice(0, 3).map((e) => {
       const where = e.instancePath === '' ? 'the top level' : e.instancePath;
-      const extra = e.keyword === 'additionalProperties' ? ` ('${String((e.params as { additionalProperty?: string }).additionalProperty)}')` : '';
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` ('${String((e.params as { additionalProperty?: string }).additionalProperty)}')`
+          : '';
       return `${where} ${e.message ?? 'is invalid'}${extra}`;
     });
     throw new ExpectationsError(
@@ -58,7 +61,9 @@ export function parseExpectations(document: unknown, source: string): Expectatio
   const seen = new Set<string>();
   for (const [index, entry] of file.expectations.entries()) {
     if (seen.has(entry.id)) {
-      throw new ExpectationsError(`expectations file ${source} lists '${entry.id}' twice (again at /expectations/${index}); keep one entry per check id.`);
+      throw new ExpectationsError(
+        `expectations file ${source} lists '${entry.id}' twice (again at /expectations/${index}); keep one entry per check id.`,
+      );
     }
     seen.add(entry.id);
   }
@@ -72,13 +77,17 @@ export function readExpectations(path: string, options: { missingOk?: boolean } 
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.missingOk) return { expectations: [] };
-    throw new ExpectationsError(`expectations file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a JSON expectations file, or add --update-expectations to create it.`);
+    throw new ExpectationsError(
+      `expectations file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a JSON expectations file, or add --update-expectations to create it.`,
+    );
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ExpectationsError(`expectations file ${path} is not valid JSON (${(error as Error).message.split('\n')[0]}).`);
+    throw new ExpectationsError(
+      `expectations file ${path} is not valid JSON (${(error as Error).message.split('\n')[0]}).`,
+    );
   }
   return parseExpectations(document, path);
 }

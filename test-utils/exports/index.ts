@@ -14,7 +14,14 @@ import type { RegionRun } from '../runner/regions-report.ts';
 import type { ResultsFile } from '../runner/results.ts';
 import { processIO, runConformanceOutcome, type RunnerIO, type RunnerOptions } from '../runner/run-conformance.ts';
 
-export type { ResultsFile, ResultsSummary, TestEntry, TestStatus, TargetSummary, ExpectationsUsed } from '../runner/results.ts';
+export type {
+  ResultsFile,
+  ResultsSummary,
+  TestEntry,
+  TestStatus,
+  TargetSummary,
+  ExpectationsUsed,
+} from '../runner/results.ts';
 export type { RegionRun } from '../runner/regions-report.ts';
 export type { RunnerIO } from '../runner/run-conformance.ts';
 
@@ -105,7 +112,9 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
     ...(options.output === false ? { progress: false as const } : {}),
   };
   const env: Env = options.env ?? process.env;
-  const outcome = await runConformanceOutcome(runFlags(options), env, io, runner, { handleSignals: options.handleSignals !== false });
+  const outcome = await runConformanceOutcome(runFlags(options), env, io, runner, {
+    handleSignals: options.handleSignals !== false,
+  });
   const run: ConformanceRun = { exitCode: outcome.code };
   if (outcome.results) run.results = outcome.results;
   if (outcome.regions) run.regions = outcome.regions;

@@ -8,8 +8,24 @@
  */
 import { KNOWN_DEVIATIONS } from '../mock/index.ts';
 
-export { startMockServer, DEFAULT_FULL_APP, DEFAULT_BASIC_APP, KNOWN_DEVIATIONS, FAULT_KINDS, MockState } from '../mock/index.ts';
-export type { MockServerOptions, MockServerHandle, MockClock, MockApp, FaultKind, FaultOptions, MockGroup, MockAppState } from '../mock/index.ts';
+export {
+  startMockServer,
+  DEFAULT_FULL_APP,
+  DEFAULT_BASIC_APP,
+  KNOWN_DEVIATIONS,
+  FAULT_KINDS,
+  MockState,
+} from '../mock/index.ts';
+export type {
+  MockServerOptions,
+  MockServerHandle,
+  MockClock,
+  MockApp,
+  FaultKind,
+  FaultOptions,
+  MockGroup,
+  MockAppState,
+} from '../mock/index.ts';
 export type { TlsMaterial } from '../mock/tls.ts';
 
 /** The name of a deviation from the reference behaviour (the `deviations` option), e.g. 'limits.count-utf16-units'. */

@@ -40,7 +40,13 @@ export {
 } from '../sdk-gate/judge.ts';
 export { judgeAppOfMockApp, mockJudgeContext } from '../sdk-gate/mock-context.ts';
 export { RULES, getRule } from '../sdk-gate/rules/index.ts';
-export { DEFAULT_SDK_REPORT_DIR, SDK_REPORT_FILES, writeSdkReports, type SdkReportMeta, type SdkResultsFile } from '../sdk-gate/report/index.ts';
+export {
+  DEFAULT_SDK_REPORT_DIR,
+  SDK_REPORT_FILES,
+  writeSdkReports,
+  type SdkReportMeta,
+  type SdkResultsFile,
+} from '../sdk-gate/report/index.ts';
 export { diffRecordings, diffMarkdown, type DiffRow } from '../sdk-gate/diff-recordings.ts';
 export { startProxy, type ProxyHandle, type ProxyOptions } from '../sdk-gate/proxy-server.ts';
 export { runSdkGate, type SdkGateIo, type SdkGateOptions } from '../sdk-gate/run-sdk-gate.ts';

@@ -100,7 +100,18 @@ export type GeneratedCase =
   | WriteRateCase;
 
 /** Every kind of derived case, in the order the generator emits them for an operation. */
-export const CASE_KINDS = ['group-type', 'missing-field', 'wrong-type', 'group-id', 'limit', 'sample', 'edition', 'permission', 'profile-row', 'write-rate'] as const satisfies readonly GeneratedCase['kind'][];
+export const CASE_KINDS = [
+  'group-type',
+  'missing-field',
+  'wrong-type',
+  'group-id',
+  'limit',
+  'sample',
+  'edition',
+  'permission',
+  'profile-row',
+  'write-rate',
+] as const satisfies readonly GeneratedCase['kind'][];
 
 /** A limit of an operation for which no case is derived, and why. */
 export interface UncoveredLimit {
@@ -213,7 +224,10 @@ function fieldCases(op: OperationContract, schemasDir: string): (MissingFieldCas
     }
     // Only where GroupId names an existing group (create_group's optional GroupId names a new one).
     if (field.name === 'GroupId' && field.required) {
-      for (const [problem, row] of [['unknown', 'groups.unknown-group'], ['empty', 'groups.malformed-group-id']] as const) {
+      for (const [problem, row] of [
+        ['unknown', 'groups.unknown-group'],
+        ['empty', 'groups.malformed-group-id'],
+      ] as const) {
         const expected = profileCase(row).expected;
         cases.push({
           kind: 'group-id',
@@ -242,21 +256,29 @@ function limitCases(op: OperationContract, all: Limit[], uncovered: UncoveredLim
       continue;
     }
     if (limit.unit !== 'bytes' && limit.unit !== 'count') {
-      uncovered.push({ operation: op.operationId, limitId, reason: `unit ${limit.unit} has no size boundary (rates and ranges are checked by hand-written suites)` });
+      uncovered.push({
+        operation: op.operationId,
+        limitId,
+        reason: `unit ${limit.unit} has no size boundary (rates and ranges are checked by hand-written suites)`,
+      });
       continue;
     }
     if (limit.max === undefined || !limit.exceeded) {
-      uncovered.push({ operation: op.operationId, limitId, reason: 'no maximum or no documented answer when exceeded' });
+      uncovered.push({
+        operation: op.operationId,
+        limitId,
+        reason: 'no maximum or no documented answer when exceeded',
+      });
       continue;
     }
     // A text that must be printable ASCII (a custom GroupId) has no multi-byte variant: it would be
     // refused for its characters, not its size.
     const asciiOnly = (limit as Limit & { charset?: string }).charset === 'printable-ascii';
-    const variants: (TextVariant | 'count')[] = limit.unit === 'bytes' ? (asciiOnly ? ['ascii'] : ['ascii', 'utf8']) : ['count'];
+    const variants: (TextVariant | 'count')[] =
+      limit.unit === 'bytes' ? (asciiOnly ? ['ascii'] : ['ascii', 'utf8']) : ['count'];
     for (const position of ['at', 'past'] as const) {
-      const expected: ExpectedCode = position === 'at'
-        ? { code: SUCCESS_CODE, status: limit.status, docUrls: limit.docUrls }
-        : limit.exceeded;
+      const expected: ExpectedCode =
+        position === 'at' ? { code: SUCCESS_CODE, status: limit.status, docUrls: limit.docUrls } : limit.exceeded;
       for (const variant of variants) {
         cases.push({
           kind: 'limit',
@@ -281,16 +303,18 @@ function limitCases(op: OperationContract, all: Limit[], uncovered: UncoveredLim
 function editionCases(op: OperationContract): EditionCase[] {
   const edition = op['x-tim-edition'];
   if (!edition) return [];
-  return [{
-    kind: 'edition',
-    operation: op.operationId,
-    check: 'gen-edition-missing',
-    groupType: firstSupportedType(op),
-    edition: edition.required,
-    expected: edition.missing,
-    tentative: edition.missing.status === 'inferred',
-    docUrl: edition.missing.docUrls[0] ?? op['x-tim-docs'][0]!,
-  }];
+  return [
+    {
+      kind: 'edition',
+      operation: op.operationId,
+      check: 'gen-edition-missing',
+      groupType: firstSupportedType(op),
+      edition: edition.required,
+      expected: edition.missing,
+      tentative: edition.missing.status === 'inferred',
+      docUrl: edition.missing.docUrls[0] ?? op['x-tim-docs'][0]!,
+    },
+  ];
 }
 
 function permissionCase(op: OperationContract): PermissionCase {
@@ -330,16 +354,18 @@ function writeRateCases(op: OperationContract, all: Limit[]): WriteRateCase[] {
   if (!exceeded) return [];
   // The rate's own status: clear_group_attr counting as a write is inferred.
   const expected: ExpectedCode = { ...exceeded, status: rate.status === 'inferred' ? 'inferred' : exceeded.status };
-  return [{
-    kind: 'write-rate',
-    operation: op.operationId,
-    check: 'gen-group-write-rate',
-    groupType: firstSupportedType(op),
-    perSecond: rate.perSecond,
-    expected,
-    tentative: expected.status === 'inferred',
-    docUrl: expected.docUrls[0] ?? op['x-tim-docs'][0]!,
-  }];
+  return [
+    {
+      kind: 'write-rate',
+      operation: op.operationId,
+      check: 'gen-group-write-rate',
+      groupType: firstSupportedType(op),
+      perSecond: rate.perSecond,
+      expected,
+      tentative: expected.status === 'inferred',
+      docUrl: expected.docUrls[0] ?? op['x-tim-docs'][0]!,
+    },
+  ];
 }
 
 /** Every derived case of every operation, in spec order, and the limits no case covers. */

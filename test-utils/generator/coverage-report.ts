@@ -14,14 +14,18 @@ export const COVERAGE_MD = 'coverage.md';
 
 const list = (items: readonly (string | number)[]): string => (items.length > 0 ? items.join(', ') : '—');
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const isAcceptedOnly = (c: CodeCoverage): boolean => !c.covered && c.expectedBy.length > 0 && c.acceptedBy.length === c.expectedBy.length;
+const isAcceptedOnly = (c: CodeCoverage): boolean =>
+  !c.covered && c.expectedBy.length > 0 && c.acceptedBy.length === c.expectedBy.length;
 
 /** Codes (without a noCase reason) that no generated case expects: left to hand-written checks, or to nothing. */
 function withoutGeneratedCase(report: CoverageReport): string[] {
   const rows = report.operations.flatMap((row) =>
     row.codes
       .filter((c) => c.generatedCases.length === 0 && c.noCase === null)
-      .map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${c.expectedBy.length > 0 ? list(c.expectedBy) : '**nothing**'} |`),
+      .map(
+        (c) =>
+          `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${c.expectedBy.length > 0 ? list(c.expectedBy) : '**nothing**'} |`,
+      ),
   );
   if (rows.length === 0) return ['None: every documented code without a noCase reason has a generated case.'];
   return ['| operation | code | meaning | expected by |', '|---|---|---|---|', ...rows];
@@ -44,8 +48,12 @@ export function coverageReportMarkdown(report: CoverageReport): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...report.operations.map((row) => {
       const provoked = row.codes.filter((c) => c.provokedBy.length > 0).map((c) => c.code);
-      const answeredOtherwise = row.codes.filter((c) => c.expectedBy.length > 0 && c.provokedBy.length === 0).map((c) => (isAcceptedOnly(c) ? `${c.code} (accepted)` : String(c.code)));
-      const never = row.codes.filter((c) => c.expectedBy.length === 0).map((c) => (c.noCase ? `${c.code} (no case)` : `**${c.code}**`));
+      const answeredOtherwise = row.codes
+        .filter((c) => c.expectedBy.length > 0 && c.provokedBy.length === 0)
+        .map((c) => (isAcceptedOnly(c) ? `${c.code} (accepted)` : String(c.code)));
+      const never = row.codes
+        .filter((c) => c.expectedBy.length === 0)
+        .map((c) => (c.noCase ? `${c.code} (no case)` : `**${c.code}**`));
       const limitsDone = row.limits.filter((l) => l.exercisedBy.length > 0).map((l) => l.id);
       const limitsNot = row.limits.filter((l) => l.exercisedBy.length === 0).map((l) => l.id);
       const fieldsDone = row.fields.filter((f) => f.exercisedBy.length > 0).map((f) => f.name);
@@ -62,7 +70,10 @@ export function coverageReportMarkdown(report: CoverageReport): string {
       : [
           '| operation | code | meaning | accepted by |',
           '|---|---|---|---|',
-          ...report.acceptedNeverProvoked.map((c) => `| ${c.operation ?? '(common)'} | ${c.code} | ${cell(c.meaning)} | ${c.acceptedBy.length > 3 ? `${c.acceptedBy.slice(0, 3).join(', ')} (+${c.acceptedBy.length - 3})` : list(c.acceptedBy)} |`),
+          ...report.acceptedNeverProvoked.map(
+            (c) =>
+              `| ${c.operation ?? '(common)'} | ${c.code} | ${cell(c.meaning)} | ${c.acceptedBy.length > 3 ? `${c.acceptedBy.slice(0, 3).join(', ')} (+${c.acceptedBy.length - 3})` : list(c.acceptedBy)} |`,
+          ),
         ]),
     '',
     '## Documented codes with no case',
@@ -72,9 +83,13 @@ export function coverageReportMarkdown(report: CoverageReport): string {
     '| operation | code | meaning | why there is no case |',
     '|---|---|---|---|',
     ...report.operations.flatMap((row) =>
-      row.codes.filter((c) => c.noCase !== null).map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
+      row.codes
+        .filter((c) => c.noCase !== null)
+        .map((c) => `| ${row.operation} | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
     ),
-    ...report.commonCodes.filter((c) => c.noCase !== null).map((c) => `| (common) | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
+    ...report.commonCodes
+      .filter((c) => c.noCase !== null)
+      .map((c) => `| (common) | ${c.code} | ${cell(c.meaning)} | ${cell(c.noCase!)} |`),
     '',
     '## Documented codes without a generated case',
     '',
@@ -84,11 +99,18 @@ export function coverageReportMarkdown(report: CoverageReport): string {
     '',
     '| code | category | meaning | provoked by | expected by |',
     '|---|---|---|---|---|',
-    ...report.commonCodes.map((c) => `| ${c.code} | ${c.category} | ${cell(c.meaning)} | ${c.provokedBy.length} check(s) | ${c.expectedBy.length} check(s) |`),
+    ...report.commonCodes.map(
+      (c) =>
+        `| ${c.code} | ${c.category} | ${cell(c.meaning)} | ${c.provokedBy.length} check(s) | ${c.expectedBy.length} check(s) |`,
+    ),
     '',
     '## Gaps',
     '',
-    ...(problems.length > 0 ? problems.map((p) => `- ${p}`) : ['None: every documented code that the reference mock can produce was provoked by a check (or only accepted inside a set, above).']),
+    ...(problems.length > 0
+      ? problems.map((p) => `- ${p}`)
+      : [
+          'None: every documented code that the reference mock can produce was provoked by a check (or only accepted inside a set, above).',
+        ]),
     '',
   ];
   return lines.join('\n');

@@ -23,7 +23,9 @@ export function coverageOf(suite: GeneratedSuite, spec: OpenAPIV3_1.Document = l
   return operations(spec).map((op) => {
     const cases = suite.cases.filter((c) => c.operation === op.operationId);
     const documentedCodes = [...new Set(op['x-tim-errors'].map((e) => e.code))].sort((a, b) => a - b);
-    const provoked = new Set(cases.flatMap((c) => [c.expected.code, ...(c.expected.acceptable ?? [])]).filter((code) => code !== 0));
+    const provoked = new Set(
+      cases.flatMap((c) => [c.expected.code, ...(c.expected.acceptable ?? [])]).filter((code) => code !== 0),
+    );
     const unique = <T>(items: T[]): T[] => [...new Set(items)];
     return {
       operation: op.operationId,
@@ -33,7 +35,9 @@ export function coverageOf(suite: GeneratedSuite, spec: OpenAPIV3_1.Document = l
       unprovokedCodes: documentedCodes.filter((code) => !provoked.has(code)),
       limitsExercised: unique(cases.flatMap((c) => (c.kind === 'limit' ? [c.limitId] : []))),
       limitsUncovered: suite.uncoveredLimits.filter((u) => u.operation === op.operationId).map((u) => u.limitId),
-      fieldsExercised: unique(cases.flatMap((c) => (c.kind === 'missing-field' || c.kind === 'wrong-type' ? [c.field] : []))),
+      fieldsExercised: unique(
+        cases.flatMap((c) => (c.kind === 'missing-field' || c.kind === 'wrong-type' ? [c.field] : [])),
+      ),
     };
   });
 }
@@ -44,7 +48,10 @@ export function coverageMarkdown(rows: OperationCoverage[]): string {
   const lines = [
     '| operation | group types | codes provoked | documented codes without a case | limits | limits not derived | fields |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.operation} | ${list(r.groupTypes)} | ${list(r.provokedCodes)} | ${list(r.unprovokedCodes)} | ${list(r.limitsExercised)} | ${list(r.limitsUncovered)} | ${list(r.fieldsExercised)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.operation} | ${list(r.groupTypes)} | ${list(r.provokedCodes)} | ${list(r.unprovokedCodes)} | ${list(r.limitsExercised)} | ${list(r.limitsUncovered)} | ${list(r.fieldsExercised)} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -35,7 +35,8 @@ function jsonTypeOf(node: SchemaNode): JsonType | undefined {
     const kinds = new Set(node.enum.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)));
     if (kinds.size === 1) {
       const kind = [...kinds][0];
-      if (kind === 'string' || kind === 'boolean' || kind === 'object' || kind === 'array' || kind === 'null') return kind;
+      if (kind === 'string' || kind === 'boolean' || kind === 'object' || kind === 'array' || kind === 'null')
+        return kind;
       if (kind === 'number') return node.enum.every((v) => Number.isInteger(v)) ? 'integer' : 'number';
     }
   }

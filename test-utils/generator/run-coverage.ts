@@ -6,7 +6,13 @@
  * from the check ids that ran. Pure: a ResultsFile and the contract in, the report out.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { errorCodes as catalogueCodes, limits as contractLimits, loadSpec, operations, profileCase } from '../contract/index.ts';
+import {
+  errorCodes as catalogueCodes,
+  limits as contractLimits,
+  loadSpec,
+  operations,
+  profileCase,
+} from '../contract/index.ts';
 import { SCHEMAS_DIR } from '../contract/paths.ts';
 import type { ErrorCodeEntry, EvidenceStatus, GroupType, Limit } from '../contract/types.ts';
 import { GROUP_TYPES } from '../contract/types.ts';
@@ -127,14 +133,21 @@ function codeEvidence(entries: TestEntry[], operation: string | undefined, code:
   const provokedBy: string[] = [];
   const acceptedBy: string[] = [];
   for (const entry of entries) {
-    const records = (entry.codes ?? []).filter((r) => (operation === undefined || r.operation === operation) && r.expected.includes(code));
+    const records = (entry.codes ?? []).filter(
+      (r) => (operation === undefined || r.operation === operation) && r.expected.includes(code),
+    );
     if (records.length === 0) continue;
     expectedBy.push(entry.id);
     if (records.some((r) => r.observed === code)) provokedBy.push(entry.id);
     if (records.every((r) => r.expected.length > 1)) acceptedBy.push(entry.id);
   }
   const provoked = unique(provokedBy);
-  return { expectedBy: unique(expectedBy), provokedBy: provoked, acceptedBy: unique(acceptedBy), covered: provoked.length > 0 };
+  return {
+    expectedBy: unique(expectedBy),
+    provokedBy: provoked,
+    acceptedBy: unique(acceptedBy),
+    covered: provoked.length > 0,
+  };
 }
 
 /** Accepted only inside a set, by every check that expected it, and never answered. */
@@ -176,7 +189,9 @@ export function runCoverage(results: ResultsFile, options: RunCoverageOptions = 
 
     // A limit's own code (shared with no other limit of the operation, and not the generic
     // invalid-parameter answer) names it: a hand-written check that provoked it exercised the limit.
-    const limitsOfOp = op['x-tim-limits'].map((id) => allLimits.find((l) => l.id === id)).filter((l): l is Limit => !!l);
+    const limitsOfOp = op['x-tim-limits']
+      .map((id) => allLimits.find((l) => l.id === id))
+      .filter((l): l is Limit => !!l);
     const ownCode = (limit: Limit): number | undefined => {
       const code = limit.exceeded?.code;
       if (code === undefined || code === invalidParameter) return undefined;
@@ -223,8 +238,14 @@ export function runCoverage(results: ResultsFile, options: RunCoverageOptions = 
 
   const all = rows.flatMap((r) => r.codes);
   const acceptedNeverProvoked: AcceptedNeverProvoked[] = [
-    ...rows.flatMap((r) => r.codes.filter(onlyAccepted).map((c) => ({ operation: r.operation, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy }))),
-    ...commonCodes.filter(onlyAccepted).map((c) => ({ operation: null, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy })),
+    ...rows.flatMap((r) =>
+      r.codes
+        .filter(onlyAccepted)
+        .map((c) => ({ operation: r.operation, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy })),
+    ),
+    ...commonCodes
+      .filter(onlyAccepted)
+      .map((c) => ({ operation: null, code: c.code, meaning: c.meaning, acceptedBy: c.acceptedBy })),
   ];
   return {
     seed: results.seed,
@@ -257,12 +278,22 @@ export function coverageProblems(report: CoverageReport): string[] {
   const judge = (where: string, code: CodeCoverage) => {
     const covered = code.covered ?? code.provokedBy.length > 0;
     if (code.noCase === null && code.expectedBy.length === 0) {
-      problems.push(`${where} ${code.code}: documented, not marked noCase (so the reference mock can answer it), and no check of the run expected it: add a case, or a noCase reason to the contract data`);
-    } else if (code.noCase === null && !covered && !onlyAccepted({ ...code, acceptedBy: code.acceptedBy ?? [], covered })) {
-      problems.push(`${where} ${code.code}: documented and expected by ${code.expectedBy[0]}${code.expectedBy.length > 1 ? ` (+${code.expectedBy.length - 1})` : ''}, but the target never answered it: not covered`);
+      problems.push(
+        `${where} ${code.code}: documented, not marked noCase (so the reference mock can answer it), and no check of the run expected it: add a case, or a noCase reason to the contract data`,
+      );
+    } else if (
+      code.noCase === null &&
+      !covered &&
+      !onlyAccepted({ ...code, acceptedBy: code.acceptedBy ?? [], covered })
+    ) {
+      problems.push(
+        `${where} ${code.code}: documented and expected by ${code.expectedBy[0]}${code.expectedBy.length > 1 ? ` (+${code.expectedBy.length - 1})` : ''}, but the target never answered it: not covered`,
+      );
     }
     if (code.noCase !== null && code.provokedBy.length > 0) {
-      problems.push(`${where} ${code.code}: marked noCase ("${code.noCase}") but provoked by ${code.provokedBy[0]}: remove the mark`);
+      problems.push(
+        `${where} ${code.code}: marked noCase ("${code.noCase}") but provoked by ${code.provokedBy[0]}: remove the mark`,
+      );
     }
   };
   for (const row of report.operations) for (const code of row.codes) judge(row.operation, code);

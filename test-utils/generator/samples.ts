@@ -31,7 +31,9 @@ export interface SampleCase {
 }
 
 export function sampleEntries(schemasDir: string): SampleEntry[] {
-  const index = JSON.parse(readFileSync(resolve(schemasDir, 'samples', 'index.json'), 'utf8')) as { samples: SampleEntry[] };
+  const index = JSON.parse(readFileSync(resolve(schemasDir, 'samples', 'index.json'), 'utf8')) as {
+    samples: SampleEntry[];
+  };
   return index.samples;
 }
 

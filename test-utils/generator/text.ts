@@ -9,7 +9,8 @@ const MULTI_BYTE_LENGTH = 3;
 
 /** `bytes` UTF-8 bytes; `seed` varies the ASCII so several texts in one request differ. */
 export function textOfBytes(bytes: number, variant: TextVariant, seed = ''): string {
-  const ascii = (n: number): string => (seed + 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil((n + 1) / 26))).slice(0, n);
+  const ascii = (n: number): string =>
+    (seed + 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil((n + 1) / 26))).slice(0, n);
   if (variant === 'ascii') return ascii(bytes);
   const wide = Math.floor(Math.max(0, bytes - seed.length) / MULTI_BYTE_LENGTH);
   return ascii(bytes - wide * MULTI_BYTE_LENGTH) + MULTI_BYTE_CHAR.repeat(wide);

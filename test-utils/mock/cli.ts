@@ -32,7 +32,9 @@ export class UsageError extends Error {}
 
 /** The options are those of the CLI's option table (test-utils/cli/mock-options.ts), plus --help. */
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  ...Object.fromEntries(MOCK_OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }])),
+  ...Object.fromEntries(
+    MOCK_OPTION_SPECS.map((o) => [o.name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }]),
+  ),
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -44,12 +46,18 @@ function integerFlag(name: string, text: string | undefined, min: number, max: n
   return Number(text);
 }
 
-function appFromFlags(base: MockApp, prefix: string, values: Record<string, string | boolean | undefined>, admin: string | undefined): MockApp {
+function appFromFlags(
+  base: MockApp,
+  prefix: string,
+  values: Record<string, string | boolean | undefined>,
+  admin: string | undefined,
+): MockApp {
   const sdkappid = integerFlag(`${prefix}sdkappid`, values[`${prefix}sdkappid`] as string | undefined, 1, 4294967295);
   const secretKey = values[`${prefix}secret-key`] as string | undefined;
   if (sdkappid === undefined && secretKey === undefined) return admin === undefined ? base : { ...base, admin };
   if (sdkappid === undefined) throw new UsageError(`--${prefix}secret-key needs --${prefix}sdkappid`);
-  if (secretKey === undefined || secretKey === '') throw new UsageError(`--${prefix}sdkappid needs --${prefix}secret-key`);
+  if (secretKey === undefined || secretKey === '')
+    throw new UsageError(`--${prefix}sdkappid needs --${prefix}secret-key`);
   return { ...base, sdkappid, secretKey, admin: admin ?? base.admin };
 }
 
@@ -73,8 +81,11 @@ export function parseMockArgs(argv: string[]): MockCommandOptions | 'help' {
     parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
   } catch (error) {
     // A stray positional may be a secret pasted in the wrong place: never echo it.
-    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('unexpected positional argument');
-    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').split('\n')[0] ?? 'invalid arguments');
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError('unexpected positional argument');
+    throw new UsageError(
+      ((error as Error).message.split('. ')[0] ?? 'invalid arguments').split('\n')[0] ?? 'invalid arguments',
+    );
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values['help'] === true) return 'help';
@@ -82,14 +93,17 @@ export function parseMockArgs(argv: string[]): MockCommandOptions | 'help' {
   if (admin === '') throw new UsageError('--admin must not be empty');
   const full = appFromFlags(DEFAULT_FULL_APP, '', values, admin);
   const basic = appFromFlags(DEFAULT_BASIC_APP, 'basic-', values, undefined);
-  if (full.sdkappid === basic.sdkappid) throw new UsageError(`--sdkappid and --basic-sdkappid must differ (both ${full.sdkappid})`);
+  if (full.sdkappid === basic.sdkappid)
+    throw new UsageError(`--sdkappid and --basic-sdkappid must differ (both ${full.sdkappid})`);
 
   const deviations = (parsed.values as { deviation?: string[] }).deviation ?? [];
   for (const name of deviations) {
-    if (!Object.hasOwn(KNOWN_DEVIATIONS, name)) throw new UsageError(`unknown deviation '${name}' (see tim-conformance mutants --list)`);
+    if (!Object.hasOwn(KNOWN_DEVIATIONS, name))
+      throw new UsageError(`unknown deviation '${name}' (see tim-conformance mutants --list)`);
   }
   const certOut = values['cert-out'] as string | undefined;
-  if (certOut !== undefined && values['tls'] !== true) throw new UsageError('--cert-out needs --tls (it writes the certificate --tls makes)');
+  if (certOut !== undefined && values['tls'] !== true)
+    throw new UsageError('--cert-out needs --tls (it writes the certificate --tls makes)');
   if (certOut !== undefined && certOut.trim() === '') throw new UsageError('--cert-out needs a file path');
   const certPath = values['cert'] as string | undefined;
   const keyPath = values['key'] as string | undefined;
@@ -103,7 +117,8 @@ export function parseMockArgs(argv: string[]): MockCommandOptions | 'help' {
   };
   if (deviations.length > 0) options.deviations = deviations;
   if (certOut !== undefined) options.certOut = certOut;
-  if (certPath !== undefined && keyPath !== undefined) options.tls = { cert: readPem('cert', certPath), key: readPem('key', keyPath) };
+  if (certPath !== undefined && keyPath !== undefined)
+    options.tls = { cert: readPem('cert', certPath), key: readPem('key', keyPath) };
   else if (values['tls'] === true) options.tls = true;
   return options;
 }
@@ -155,13 +170,16 @@ export async function runMockCommand(argv: string[], io: MockCommandIo = {}): Pr
     try {
       writeFileSync(options.certOut, mock.caCert ?? '');
     } catch (error) {
-      err(`tim-conformance mock: --cert-out: cannot write ${options.certOut} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      err(
+        `tim-conformance mock: --cert-out: cannot write ${options.certOut} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
       await mock.close();
       return 2;
     }
   }
   out(`listening on ${mock.url}`);
-  if (options.certOut !== undefined) out(`certificate: ${options.certOut} (trust it with --ca-cert ${options.certOut})`);
+  if (options.certOut !== undefined)
+    out(`certificate: ${options.certOut} (trust it with --ca-cert ${options.certOut})`);
   if (options.deviations?.length) out(`deviations: ${options.deviations.join(', ')} (this mock is deliberately wrong)`);
   for (const app of mock.apps) {
     out(`app ${app.sdkappid}: admin ${app.admin}, counters edition ${app.countersEdition ? 'yes' : 'no'}`);

@@ -19,9 +19,11 @@ export const KNOWN_DEVIATIONS = {
   /** Limits in UTF-16 code units (JavaScript's string length) instead of UTF-8 bytes. */
   'limits.count-utf16-units': 'measure key and value sizes with String.length instead of UTF-8 bytes',
   /** An over-long attribute key answered with the generic invalid-parameter code. */
-  'attr.key-too-long-as-invalid-parameter': 'answer a too-long attribute key with the invalid-parameter code instead of its own',
+  'attr.key-too-long-as-invalid-parameter':
+    'answer a too-long attribute key with the invalid-parameter code instead of its own',
   /** The 16-key / 16000-byte limits checked on the request alone, not on the state after the write. */
-  'attr.limits-on-request-only': 'count the key and total-size limits on the request instead of the state after the write',
+  'attr.limits-on-request-only':
+    'count the key and total-size limits on the request instead of the state after the write',
   'signing.expiry-not-checked': 'accept an expired UserSig',
   'signing.identifier-mismatch-ignored': 'accept a UserSig signed for another identifier',
   'signing.sdkappid-mismatch-ignored': 'accept a UserSig signed for another SDKAppID',
@@ -48,7 +50,8 @@ export const KNOWN_DEVIATIONS = {
   'semantics.delete-attr-removes-all': 'delete_group_attr removes every attribute, not only the listed keys',
   'semantics.delete-counter-without-keys-deletes-nothing': 'delete_group_counter without keys deletes nothing',
   /** Only GroupCounterKeys: [] keeps every counter (an inferred row: tentative checks catch it, gating ones must not). */
-  'semantics.delete-counter-empty-keys-deletes-nothing': 'delete_group_counter with GroupCounterKeys [] deletes nothing',
+  'semantics.delete-counter-empty-keys-deletes-nothing':
+    'delete_group_counter with GroupCounterKeys [] deletes nothing',
   'semantics.increase-as-set': 'update_group_counter treats Increase like Set',
   'semantics.decrease-adds': 'update_group_counter adds on Decrease',
   'semantics.missing-counter-starts-at-one': 'a missing counter starts at 1 for Increase and Decrease',
@@ -67,20 +70,29 @@ export const KNOWN_DEVIATIONS = {
   'shapes.counter-value-as-string': 'counter values as JSON strings',
   'shapes.attr-array-renamed': 'get_group_attr answers GroupAttr instead of GroupAttrAry',
   'state.destroyed-group-readable': 'destroy_group answers OK but the group stays',
-  'state.attrs-shared-across-groups': "every group of an app reads and writes one attribute store (the app's oldest group's)",
+  'state.attrs-shared-across-groups':
+    "every group of an app reads and writes one attribute store (the app's oldest group's)",
   // Issue 13's wrong servers: something of what a write removed stays behind.
-  'state.clear-keeps-key-slots': 'clear_group_attr removes the keys from reads, but they still count toward the key limit',
-  'state.set-keeps-removed-key-slots': 'set_group_attr drops the keys it does not name from reads, but they still count toward the key limit',
-  'state.delete-attr-keeps-bytes': "delete_group_attr removes the keys, but their values' bytes still count toward the total-size limit",
-  'state.deleted-counter-resumes': 'a counter deleted by delete_group_counter resumes from its old value on Increase or Decrease',
+  'state.clear-keeps-key-slots':
+    'clear_group_attr removes the keys from reads, but they still count toward the key limit',
+  'state.set-keeps-removed-key-slots':
+    'set_group_attr drops the keys it does not name from reads, but they still count toward the key limit',
+  'state.delete-attr-keeps-bytes':
+    "delete_group_attr removes the keys, but their values' bytes still count toward the total-size limit",
+  'state.deleted-counter-resumes':
+    'a counter deleted by delete_group_counter resumes from its old value on Increase or Decrease',
   'state.deleted-counter-still-counted': 'a deleted counter still counts toward the counter limit',
-  'state.read-cache-after-clear': 'get_group_attr answers from a per-group cache that clear_group_attr does not invalidate',
-  'isolation.groups-shared-across-apps': "an app's calls find another app's group when it has none of that id (reads and writes it)",
+  'state.read-cache-after-clear':
+    'get_group_attr answers from a per-group cache that clear_group_attr does not invalidate',
+  'isolation.groups-shared-across-apps':
+    "an app's calls find another app's group when it has none of that id (reads and writes it)",
   'state.refused-write-stored': 'an attribute write refused with 10045-10048 is stored all the same',
-  'state.refused-counter-write-stored': 'a counter write refused for a limit (20 counters, int64) is stored all the same',
+  'state.refused-counter-write-stored':
+    'a counter write refused for a limit (20 counters, int64) is stored all the same',
   'limits.counter-count-unchecked': 'no limit on the number of counters of a group',
   'limits.counter-key-length-unchecked': 'no limit on the bytes of a counter key',
-  'limits.counter-count-on-request': 'the counter-count limit counted on the request instead of the state after the write',
+  'limits.counter-count-on-request':
+    'the counter-count limit counted on the request instead of the state after the write',
   'counters.float-value-truncated': 'a non-integer counter Value (1.5) is truncated to an integer instead of refused',
   'counters.string-value-parsed': 'a counter Value sent as a string of digits ("5") is parsed instead of refused',
   'counters.int64-overflow-wraps': 'a counter result outside signed 64-bit wraps around instead of being refused',
@@ -97,16 +109,25 @@ export const KNOWN_DEVIATIONS = {
   'limits.attr-total-on-state-before-write': "the values' total-size limit counted on the state before the write",
   // State-class deviations real servers have (caches, eviction, partial batches, number parsing,
   // leftovers of destroyed groups); the stateful check (suites/stateful) is meant to find each.
-  'state.attr-read-cache-skips-set': 'get_group_attr answers from a per-group read cache that set_group_attr does not invalidate',
-  'state.counter-read-cache-skips-delete': 'get_group_counter answers from a per-group read cache that delete_group_counter does not invalidate',
-  'state.attr-evicts-oldest-past-key-limit': 'a write past the attribute key limit evicts the oldest keys instead of refusing (10047)',
-  'state.modify-applies-items-before-refused': 'modify_group_attr stores the items before a refused one (key or value too long) and still answers the error',
-  'state.counter-update-applies-items-before-refused': 'update_group_counter applies the items before a refused one (bad value, key too long, int64 overflow) and still answers the error',
-  'counters.value-parsed-as-double': 'counter values parsed as doubles: integers past 2^53 lose precision (2^53+1 is stored as 2^53)',
+  'state.attr-read-cache-skips-set':
+    'get_group_attr answers from a per-group read cache that set_group_attr does not invalidate',
+  'state.counter-read-cache-skips-delete':
+    'get_group_counter answers from a per-group read cache that delete_group_counter does not invalidate',
+  'state.attr-evicts-oldest-past-key-limit':
+    'a write past the attribute key limit evicts the oldest keys instead of refusing (10047)',
+  'state.modify-applies-items-before-refused':
+    'modify_group_attr stores the items before a refused one (key or value too long) and still answers the error',
+  'state.counter-update-applies-items-before-refused':
+    'update_group_counter applies the items before a refused one (bad value, key too long, int64 overflow) and still answers the error',
+  'counters.value-parsed-as-double':
+    'counter values parsed as doubles: integers past 2^53 lose precision (2^53+1 is stored as 2^53)',
   'state.recreated-group-keeps-data': 'a destroyed custom GroupId created again sees the old attributes and counters',
-  'state.delete-counter-prefix-match': 'delete_group_counter with listed keys also drops every counter whose key starts with a listed key',
-  'state.attr-keys-case-insensitive': 'attribute keys compared without case (a key that differs only in case replaces the other)',
-  'state.text-stored-as-utf8mb3': 'characters outside the Basic Multilingual Plane in attribute values stored as "?" (a 3-byte UTF-8 column)',
+  'state.delete-counter-prefix-match':
+    'delete_group_counter with listed keys also drops every counter whose key starts with a listed key',
+  'state.attr-keys-case-insensitive':
+    'attribute keys compared without case (a key that differs only in case replaces the other)',
+  'state.text-stored-as-utf8mb3':
+    'characters outside the Basic Multilingual Plane in attribute values stored as "?" (a 3-byte UTF-8 column)',
   'state.attr-value-trimmed': 'attribute values stored with leading and trailing whitespace trimmed',
 } as const;
 
@@ -116,7 +137,9 @@ export function toDeviationSet(names: readonly string[] | undefined): DeviationS
   if (names === undefined || names.length === 0) return NO_DEVIATIONS;
   const unknown = names.filter((name) => !(name in KNOWN_DEVIATIONS));
   if (unknown.length > 0) {
-    throw new Error(`unknown mock deviation(s): ${unknown.join(', ')}; known: ${Object.keys(KNOWN_DEVIATIONS).join(', ')}`);
+    throw new Error(
+      `unknown mock deviation(s): ${unknown.join(', ')}; known: ${Object.keys(KNOWN_DEVIATIONS).join(', ')}`,
+    );
   }
   return new Set(names);
 }
@@ -160,9 +183,13 @@ export interface ExpiryRule {
 }
 
 export function expiryRule(deviations: DeviationSet): ExpiryRule {
-  const graceSeconds = deviations.has('signing.expiry-grace-period') ? 300
-    : deviations.has('signing.expiry-off-by-one-late') ? 1
-      : deviations.has('signing.expiry-off-by-one-early') ? -1 : 0;
+  const graceSeconds = deviations.has('signing.expiry-grace-period')
+    ? 300
+    : deviations.has('signing.expiry-off-by-one-late')
+      ? 1
+      : deviations.has('signing.expiry-off-by-one-early')
+        ? -1
+        : 0;
   return { graceSeconds, fixedValiditySeconds: deviations.has('signing.expire-field-ignored') ? 180 * 86400 : null };
 }
 
@@ -179,7 +206,10 @@ export function apiCallLimit(documented: number, deviations: DeviationSet): numb
 }
 
 /** The attribute write window: writes per window, window length, and whether one window serves the whole app. */
-export function attrWriteWindow(documented: number, deviations: DeviationSet): { max: number; windowMs: number; perApp: boolean } {
+export function attrWriteWindow(
+  documented: number,
+  deviations: DeviationSet,
+): { max: number; windowMs: number; perApp: boolean } {
   return {
     max: deviations.has('rates.sixth-write-accepted') ? documented + 1 : documented,
     windowMs: deviations.has('rates.write-window-two-seconds') ? 2000 : 1000,
@@ -188,14 +218,18 @@ export function attrWriteWindow(documented: number, deviations: DeviationSet): {
 }
 
 /** A verdict the verifier gave that a deviating server accepts. */
-const acceptVerdict = (ignored: string): PipelineStepDeviation => (steps) => ({
-  actOnVerdict: (verdict) => (verdict === ignored ? 'ok' : steps.actOnVerdict(verdict)),
-});
+const acceptVerdict =
+  (ignored: string): PipelineStepDeviation =>
+  (steps) => ({
+    actOnVerdict: (verdict) => (verdict === ignored ? 'ok' : steps.actOnVerdict(verdict)),
+  });
 
 /** An envelope rewrite of the finished body (text edits keep exact 64-bit integers intact). */
-const rewriteBody = (rewrite: (body: string) => string): PipelineStepDeviation => (steps) => ({
-  finishBody: (body) => rewrite(steps.finishBody(body)),
-});
+const rewriteBody =
+  (rewrite: (body: string) => string): PipelineStepDeviation =>
+  (steps) => ({
+    finishBody: (body) => rewrite(steps.finishBody(body)),
+  });
 
 /**
  * The deviations of the request pipeline (pipeline-steps.ts): each replaces or wraps one step.
@@ -206,7 +240,8 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
   // given to see the bytes a plain base64 decoder gets: it drops '*' and reads '-' and '_' as the
   // URL-safe '+' and '/'.
   'signing.standard-base64': () => ({
-    usersigAsDecoded: (usersig) => (usersig === null ? null : usersig.replace(/\*/g, '').replace(/[-_]/g, (c) => (c === '-' ? '*' : '-'))),
+    usersigAsDecoded: (usersig) =>
+      usersig === null ? null : usersig.replace(/\*/g, '').replace(/[-_]/g, (c) => (c === '-' ? '*' : '-')),
   }),
   'signing.hmac-not-checked': acceptVerdict('bad-signature'),
   'signing.expiry-not-checked': acceptVerdict('expired'),
@@ -214,9 +249,13 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
   'signing.sdkappid-mismatch-ignored': acceptVerdict('sdkappid-mismatch'),
   'signing.admin-not-checked': () => ({ mayCallAdminApi: () => true }),
   'rates.no-api-call-limit': () => ({ admitsApiCall: () => true }),
-  'envelope.no-errorinfo-on-success': rewriteBody((text) => text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",')),
+  'envelope.no-errorinfo-on-success': rewriteBody((text) =>
+    text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",'),
+  ),
   'envelope.fail-status-ok': rewriteBody((text) => text.replace('"ActionStatus":"FAIL"', '"ActionStatus":"OK"')),
-  'envelope.actionstatus-lowercase': rewriteBody((text) => text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`)),
+  'envelope.actionstatus-lowercase': rewriteBody((text) =>
+    text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`),
+  ),
   'envelope.errorcode-as-string': rewriteBody((text) => text.replace(/"ErrorCode":(\d+)/, '"ErrorCode":"$1"')),
 };
 
@@ -224,7 +263,9 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
 export function pipelineStepsFor(deviations: DeviationSet): PipelineSteps {
   if (deviations.size === 0) return REFERENCE_PIPELINE_STEPS;
   let steps = REFERENCE_PIPELINE_STEPS;
-  for (const [name, deviate] of Object.entries(PIPELINE_STEP_DEVIATIONS) as Array<[KnownDeviation, PipelineStepDeviation]>) {
+  for (const [name, deviate] of Object.entries(PIPELINE_STEP_DEVIATIONS) as Array<
+    [KnownDeviation, PipelineStepDeviation]
+  >) {
     if (deviations.has(name)) steps = { ...steps, ...deviate(steps) };
   }
   return steps;

@@ -36,7 +36,8 @@ export function createFaultPicker(options: FaultOptions | undefined): FaultPicke
   const kinds = options.kinds ?? [...FAULT_KINDS];
   if (kinds.length === 0) throw new Error('faults.kinds must name at least one fault');
   for (const kind of kinds) {
-    if (!(FAULT_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown fault kind '${kind}'; known: ${FAULT_KINDS.join(', ')}`);
+    if (!(FAULT_KINDS as readonly string[]).includes(kind))
+      throw new Error(`unknown fault kind '${kind}'; known: ${FAULT_KINDS.join(', ')}`);
   }
   const random = mulberry32(options.seed ?? 1);
   return () => {

@@ -30,7 +30,12 @@ export { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 export type { MockApp } from './default-apps.ts';
 export { KNOWN_DEVIATIONS } from './deviations.ts';
 export { FAULT_KINDS } from './faults.ts';
-export type { MockAnswerOverride, MockExchangeHook, MockExchangeOutcome, MockIncomingRequest } from './exchange-hook.ts';
+export type {
+  MockAnswerOverride,
+  MockExchangeHook,
+  MockExchangeOutcome,
+  MockIncomingRequest,
+} from './exchange-hook.ts';
 export type { FaultKind, FaultOptions } from './faults.ts';
 export { MockState } from './state.ts';
 export type { MockGroup, MockAppState } from './state.ts';
@@ -100,10 +105,13 @@ function resolveClock(clock: MockClock | undefined): () => number {
 function checkApps(apps: readonly MockApp[]): void {
   const seen = new Set<number>();
   for (const app of apps) {
-    if (!Number.isSafeInteger(app.sdkappid) || app.sdkappid <= 0) throw new Error(`mock app sdkappid must be a positive integer, got ${app.sdkappid}`);
+    if (!Number.isSafeInteger(app.sdkappid) || app.sdkappid <= 0)
+      throw new Error(`mock app sdkappid must be a positive integer, got ${app.sdkappid}`);
     if (seen.has(app.sdkappid)) throw new Error(`mock apps share the sdkappid ${app.sdkappid}`);
-    if (typeof app.secretKey !== 'string' || app.secretKey.length === 0) throw new Error(`mock app ${app.sdkappid} needs a secret key`);
-    if (typeof app.admin !== 'string' || app.admin.length === 0) throw new Error(`mock app ${app.sdkappid} needs an admin`);
+    if (typeof app.secretKey !== 'string' || app.secretKey.length === 0)
+      throw new Error(`mock app ${app.sdkappid} needs a secret key`);
+    if (typeof app.admin !== 'string' || app.admin.length === 0)
+      throw new Error(`mock app ${app.sdkappid} needs an admin`);
     seen.add(app.sdkappid);
   }
 }
@@ -145,7 +153,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const pickFault: FaultPicker | null = createFaultPicker(options.faults);
   const rules = mockRules();
   const state = new MockState(apps);
-  const verifier = new UserSigVerifier({ lenience: { ...expiryRule(deviations), hmacBytesCompared: hmacBytesCompared(deviations) } });
+  const verifier = new UserSigVerifier({
+    lenience: { ...expiryRule(deviations), hmacBytesCompared: hmacBytesCompared(deviations) },
+  });
   const runtime: PipelineRuntime = {
     rules,
     state,
@@ -163,25 +173,40 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const hook = options.exchangeHook;
-  const onRequest = (protocol: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse): void => {
-    const fault: FaultKind | null = pickFault === null ? null : pickFault();
-    if (fault === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    readCappedBody(req, maxBodyBytes, (body) => {
-      if (hook !== undefined) return answerThroughHook(hook, protocol, req, res, body);
-      if (fault === 'http502') return respond(res, 502, 'text/plain; charset=utf-8', 'Bad Gateway');
-      const text =
-        fault === '10002'
-          ? failureBody(INTERNAL_ERROR_CODE, 'internal error, retry')
-          : answerApiRequest(runtime, req.method ?? '', req.url ?? '/', body);
-      respond(res, 200, 'application/json; charset=utf-8', text);
-    });
-  };
+  const onRequest =
+    (protocol: 'http' | 'https') =>
+    (req: IncomingMessage, res: ServerResponse): void => {
+      const fault: FaultKind | null = pickFault === null ? null : pickFault();
+      if (fault === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      readCappedBody(req, maxBodyBytes, (body) => {
+        if (hook !== undefined) return answerThroughHook(hook, protocol, req, res, body);
+        if (fault === 'http502') return respond(res, 502, 'text/plain; charset=utf-8', 'Bad Gateway');
+        const text =
+          fault === '10002'
+            ? failureBody(INTERNAL_ERROR_CODE, 'internal error, retry')
+            : answerApiRequest(runtime, req.method ?? '', req.url ?? '/', body);
+        respond(res, 200, 'application/json; charset=utf-8', text);
+      });
+    };
 
-  const answerThroughHook = (h: MockExchangeHook, protocol: 'http' | 'https', req: IncomingMessage, res: ServerResponse, body: Buffer | null): void => {
-    const request: MockIncomingRequest = { method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body, receivedAtMs: runtime.now(), protocol };
+  const answerThroughHook = (
+    h: MockExchangeHook,
+    protocol: 'http' | 'https',
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer | null,
+  ): void => {
+    const request: MockIncomingRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+      receivedAtMs: runtime.now(),
+      protocol,
+    };
     const override = h.override?.(request);
     if (override?.drop === 'before-apply') {
       req.socket.destroy();
@@ -198,7 +223,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const contentType = override?.answer?.contentType ?? 'application/json; charset=utf-8';
     const finish = (): void => {
       send(res, status, contentType, text);
-      h.observe?.(request, override === undefined ? { response: { status, body: text } } : { response: { status, body: text }, override });
+      h.observe?.(
+        request,
+        override === undefined ? { response: { status, body: text } } : { response: { status, body: text }, override },
+      );
     };
     const delay = latencyMs + (override?.delayMs ?? 0);
     if (delay > 0) setTimeout(finish, delay);
@@ -210,7 +238,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   else if (typeof options.tls === 'object') tlsMaterial = options.tls;
   const protocol = tlsMaterial === undefined ? 'http' : 'https';
   const server: Server =
-    tlsMaterial === undefined ? createHttpServer(onRequest('http')) : createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest('https'));
+    tlsMaterial === undefined
+      ? createHttpServer(onRequest('http'))
+      : createHttpsServer({ cert: tlsMaterial.cert, key: tlsMaterial.key }, onRequest('https'));
   let httpsServer: Server | undefined;
   if (options.alsoHttps !== undefined && options.alsoHttps !== false) {
     if (tlsMaterial !== undefined) throw new Error('alsoHttps is for an http mock; it already serves https');
@@ -260,9 +290,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           s.close(() => resolve());
           s.closeAllConnections();
         });
-      closing ??= Promise.all([stop(server), ...(httpsServer === undefined ? [] : [stop(httpsServer)])]).then(() => undefined);
+      closing ??= Promise.all([stop(server), ...(httpsServer === undefined ? [] : [stop(httpsServer)])]).then(
+        () => undefined,
+      );
       return closing;
     },
   };
 }
-

@@ -68,7 +68,10 @@ function usersigFailure(rules: MockRules, verdict: Exclude<UserSigVerdict, 'ok'>
     case 'malformed':
       return failureBody(codes.usersigMalformed, 'usersig could not be decoded');
     case 'bad-signature':
-      return failureBody(codes.hmacMismatch, 'usersig verification failed: signature does not match this SDKAppID\'s key');
+      return failureBody(
+        codes.hmacMismatch,
+        "usersig verification failed: signature does not match this SDKAppID's key",
+      );
     case 'identifier-mismatch':
       return failureBody(codes.identifierMismatch, 'identifier does not match the usersig');
     case 'sdkappid-mismatch':
@@ -99,7 +102,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   const queryStart = rawUrl.indexOf('?');
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
   const op = rt.rules.operationsByPath.get(path);
-  const handler = op === undefined ? undefined : OPERATION_HANDLERS[op.contract['x-tim-copy-of'] ?? op.contract.operationId];
+  const handler =
+    op === undefined ? undefined : OPERATION_HANDLERS[op.contract['x-tim-copy-of'] ?? op.contract.operationId];
   if (op === undefined || handler === undefined) return failureBody(codes.unknownCommand, 'unknown service or command');
 
   const params = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
@@ -122,7 +126,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   });
   const effective = steps.actOnVerdict(verdict);
   if (effective !== 'ok') return steps.finishBody(usersigFailure(rt.rules, effective));
-  if (!steps.mayCallAdminApi(appState.admins.has(identifier))) return failureBody(codes.notAdmin, 'identifier must be an App admin');
+  if (!steps.mayCallAdminApi(appState.admins.has(identifier)))
+    return failureBody(codes.notAdmin, 'identifier must be an App admin');
   if (rt.rateLimits && !steps.admitsApiCall(() => admitCall(rt, sdkappid, op, nowMs))) {
     return failureBody(codes.apiRate, `more than ${op.callsPerSecond} calls per second to this API`);
   }
@@ -133,7 +138,16 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
 
   let result: HandlerResult;
   try {
-    result = handler({ app: appState, op, rules: rt.rules, body: parsed, nowMs, rateLimits: rt.rateLimits, deviations: rt.deviations, allApps: [...rt.state.apps.values()] });
+    result = handler({
+      app: appState,
+      op,
+      rules: rt.rules,
+      body: parsed,
+      nowMs,
+      rateLimits: rt.rateLimits,
+      deviations: rt.deviations,
+      allApps: [...rt.state.apps.values()],
+    });
   } catch {
     // Handlers validate before they write, so an exception leaves the state untouched.
     return failureBody(INTERNAL_ERROR_CODE, 'internal error, retry');

@@ -115,11 +115,13 @@ function operationRules(contract: OperationContract): OperationRules {
     const support = contract['x-tim-group-types'][type];
     if (support === undefined) throw new Error(`${contract.operationId}: x-tim-group-types lacks ${type}`);
     if (support.supported) rejection[type] = 0;
-    else if (support.rejectedWith === undefined) throw new Error(`${contract.operationId}: ${type} unsupported without rejectedWith`);
+    else if (support.rejectedWith === undefined)
+      throw new Error(`${contract.operationId}: ${type} unsupported without rejectedWith`);
     else rejection[type] = support.rejectedWith.code;
   }
   const caseCodes = new Map<string, number>();
-  for (const row of contract['x-tim-cases']) caseCodes.set(row.id, operationCase(contract.operationId, row.id).expected.code);
+  for (const row of contract['x-tim-cases'])
+    caseCodes.set(row.id, operationCase(contract.operationId, row.id).expected.code);
   return {
     contract,
     callsPerSecond: contract['x-tim-call-rate'].perSecond,

@@ -63,8 +63,17 @@ export class MockAppState {
 
   addGroup(groupId: string, type: GroupType, name: string, ownerAccount: string, createTime: number): MockGroup {
     const group: MockGroup = {
-      groupId, seq: ++this.#groupSeq, type, name, ownerAccount, createTime,
-      attrs: new Map(), attrValueBytes: 0, counters: new Map(), attrWrites: null, leftovers: noLeftovers(),
+      groupId,
+      seq: ++this.#groupSeq,
+      type,
+      name,
+      ownerAccount,
+      createTime,
+      attrs: new Map(),
+      attrValueBytes: 0,
+      counters: new Map(),
+      attrWrites: null,
+      leftovers: noLeftovers(),
     };
     this.groups.set(groupId, group);
     return group;
@@ -90,7 +99,10 @@ export class MockState {
   }
 
   /** A group's current contents, for tests: attributes and counters as plain data. */
-  snapshotGroup(sdkappid: number, groupId: string): { type: GroupType; attrs: [string, string][]; counters: [string, bigint][] } | null {
+  snapshotGroup(
+    sdkappid: number,
+    groupId: string,
+  ): { type: GroupType; attrs: [string, string][]; counters: [string, bigint][] } | null {
     const group = this.apps.get(sdkappid)?.groups.get(groupId);
     if (group === undefined) return null;
     return { type: group.type, attrs: [...group.attrs], counters: [...group.counters] };

@@ -17,7 +17,8 @@ export async function selfSignedCertificate(host: string): Promise<TlsMaterial> 
     { type: 7, ip: '::1' },
   ];
   if (/^[\d.]+$/.test(host) || host.includes(':')) {
-    if (host !== '127.0.0.1' && host !== '::1' && host !== '0.0.0.0' && host !== '::') altNames.push({ type: 7, ip: host });
+    if (host !== '127.0.0.1' && host !== '::1' && host !== '0.0.0.0' && host !== '::')
+      altNames.push({ type: 7, ip: host });
   } else if (host !== 'localhost') {
     altNames.push({ type: 2, value: host });
   }

@@ -17,13 +17,7 @@ import { Buffer } from 'node:buffer';
 
 /** Why a UserSig was refused; the request pipeline maps each reason to the profile's code. */
 export type UserSigVerdict =
-  | 'ok'
-  | 'missing'
-  | 'malformed'
-  | 'bad-signature'
-  | 'identifier-mismatch'
-  | 'sdkappid-mismatch'
-  | 'expired';
+  'ok' | 'missing' | 'malformed' | 'bad-signature' | 'identifier-mismatch' | 'sdkappid-mismatch' | 'expired';
 
 /** What survives decoding and the HMAC check: the fields the per-request checks need. */
 interface VerifiedSig {
@@ -113,7 +107,11 @@ export function decodeUserSigBytes(usersig: string): Buffer | null {
   return Buffer.from(standard, 'base64');
 }
 
-function decodeAndCheckHmac(usersig: string, secretKey: string, lenience: NonNullable<UserSigVerifierOptions['lenience']>): CachedOutcome {
+function decodeAndCheckHmac(
+  usersig: string,
+  secretKey: string,
+  lenience: NonNullable<UserSigVerifierOptions['lenience']>,
+): CachedOutcome {
   const compressed = decodeUserSigBytes(usersig);
   if (compressed === null || compressed.length === 0) return { verdict: 'malformed' };
   let text: string;

@@ -58,7 +58,11 @@ export function weakest(statuses: readonly EvidenceStatus[]): EvidenceStatus {
 }
 
 /** A contract ExpectedCode as an applied row (refusal and code share its status). */
-export function rowFrom(row: string, expected: ExpectedCode, refusalStatus: EvidenceStatus = expected.status): AppliedRow {
+export function rowFrom(
+  row: string,
+  expected: ExpectedCode,
+  refusalStatus: EvidenceStatus = expected.status,
+): AppliedRow {
   const acceptable = expected.acceptable && expected.acceptable.length > 0 ? [...expected.acceptable] : [expected.code];
   if (!acceptable.includes(expected.code)) acceptable.unshift(expected.code);
   return { row, code: expected.code, acceptable, status: refusalStatus, codeStatus: expected.status };
@@ -76,6 +80,10 @@ export function refused(rows: readonly AppliedRow[]): ExpectedAnswer {
   };
 }
 
-export function accepted(rows: readonly string[], status: EvidenceStatus, fields?: ExpectedAnswer['fields']): ExpectedAnswer {
+export function accepted(
+  rows: readonly string[],
+  status: EvidenceStatus,
+  fields?: ExpectedAnswer['fields'],
+): ExpectedAnswer {
   return { accepted: true, codes: [], status, codeStatus: status, rows: [...rows], ...(fields ? { fields } : {}) };
 }

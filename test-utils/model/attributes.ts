@@ -57,7 +57,9 @@ function resultRows(resulting: ReadonlyMap<string, string>): AppliedRow[] {
 /** The write-rate row of this operation (clear's is inferred: the pages name add, delete, modify). */
 function rateRow(op: string): AppliedRow {
   const rules = modelRules();
-  return op === 'clear_group_attr' ? caseRow(op, 'counts-as-attr-write', rules.attrWritesPerSecond.row) : rules.attrWritesPerSecond.row;
+  return op === 'clear_group_attr'
+    ? caseRow(op, 'counts-as-attr-write', rules.attrWritesPerSecond.row)
+    : rules.attrWritesPerSecond.row;
 }
 
 /**
@@ -143,5 +145,8 @@ export function getGroupAttr(input: StepInput): StepOutput {
   const target = resolveGroup(input);
   if (isRefusal(target)) return { answer: refused(target), next: input.state };
   const GroupAttrAry = [...target.group.attrs].map(([key, value]) => ({ key, value }));
-  return { answer: accepted([`${input.contract.operationId}#reads-state`], 'documented', { GroupAttrAry }), next: input.state };
+  return {
+    answer: accepted([`${input.contract.operationId}#reads-state`], 'documented', { GroupAttrAry }),
+    next: input.state,
+  };
 }

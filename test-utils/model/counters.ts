@@ -48,8 +48,14 @@ export function getGroupCounter(input: StepInput): StepOutput {
   const { counters } = target.group;
   // A key listed twice: whether it comes back once or twice is not documented.
   const listedTwice = keys !== null && new Set(keys).size !== keys.length;
-  const row = keys === null ? acceptStatus(op, 'all-when-no-keys') : { row: `${op}#listed-keys-only`, status: listedTwice ? ('inferred' as const) : ('documented' as const) };
-  return { answer: accepted([row.row], row.status, { GroupCounter: entries(counters, keys ?? counters.keys()) }), next: input.state };
+  const row =
+    keys === null
+      ? acceptStatus(op, 'all-when-no-keys')
+      : { row: `${op}#listed-keys-only`, status: listedTwice ? ('inferred' as const) : ('documented' as const) };
+  return {
+    answer: accepted([row.row], row.status, { GroupCounter: entries(counters, keys ?? counters.keys()) }),
+    next: input.state,
+  };
 }
 
 interface Item {
@@ -64,10 +70,12 @@ export function updateGroupCounter(input: StepInput): StepOutput {
   if (isRefusal(target)) return { answer: refused(target), next: input.state };
   const list = input.body['GroupCounter'];
   const shapeRow = caseRow(op, 'item-not-key-value', rules.invalidParameter);
-  if (!Array.isArray(list) || list.length === 0) return { answer: refused([caseRow(op, 'empty-counter-list', rules.invalidParameter)]), next: input.state };
+  if (!Array.isArray(list) || list.length === 0)
+    return { answer: refused([caseRow(op, 'empty-counter-list', rules.invalidParameter)]), next: input.state };
   const items: Item[] = [];
   for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return { answer: refused([shapeRow]), next: input.state };
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return { answer: refused([shapeRow]), next: input.state };
     const { Key, Value } = entry as Record<string, unknown>;
     if (typeof Key !== 'string' || Key.length === 0) return { answer: refused([shapeRow]), next: input.state };
     items.push({ key: Key, value: counterInteger(Value) });
@@ -78,7 +86,12 @@ export function updateGroupCounter(input: StepInput): StepOutput {
   const outside = caseRow(op, 'result-outside-int64', rules.invalidParameter, 'documented');
   // A value outside int64 whose Increase/Decrease result is inside (0 - 2^63): the profile names
   // the result's range; refusing the value itself is our reading (inferred).
-  const valueOutside = { ...outside, row: `${op}#value-outside-int64`, status: 'inferred' as const, codeStatus: 'inferred' as const };
+  const valueOutside = {
+    ...outside,
+    row: `${op}#value-outside-int64`,
+    status: 'inferred' as const,
+    codeStatus: 'inferred' as const,
+  };
   for (const { key, value } of items) {
     if (utf8Bytes(key) > rules.counterKeyBytes.max) rows.add(rules.counterKeyBytes.row);
     if (value === null) rows.add(nonInteger);
@@ -86,7 +99,8 @@ export function updateGroupCounter(input: StepInput): StepOutput {
   }
   const modeValue = input.body['Mode'];
   const omitted = modeValue === undefined || modeValue === null;
-  if (!omitted && (typeof modeValue !== 'string' || !MODES.has(modeValue))) rows.add(caseRow(op, 'mode-invalid', rules.invalidParameter));
+  if (!omitted && (typeof modeValue !== 'string' || !MODES.has(modeValue)))
+    rows.add(caseRow(op, 'mode-invalid', rules.invalidParameter));
   const mode = omitted ? 'Set' : String(modeValue);
 
   const next = new Map(target.group.counters);
@@ -104,7 +118,12 @@ export function updateGroupCounter(input: StepInput): StepOutput {
   const duplicates = new Set(items.map((i) => i.key)).size !== items.length;
   const row = omitted ? acceptStatus(op, 'mode-omitted') : acceptStatus(op, 'returns-resulting-values');
   return {
-    answer: accepted([row.row], duplicates ? 'inferred' : row.status, { GroupCounter: entries(next, items.map((i) => i.key)) }),
+    answer: accepted([row.row], duplicates ? 'inferred' : row.status, {
+      GroupCounter: entries(
+        next,
+        items.map((i) => i.key),
+      ),
+    }),
     next: withGroup(input.state, input.app, target.groupId, { ...target.group, counters: next }),
   };
 }
@@ -125,9 +144,14 @@ export function deleteGroupCounter(input: StepInput): StepOutput {
   } else {
     counters = new Map(group.counters);
     for (const key of keys) counters.delete(key);
-    row = keys.every((k) => group.counters.has(k)) ? acceptStatus(op, 'deletes-only-listed') : acceptStatus(op, 'unknown-keys-ignored');
+    row = keys.every((k) => group.counters.has(k))
+      ? acceptStatus(op, 'deletes-only-listed')
+      : acceptStatus(op, 'unknown-keys-ignored');
   }
   // Accepted, a listed delete leaves every counter it did not list (documented), unknown keys or not.
-  const answer = { ...accepted([row.row], row.status), ...(keys !== null && keys.length > 0 ? { stateStatus: 'documented' as const } : {}) };
+  const answer = {
+    ...accepted([row.row], row.status),
+    ...(keys !== null && keys.length > 0 ? { stateStatus: 'documented' as const } : {}),
+  };
   return { answer, next: withGroup(input.state, input.app, groupId, { ...group, counters }) };
 }

@@ -34,11 +34,14 @@ export function resolveGroup(input: StepInput): { groupId: string; group: ModelG
   if (edition && !app.countersEdition) rows.push(edition);
   const groupId = input.body['GroupId'];
   if (typeof groupId !== 'string') return [...rows, rules.invalidParameter];
-  if (groupId.length === 0 || utf8Bytes(groupId) > rules.customGroupIdBytes.max || !PRINTABLE_ASCII.test(groupId)) return [...rows, rules.malformedGroupId];
+  if (groupId.length === 0 || utf8Bytes(groupId) > rules.customGroupIdBytes.max || !PRINTABLE_ASCII.test(groupId))
+    return [...rows, rules.malformedGroupId];
   const group = liveGroup(input.state, input.app, groupId);
   // The profile does not order the edition against the group's existence: either code is conformant.
   if (group === undefined) {
-    const elsewhere = [...input.state.apps].some(([name, other]) => name !== input.app && other.groups.get(groupId)?.destroyed === false);
+    const elsewhere = [...input.state.apps].some(
+      ([name, other]) => name !== input.app && other.groups.get(groupId)?.destroyed === false,
+    );
     return [...rows, elsewhere ? rules.otherAppGroup : rules.unknownGroup];
   }
   if (rows.length > 0) return rows;
@@ -66,10 +69,17 @@ export function createGroup(input: StepInput): StepOutput {
   if (utf8Bytes(Name) > rules.groupNameBytes.max) return no([rules.groupNameBytes.row]);
   if (typeof GroupId !== 'string') throw new Error('model: create_group needs a custom GroupId');
   const type = Type as GroupType;
-  if (!PRINTABLE_ASCII.test(GroupId)) return no([caseRow(op, 'custom-id-not-printable-ascii', rules.customGroupIdBytes.row)]);
+  if (!PRINTABLE_ASCII.test(GroupId))
+    return no([caseRow(op, 'custom-id-not-printable-ascii', rules.customGroupIdBytes.row)]);
   if (GroupId.length > rules.customGroupIdBytes.max) return no([rules.customGroupIdBytes.row]);
   if (type === 'Community' ? !GroupId.startsWith(COMMUNITY_PREFIX) : GroupId.startsWith(SYSTEM_PREFIX)) {
-    return no([caseRow(op, type === 'Community' ? 'community-custom-id-without-prefix' : 'custom-id-reserved-prefix', rules.customGroupIdBytes.row)]);
+    return no([
+      caseRow(
+        op,
+        type === 'Community' ? 'community-custom-id-without-prefix' : 'custom-id-reserved-prefix',
+        rules.customGroupIdBytes.row,
+      ),
+    ]);
   }
   if (liveGroup(input.state, input.app, GroupId)) return no([caseRow(op, 'id-already-used', rules.invalidParameter)]);
   // A group created again under a destroyed group's id starts empty: nothing of the old one remains.

@@ -5,7 +5,11 @@
  */
 export const RATE_WINDOW_MS = 1000;
 
-export function admitEvent(window: readonly number[], max: number, nowMs: number): { admitted: boolean; window: readonly number[] } {
+export function admitEvent(
+  window: readonly number[],
+  max: number,
+  nowMs: number,
+): { admitted: boolean; window: readonly number[] } {
   const recent = window.filter((t) => nowMs - t < RATE_WINDOW_MS);
   if (recent.length >= max) return { admitted: false, window: recent };
   return { admitted: true, window: [...recent, nowMs] };

@@ -33,7 +33,8 @@ export interface ModelRules {
 
 function sizeRule(id: LimitId, refusalStatus?: 'documented'): SizeRule {
   const limit = getLimit(id);
-  if (limit.max === undefined || limit.exceeded === undefined) throw new Error(`limits.json: '${id}' needs max and exceeded`);
+  if (limit.max === undefined || limit.exceeded === undefined)
+    throw new Error(`limits.json: '${id}' needs max and exceeded`);
   // A limit's own status says whether the refusal is documented; its exceeded code may be weaker.
   return { max: limit.max, row: rowFrom(`limit:${id}`, limit.exceeded, refusalStatus ?? limit.status) };
 }
@@ -56,7 +57,8 @@ let cached: ModelRules | undefined;
 export function modelRules(): ModelRules {
   if (cached) return cached;
   const int64 = getLimit('counter.value.int64');
-  if (int64.min64 === undefined || int64.max64 === undefined) throw new Error("limits.json: 'counter.value.int64' needs min64 and max64");
+  if (int64.min64 === undefined || int64.max64 === undefined)
+    throw new Error("limits.json: 'counter.value.int64' needs min64 and max64");
   cached = {
     attrKeyBytes: sizeRule('attr.key.maxBytes'),
     attrValueBytes: sizeRule('attr.value.maxBytes'),
@@ -70,7 +72,9 @@ export function modelRules(): ModelRules {
     groupNameBytes: sizeRule('group.name.maxBytes'),
     customGroupIdBytes: sizeRule('group.customId.maxBytes'),
     unknownGroup: profileRow('groups.unknown-group'),
-    otherAppGroup: hasProfileRow('groups.other-app-group') ? profileRow('groups.other-app-group') : profileRow('groups.unknown-group'),
+    otherAppGroup: hasProfileRow('groups.other-app-group')
+      ? profileRow('groups.other-app-group')
+      : profileRow('groups.unknown-group'),
     malformedGroupId: profileRow('groups.malformed-group-id'),
     invalidParameter: profileRow('groups.missing-group-id'),
     apiRate: profileRow('rates.api-calls-per-second'),
@@ -79,9 +83,20 @@ export function modelRules(): ModelRules {
 }
 
 /** An operation's own profile row ('<operationId>#<case>'), or the fallback row when the spec has none. */
-export function caseRow(operationId: string, caseId: string, fallback: AppliedRow, refusalStatus?: 'documented'): AppliedRow {
+export function caseRow(
+  operationId: string,
+  caseId: string,
+  fallback: AppliedRow,
+  refusalStatus?: 'documented',
+): AppliedRow {
   const contract = getOperation(operationId);
-  if (!contract['x-tim-cases'].some((row) => row.id === caseId)) return { ...fallback, row: `${operationId}#${caseId}`, codeStatus: 'inferred', status: refusalStatus ?? 'inferred' };
+  if (!contract['x-tim-cases'].some((row) => row.id === caseId))
+    return {
+      ...fallback,
+      row: `${operationId}#${caseId}`,
+      codeStatus: 'inferred',
+      status: refusalStatus ?? 'inferred',
+    };
   const expected: ExpectedCode = operationCase(operationId, caseId).expected;
   return rowFrom(`${operationId}#${caseId}`, expected, refusalStatus ?? expected.status);
 }
@@ -90,7 +105,10 @@ export function caseRow(operationId: string, caseId: string, fallback: AppliedRo
 export function acceptStatus(operationId: string, caseId: string): { row: string; status: ExpectedCode['status'] } {
   const contract = getOperation(operationId);
   const row = contract['x-tim-cases'].find((r) => r.id === caseId);
-  return { row: `${operationId}#${caseId}`, status: row ? operationCase(operationId, caseId).expected.status : 'documented' };
+  return {
+    row: `${operationId}#${caseId}`,
+    status: row ? operationCase(operationId, caseId).expected.status : 'documented',
+  };
 }
 
 /** The refusal of a group type an operation does not support, or null when it is supported. */

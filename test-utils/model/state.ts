@@ -39,7 +39,12 @@ export interface ModelAppConfig {
 
 export function initialState(apps: readonly ModelAppConfig[]): ModelState {
   return {
-    apps: new Map(apps.map((a) => [a.name, { sdkappid: a.sdkappid, countersEdition: a.countersEdition, groups: new Map(), calls: new Map() }])),
+    apps: new Map(
+      apps.map((a) => [
+        a.name,
+        { sdkappid: a.sdkappid, countersEdition: a.countersEdition, groups: new Map(), calls: new Map() },
+      ]),
+    ),
   };
 }
 

@@ -36,9 +36,16 @@ const HANDLERS: Readonly<Record<string, (input: StepInput) => StepOutput>> = {
 export const MODELLED_OPERATIONS: readonly string[] = Object.keys(HANDLERS);
 
 /** The documented answer to `request` at `nowMs`, and the state after it. Pure. */
-export function modelStep(state: ModelState, request: ModelRequest, nowMs: number): { answer: ExpectedAnswer; next: ModelState } {
+export function modelStep(
+  state: ModelState,
+  request: ModelRequest,
+  nowMs: number,
+): { answer: ExpectedAnswer; next: ModelState } {
   const handler = HANDLERS[request.operation];
-  if (!handler) throw new Error(`model: operation '${request.operation}' is not modelled (modelled: ${MODELLED_OPERATIONS.join(', ')})`);
+  if (!handler)
+    throw new Error(
+      `model: operation '${request.operation}' is not modelled (modelled: ${MODELLED_OPERATIONS.join(', ')})`,
+    );
   const contract = getOperation(request.operation);
   const app = state.apps.get(request.app);
   if (!app) throw new Error(`model: unknown app '${request.app}'`);

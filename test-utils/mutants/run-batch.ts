@@ -62,14 +62,19 @@ class ByVariantReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     for (const module of testModules) {
-      if (module.errors().length > 0) this.shared.push({ id: `collection/${relative(CODE_ROOT, module.moduleId)}`, status: 'failed', gating: true });
+      if (module.errors().length > 0)
+        this.shared.push({ id: `collection/${relative(CODE_ROOT, module.moduleId)}`, status: 'failed', gating: true });
       for (const testCase of module.children.allTests()) {
         const result = testCase.result();
         const meta = testCase.meta() as TimTaskMeta & { timVariant?: string };
         // Left out by a name pattern: not part of this run.
         if (result.state === 'skipped' && !meta.timNotRun && testCase.options.mode !== 'run') continue;
         const status = result.state === 'failed' ? 'failed' : result.state === 'passed' ? 'passed' : 'skipped';
-        const entry: MutantRunEntry = { id: meta.tim?.id ?? `${relative(CODE_ROOT, module.moduleId)}/${testCase.name}`, status, gating: meta.tim?.gating ?? true };
+        const entry: MutantRunEntry = {
+          id: meta.tim?.id ?? `${relative(CODE_ROOT, module.moduleId)}/${testCase.name}`,
+          status,
+          gating: meta.tim?.gating ?? true,
+        };
         if (meta.timVariant === undefined) this.shared.push(entry);
         else {
           const list = this.entries.get(meta.timVariant) ?? [];
@@ -78,11 +83,19 @@ class ByVariantReporter implements Reporter {
         }
       }
     }
-    unhandledErrors.forEach((_error, index) => this.shared.push({ id: `run/unhandled-error-${index + 1}`, status: 'failed', gating: true }));
+    unhandledErrors.forEach((_error, index) =>
+      this.shared.push({ id: `run/unhandled-error-${index + 1}`, status: 'failed', gating: true }),
+    );
   }
 }
 
-async function startVariant(variant: BatchVariant, index: number, seed: string, reportDir: string, strict: boolean): Promise<StartedTarget> {
+async function startVariant(
+  variant: BatchVariant,
+  index: number,
+  seed: string,
+  reportDir: string,
+  strict: boolean,
+): Promise<StartedTarget> {
   const sdkappid = FIRST_SDKAPPID + index * 2;
   const config = resolveTargetConfig(
     {
@@ -105,7 +118,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
   const started: StartedTarget[] = [];
   const result: BatchResult = new Map();
   try {
-    for (const [index, variant] of options.variants.entries()) started.push(await startVariant(variant, index, options.seed, reportDir, options.strict === true));
+    for (const [index, variant] of options.variants.entries())
+      started.push(await startVariant(variant, index, options.seed, reportDir, options.strict === true));
     const reporter = new ByVariantReporter();
     const vitest = await createVitest(
       'test',
@@ -121,7 +135,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
         ...(options.grep !== undefined ? { testNamePattern: options.grep } : {}),
         provide: {
           timTarget: started[0]!.target,
-          timTargets: options.variants.map((variant, index) => ({ label: variant.label, target: started[index]!.target })),
+          timTargets: options.variants.map((variant, index) => ({
+            label: variant.label,
+            target: started[index]!.target,
+          })),
           timWorkers: workers,
         },
       },
@@ -130,7 +147,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
     );
     try {
       await vitest.start([...(options.filters ?? [])]).catch((error: unknown) => {
-        for (const variant of options.variants) result.set(variant.label, { error: (error as Error).message ?? String(error) });
+        for (const variant of options.variants)
+          result.set(variant.label, { error: (error as Error).message ?? String(error) });
       });
     } finally {
       await vitest.close();

@@ -82,13 +82,18 @@ const RUN_ONE = resolve(CODE_ROOT, `test-utils/mutants/run-one${CODE_EXT}`);
 const CHILD_ARGS = CODE_EXT === '.ts' ? [resolve(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), RUN_ONE] : [RUN_ONE];
 
 /** One batch in a child process; resolves with the entries of each variant, or an error text for all. */
-export function runBatchInChild(options: RunBatchOptions): Promise<Record<string, MutantRunEntry[] | { error: string }>> {
+export function runBatchInChild(
+  options: RunBatchOptions,
+): Promise<Record<string, MutantRunEntry[] | { error: string }>> {
   const dir = mkdtempSync(join(tmpdir(), 'timc-mutant-out-'));
   const batchFile = join(dir, 'batch.json');
   const outFile = join(dir, 'entries.json');
   writeFileSync(batchFile, JSON.stringify(options));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [...CHILD_ARGS, batchFile, outFile], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...CHILD_ARGS, batchFile, outFile], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + String(chunk)).slice(-2000);
@@ -106,28 +111,57 @@ export function runBatchInChild(options: RunBatchOptions): Promise<Record<string
   });
 }
 
-function survivorReason(entry: MutantEntry, tentativeFailures: string[], gates: boolean, error: string | undefined): string {
+function survivorReason(
+  entry: MutantEntry,
+  tentativeFailures: string[],
+  gates: boolean,
+  error: string | undefined,
+): string {
   if (error !== undefined) return `the run broke: ${error}`;
-  const caught = tentativeFailures.length > 0 ? `tentative checks caught it (${tentativeFailures.join(', ')})` : 'no tentative check caught it either';
+  const caught =
+    tentativeFailures.length > 0
+      ? `tentative checks caught it (${tentativeFailures.join(', ')})`
+      : 'no tentative check caught it either';
   const why = entry.survivorReason ? `${entry.survivorReason}; ` : '';
   if (entry.status === 'unresolved') return `its profile reference does not resolve (${entry.profileRow})`;
-  if (!gates) return `${why}inferred row: its checks are tentative and do not gate without --strict, so it is expected to survive; ${caught}`;
+  if (!gates)
+    return `${why}inferred row: its checks are tentative and do not gate without --strict, so it is expected to survive; ${caught}`;
   if (entry.status === 'inferred') return `${why}inferred row with --strict: no check failed against it; ${caught}`;
   return `${why}no gating check failed against a ${entry.status} row: a gap in the suite`;
 }
 
-export function verdictFor(entry: MutantEntry, run: MutantRunEntry[] | { error: string }, strict = false): MutantVerdict {
-  const base = { name: entry.name, area: entry.area, profile: entry.profile, profileRow: entry.profileRow, status: entry.status };
+export function verdictFor(
+  entry: MutantEntry,
+  run: MutantRunEntry[] | { error: string },
+  strict = false,
+): MutantVerdict {
+  const base = {
+    name: entry.name,
+    area: entry.area,
+    profile: entry.profile,
+    profileRow: entry.profileRow,
+    status: entry.status,
+  };
   const error = Array.isArray(run) ? undefined : run.error;
   const failed = Array.isArray(run) ? run.filter((e) => e.status === 'failed') : [];
-  const killedBy = failed.filter((e) => e.gating).map((e) => e.id).sort();
-  const tentativeFailures = failed.filter((e) => !e.gating).map((e) => e.id).sort();
+  const killedBy = failed
+    .filter((e) => e.gating)
+    .map((e) => e.id)
+    .sort();
+  const tentativeFailures = failed
+    .filter((e) => !e.gating)
+    .map((e) => e.id)
+    .sort();
   const killed = killedBy.length > 0;
   if (killed) return { ...base, killed, killedBy, tentativeFailures };
   // A broken run gates whatever the row: nothing was measured.
   const gates = error !== undefined || survivorGates(entry, strict);
-  const notRun = Array.isArray(run) ? run.filter((e) => e.status === 'skipped' && entry.killers.includes(e.id)).map((e) => e.id) : [];
-  const reason = survivorReason(entry, tentativeFailures, gates, error) + (notRun.length > 0 ? `; not run (inconclusive or unsupported here): ${notRun.join(', ')}` : '');
+  const notRun = Array.isArray(run)
+    ? run.filter((e) => e.status === 'skipped' && entry.killers.includes(e.id)).map((e) => e.id)
+    : [];
+  const reason =
+    survivorReason(entry, tentativeFailures, gates, error) +
+    (notRun.length > 0 ? `; not run (inconclusive or unsupported here): ${notRun.join(', ')}` : '');
   return { ...base, killed, killedBy, tentativeFailures, ...(error !== undefined ? { error } : {}), gates, reason };
 }
 
@@ -137,7 +171,10 @@ export async function runMutants(options: RunMutantsOptions = {}): Promise<KillM
   const seed = options.seed ?? '1';
   const batchSize = Math.max(1, options.parallel ?? DEFAULT_BATCH_SIZE);
   const log = options.onProgress ?? (() => {});
-  const variants: BatchVariant[] = [{ label: BASELINE_LABEL, deviations: [] }, ...mutants.map((m) => ({ label: m.name, deviations: [m.name] }))];
+  const variants: BatchVariant[] = [
+    { label: BASELINE_LABEL, deviations: [] },
+    ...mutants.map((m) => ({ label: m.name, deviations: [m.name] })),
+  ];
   const runs: Record<string, MutantRunEntry[] | { error: string }> = {};
   // The first batch takes the unmodified mock besides its deviations.
   for (let from = 0; from < variants.length; from += from === 0 ? batchSize + 1 : batchSize) {
@@ -153,13 +190,21 @@ export async function runMutants(options: RunMutantsOptions = {}): Promise<KillM
     for (const variant of batch) {
       const run = result[variant.label] ?? { error: 'missing from the batch result' };
       runs[variant.label] = run;
-      log(`${variant.label === BASELINE_LABEL ? '(unmodified mock)' : variant.label}: ${Array.isArray(run) ? `${run.filter((e) => e.status === 'failed').length} failed of ${run.length}` : run.error}`);
+      log(
+        `${variant.label === BASELINE_LABEL ? '(unmodified mock)' : variant.label}: ${Array.isArray(run) ? `${run.filter((e) => e.status === 'failed').length} failed of ${run.length}` : run.error}`,
+      );
     }
     log(`batch of ${batch.length} took ${Math.round((performance.now() - batchStarted) / 1000)} s`);
   }
   const baselineRun = runs[BASELINE_LABEL]!;
   const baseline = Array.isArray(baselineRun)
-    ? { failures: baselineRun.filter((e) => e.status === 'failed').map((e) => e.id).sort(), checks: baselineRun.length }
+    ? {
+        failures: baselineRun
+          .filter((e) => e.status === 'failed')
+          .map((e) => e.id)
+          .sort(),
+        checks: baselineRun.length,
+      }
     : { failures: [], checks: 0, error: baselineRun.error };
   const verdicts = mutants.map((entry) => verdictFor(entry, runs[entry.name]!, options.strict === true));
   return {
@@ -181,7 +226,8 @@ export async function runMutants(options: RunMutantsOptions = {}): Promise<KillM
  * deviation of an inferred row may survive without --strict (its checks are tentative). 1 otherwise.
  */
 export function mutantsExitCode(matrix: KillMatrix): 0 | 1 {
-  const baselineClean = matrix.baseline.error === undefined && matrix.baseline.checks > 0 && matrix.baseline.failures.length === 0;
+  const baselineClean =
+    matrix.baseline.error === undefined && matrix.baseline.checks > 0 && matrix.baseline.failures.length === 0;
   const survivorsGate = matrix.mutants.some((v) => !v.killed && v.gates !== false);
   return baselineClean && !survivorsGate ? 0 : 1;
 }
@@ -198,18 +244,29 @@ export function formatKillMatrix(matrix: KillMatrix): string {
     `| deviation | area | profile row | status | outcome | gating checks that failed, or why it survived |`,
     `|---|---|---|---|---|---|`,
     ...matrix.mutants.map((v) => {
-      const ids = v.killedBy.length > 6 ? `${v.killedBy.slice(0, 6).join(', ')} (+${v.killedBy.length - 6} more)` : v.killedBy.join(', ');
-      return `| ${v.name} | ${v.area} | ${cell(v.profile)} | ${v.status} | ${outcomeOf(v)} | ${cell(v.killed ? ids : v.reason ?? v.error ?? '')} |`;
+      const ids =
+        v.killedBy.length > 6
+          ? `${v.killedBy.slice(0, 6).join(', ')} (+${v.killedBy.length - 6} more)`
+          : v.killedBy.join(', ');
+      return `| ${v.name} | ${v.area} | ${cell(v.profile)} | ${v.status} | ${outcomeOf(v)} | ${cell(v.killed ? ids : (v.reason ?? v.error ?? ''))} |`;
     }),
   ];
-  const base = matrix.baseline.error ?? (matrix.baseline.failures.length === 0 ? `no failure in ${matrix.baseline.checks} checks` : `FAILED: ${matrix.baseline.failures.join(', ')}`);
+  const base =
+    matrix.baseline.error ??
+    (matrix.baseline.failures.length === 0
+      ? `no failure in ${matrix.baseline.checks} checks`
+      : `FAILED: ${matrix.baseline.failures.join(', ')}`);
   const took = matrix.seconds === undefined ? '' : ` Took ${matrix.seconds} s.`;
   const survivors = matrix.mutants.filter((v) => !v.killed);
   const gating = survivors.filter((v) => v.gates !== false).length;
-  const survivorLine = survivors.length === 0
-    ? 'No survivor.'
-    : `Survived ${survivors.length}: ${gating} gating (a documented row${matrix.strict ? ', or any row with --strict' : ''}), ${survivors.length - gating} expected (inferred rows, tentative checks do not gate without --strict).`;
-  const survivorList = survivors.map((v) => `- ${v.name} (${v.profile}, ${v.status}: ${v.profileRow}) ${v.gates === false ? 'expected to survive' : 'GATES'}: ${v.reason ?? v.error ?? ''}`);
+  const survivorLine =
+    survivors.length === 0
+      ? 'No survivor.'
+      : `Survived ${survivors.length}: ${gating} gating (a documented row${matrix.strict ? ', or any row with --strict' : ''}), ${survivors.length - gating} expected (inferred rows, tentative checks do not gate without --strict).`;
+  const survivorList = survivors.map(
+    (v) =>
+      `- ${v.name} (${v.profile}, ${v.status}: ${v.profileRow}) ${v.gates === false ? 'expected to survive' : 'GATES'}: ${v.reason ?? v.error ?? ''}`,
+  );
   return [
     `Unmodified mock (seed ${matrix.seed}${matrix.strict ? ', --strict' : ''}): ${base}`,
     `Killed ${matrix.killed} of ${matrix.total} deviations.${took}`,

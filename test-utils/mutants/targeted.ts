@@ -8,7 +8,6 @@ import { BASELINE_LABEL, runBatchInChild } from './run-mutants.ts';
 import type { MutantEntry } from './catalogue.ts';
 import type { BatchVariant, MutantRunEntry } from './run-batch.ts';
 
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A name pattern for '[label] <id>' or '[label] <id> — <title>' tests, for each label and its ids. */
@@ -26,8 +25,14 @@ export interface TargetedOutcome {
 }
 
 export async function runTargetedKills(mutants: readonly MutantEntry[], seed = '1'): Promise<TargetedOutcome> {
-  const wanted = new Map<string, readonly string[]>([[BASELINE_LABEL, mutants.flatMap((m) => m.killers)], ...mutants.map((m) => [m.name, m.killers] as const)]);
-  const variants: BatchVariant[] = [{ label: BASELINE_LABEL, deviations: [] }, ...mutants.map((m) => ({ label: m.name, deviations: [m.name] }))];
+  const wanted = new Map<string, readonly string[]>([
+    [BASELINE_LABEL, mutants.flatMap((m) => m.killers)],
+    ...mutants.map((m) => [m.name, m.killers] as const),
+  ]);
+  const variants: BatchVariant[] = [
+    { label: BASELINE_LABEL, deviations: [] },
+    ...mutants.map((m) => ({ label: m.name, deviations: [m.name] })),
+  ];
   const result = await runBatchInChild({ variants, seed, grep: targetedPattern(wanted) });
   const statuses = (run: MutantRunEntry[] | { error: string } | undefined) =>
     Array.isArray(run)

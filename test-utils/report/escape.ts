@@ -38,7 +38,9 @@ export function escapeMarkdownText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_INLINE, '\\$&')
-    .replace(MARKDOWN_LINE_START, (_, space: string, marker: string) => (/\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
+    .replace(MARKDOWN_LINE_START, (_, space: string, marker: string) =>
+      /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+    );
 }
 
 function longestBacktickRun(text: string): number {

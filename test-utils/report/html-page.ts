@@ -60,7 +60,11 @@ export function htmlPage(title: string, body: string): string {
 }
 
 /** A matrix cell: the status word (colour is only a second cue), linked to its details if any (`href`: '#failure-1', 'kr/report.html#failure-1'). */
-export function statusCell(status: CellStatus | 'absent', label: string, options: { id?: string; href?: string; title?: string } = {}): string {
+export function statusCell(
+  status: CellStatus | 'absent',
+  label: string,
+  options: { id?: string; href?: string; title?: string } = {},
+): string {
   const attrs = [`class="cell ${status}"`, `data-status="${status}"`];
   if (options.id !== undefined) attrs.push(`data-id="${escapeHtml(options.id)}"`);
   if (options.title) attrs.push(`title="${escapeHtml(options.title)}"`);

@@ -34,7 +34,10 @@ function countsTable(model: ReportModel): string {
     ['not run', c['not-run'], 'not-run'],
   ];
   if (model.expectationsFile !== null) {
-    cells.push(['known deviations', c['expected-failure'], 'expected-failure'], ['unexpected passes', c['unexpected-pass'], 'unexpected-pass']);
+    cells.push(
+      ['known deviations', c['expected-failure'], 'expected-failure'],
+      ['unexpected passes', c['unexpected-pass'], 'unexpected-pass'],
+    );
   }
   return [
     '<table class="counts" id="counts">',
@@ -80,9 +83,17 @@ function summarySection(model: ReportModel): string {
       model.unexpectedPasses,
       (v) => `listed as “${e(v.expectationReason)}” but passed`,
     ),
-    findingsList('tentative-findings', 'Tentative findings (inferred behaviour, not gating unless --strict)', model.tentative, (v) => e(v.finding || v.expected)),
-    findingsList('known-deviations', 'Known deviations (listed in the expectations file, not gating)', model.expectedFailures, (v) =>
-      e(v.expectationReason),
+    findingsList(
+      'tentative-findings',
+      'Tentative findings (inferred behaviour, not gating unless --strict)',
+      model.tentative,
+      (v) => e(v.finding || v.expected),
+    ),
+    findingsList(
+      'known-deviations',
+      'Known deviations (listed in the expectations file, not gating)',
+      model.expectedFailures,
+      (v) => e(v.expectationReason),
     ),
   ];
   if (model.notRun.length > 0) {
@@ -91,10 +102,16 @@ function summarySection(model: ReportModel): string {
   }
   if (model.listedNotRun.length > 0) {
     const items = model.listedNotRun.map((id) => `<li><code>${e(id)}</code></li>`);
-    parts.push(`<h3 id="listed-not-run">Listed in the expectations file but not run to a verdict (${model.listedNotRun.length})</h3>`, '<ul class="findings">', ...items, '</ul>');
+    parts.push(
+      `<h3 id="listed-not-run">Listed in the expectations file but not run to a verdict (${model.listedNotRun.length})</h3>`,
+      '<ul class="findings">',
+      ...items,
+      '</ul>',
+    );
   }
   if (model.details.length === 0 && model.verdict === 'PASS') parts.push('<p>Every check that ran passed.</p>');
-  if (r.tests.length === 0) parts.push('<p><strong>No check ran to a verdict: a run without checks proves nothing.</strong></p>');
+  if (r.tests.length === 0)
+    parts.push('<p><strong>No check ran to a verdict: a run without checks proves nothing.</strong></p>');
   parts.push('</section>');
   return parts.filter((p) => p !== '').join('\n');
 }
@@ -104,7 +121,9 @@ function matrixSection(matrix: Matrix, model: ReportModel): string {
   const rows: string[] = [];
   for (const op of matrix.operations) {
     const counts = `${op.rows.length} check(s); ${op.counts.passed} passed, ${op.counts.failed} failed, ${op.counts.tentative} tentative, ${op.counts['not-run']} not run`;
-    rows.push(`<tr class="operation"><th colspan="${matrix.columns.length + 1}" scope="rowgroup">${e(op.operation || '(run errors)')} <span class="meta">— ${e(counts)}</span></th></tr>`);
+    rows.push(
+      `<tr class="operation"><th colspan="${matrix.columns.length + 1}" scope="rowgroup">${e(op.operation || '(run errors)')} <span class="meta">— ${e(counts)}</span></th></tr>`,
+    );
     for (const row of op.rows) {
       const cells = matrix.columns.map((column) => {
         const cell = row.cells.get(column);
@@ -112,15 +131,23 @@ function matrixSection(matrix: Matrix, model: ReportModel): string {
         const entry = cell.entries[0]!;
         const reason = cell.status === 'not-run' ? cell.entries.map((x) => x.reason ?? '').join('; ') : '';
         const anchor = model.anchorById.get(entry.id);
-        return statusCell(cell.status, STATUS_LABEL[cell.status], { id: entry.id, href: anchor ? `#${anchor}` : undefined, title: reason });
+        return statusCell(cell.status, STATUS_LABEL[cell.status], {
+          id: entry.id,
+          href: anchor ? `#${anchor}` : undefined,
+          title: reason,
+        });
       });
-      rows.push(`<tr class="check ${row.status}"><th class="check" scope="row"><code>${e(row.check)}</code></th>${cells.join('')}</tr>`);
+      rows.push(
+        `<tr class="check ${row.status}"><th class="check" scope="row"><code>${e(row.check)}</code></th>${cells.join('')}</tr>`,
+      );
     }
   }
   return [
     '<section id="matrix-section">',
     '<h2>Matrix: operations × checks × group types</h2>',
-    `<p class="legend">${legendStatuses(model).map((s) => `<span>${e(STATUS_LABEL[s])}: ${e(STATUS_MEANING[s])}</span>`).join('')}<span>empty: not applicable</span></p>`,
+    `<p class="legend">${legendStatuses(model)
+      .map((s) => `<span>${e(STATUS_LABEL[s])}: ${e(STATUS_MEANING[s])}</span>`)
+      .join('')}<span>empty: not applicable</span></p>`,
     '<table class="matrix" id="matrix">',
     `<thead><tr><th scope="col">check</th>${heads}</tr></thead>`,
     '<tbody>',
@@ -137,14 +164,19 @@ function pre(text: string, className: string): string {
 
 function failureArticle(v: FailureView): string {
   const fields: string[] = [];
-  const field = (name: string, cls: string, html: string) => fields.push(`<dt>${e(name)}</dt><dd class="${cls}">${html}</dd>`);
+  const field = (name: string, cls: string, html: string) =>
+    fields.push(`<dt>${e(name)}</dt><dd class="${cls}">${html}</dd>`);
   if (v.expectationReason) field('Listed in the expectations file as', 'expectation', e(v.expectationReason));
   if (v.status === 'unexpected-pass') {
     field('What happened', 'happened', e(UNEXPECTED_PASS));
   } else {
     field('Expected', 'expected', v.expected ? e(v.expected) : '<span class="meta">(not recorded)</span>');
     field('What happened', 'happened', pre(v.happened, 'happened'));
-    field('Request (curl; set TIM_USERSIG first: npx tim-conformance usersig)', 'request', v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>');
+    field(
+      'Request (curl; set TIM_USERSIG first: npx tim-conformance usersig)',
+      'request',
+      v.curl ? pre(v.curl, 'curl') : '<span class="meta">(no request was sent)</span>',
+    );
     field('Response', 'response', v.response ? pre(v.response, 'response') : '<span class="meta">(no response)</span>');
   }
   field('Document', 'doc', docLink(v.docUrl, isSafeLink(v.docUrl)));
@@ -161,7 +193,12 @@ function failureArticle(v: FailureView): string {
 
 function failuresSection(model: ReportModel): string {
   if (model.details.length === 0) return '<section id="failures"><h2>Failures</h2><p>None.</p></section>';
-  return ['<section id="failures">', `<h2>Failures (${model.details.length})</h2>`, ...model.details.map(failureArticle), '</section>'].join('\n');
+  return [
+    '<section id="failures">',
+    `<h2>Failures (${model.details.length})</h2>`,
+    ...model.details.map(failureArticle),
+    '</section>',
+  ].join('\n');
 }
 
 export function renderHtmlReport(results: ResultsFile): string {

@@ -6,7 +6,18 @@
 import type { ResultsFile } from '../runner/results.ts';
 import { gatingFailureGroups } from '../runner/failure-groups.ts';
 import { escapeMarkdownText, markdownCode, markdownCodeBlock, markdownLink } from './escape.ts';
-import { buildReportModel, legendStatuses, STATUS_KIND, STATUS_MEANING, NO_GROUP_TYPE, UNEXPECTED_PASS, targetLine, type CellStatus, type FailureView, type ReportModel } from './model.ts';
+import {
+  buildReportModel,
+  legendStatuses,
+  STATUS_KIND,
+  STATUS_MEANING,
+  NO_GROUP_TYPE,
+  UNEXPECTED_PASS,
+  targetLine,
+  type CellStatus,
+  type FailureView,
+  type ReportModel,
+} from './model.ts';
 
 /** Under GitHub's 1 MiB step-summary limit with room for other steps' summaries. */
 export const MARKDOWN_BUDGET_BYTES = 600_000;
@@ -38,9 +49,16 @@ function countsTable(model: ReportModel): string[] {
     [`${STATUS_MARK['not-run']} not run`, c['not-run']],
   ];
   if (model.expectationsFile !== null) {
-    columns.push([`${STATUS_MARK['expected-failure']} known deviations`, c['expected-failure']], [`${STATUS_MARK['unexpected-pass']} unexpected passes`, c['unexpected-pass']]);
+    columns.push(
+      [`${STATUS_MARK['expected-failure']} known deviations`, c['expected-failure']],
+      [`${STATUS_MARK['unexpected-pass']} unexpected passes`, c['unexpected-pass']],
+    );
   }
-  return [`| ${columns.map(([h]) => h).join(' | ')} |`, `|${columns.map(() => '---:').join('|')}|`, `| ${columns.map(([, n]) => n).join(' | ')} |`];
+  return [
+    `| ${columns.map(([h]) => h).join(' | ')} |`,
+    `|${columns.map(() => '---:').join('|')}|`,
+    `| ${columns.map(([, n]) => n).join(' | ')} |`,
+  ];
 }
 
 function findings(heading: string, views: FailureView[], line: (v: FailureView) => string): string[] {
@@ -52,7 +70,12 @@ function findings(heading: string, views: FailureView[], line: (v: FailureView) 
 function causes(results: ResultsFile): string[] {
   const groups = gatingFailureGroups(results.tests);
   if (groups.length === 0) return [];
-  const lines = [`### Failures by likely cause (${groups.length})`, '', '| checks | likely cause | check ids |', '|---:|---|---|'];
+  const lines = [
+    `### Failures by likely cause (${groups.length})`,
+    '',
+    '| checks | likely cause | check ids |',
+    '|---:|---|---|',
+  ];
   for (const group of groups) {
     const ids = group.tests.slice(0, GROUP_IDS_SHOWN).map((test) => markdownCode(test.id, true));
     const more = group.tests.length > GROUP_IDS_SHOWN ? ` … and ${group.tests.length - GROUP_IDS_SHOWN} more` : '';
@@ -77,15 +100,33 @@ function summary(model: ReportModel): string[] {
     '',
     ...causes(r),
     ...findings('Gating failures', model.gatingFailures, (v) => t(v.finding || v.expected)),
-    ...findings('Unexpected passes (listed as known deviations but passed; gating: update the expectations file)', model.unexpectedPasses, (v) => t(v.expectationReason)),
-    ...findings('Tentative findings (inferred behaviour, not gating unless `--strict`)', model.tentative, (v) => t(v.finding || v.expected)),
-    ...findings('Known deviations (listed in the expectations file, not gating)', model.expectedFailures, (v) => t(v.expectationReason)),
+    ...findings(
+      'Unexpected passes (listed as known deviations but passed; gating: update the expectations file)',
+      model.unexpectedPasses,
+      (v) => t(v.expectationReason),
+    ),
+    ...findings('Tentative findings (inferred behaviour, not gating unless `--strict`)', model.tentative, (v) =>
+      t(v.finding || v.expected),
+    ),
+    ...findings('Known deviations (listed in the expectations file, not gating)', model.expectedFailures, (v) =>
+      t(v.expectationReason),
+    ),
   ];
   if (model.notRun.length > 0) {
-    lines.push(`### Not run (${model.notRun.length})`, '', ...model.notRun.map(({ entry, reason }) => `- ${markdownCode(entry.id)}: ${t(reason)}`), '');
+    lines.push(
+      `### Not run (${model.notRun.length})`,
+      '',
+      ...model.notRun.map(({ entry, reason }) => `- ${markdownCode(entry.id)}: ${t(reason)}`),
+      '',
+    );
   }
   if (model.listedNotRun.length > 0) {
-    lines.push(`### Listed in the expectations file but not run to a verdict (${model.listedNotRun.length})`, '', ...model.listedNotRun.map((id) => `- ${markdownCode(id)}`), '');
+    lines.push(
+      `### Listed in the expectations file but not run to a verdict (${model.listedNotRun.length})`,
+      '',
+      ...model.listedNotRun.map((id) => `- ${markdownCode(id)}`),
+      '',
+    );
   }
   if (r.tests.length === 0) lines.push('**No check ran to a verdict: a run without checks proves nothing.**', '');
   return lines;
@@ -110,7 +151,9 @@ function matrix(model: ReportModel): string[] {
         const cell = row.cells.get(c);
         return cell ? STATUS_MARK[cell.status] : '';
       });
-      lines.push(`| ${markdownCode(op.operation || '(run errors)', true)} | ${markdownCode(row.check, true)} | ${cells.join(' | ')} |`);
+      lines.push(
+        `| ${markdownCode(op.operation || '(run errors)', true)} | ${markdownCode(row.check, true)} | ${cells.join(' | ')} |`,
+      );
     }
   }
   lines.push('');
@@ -132,7 +175,12 @@ function failureDetail(v: FailureView): string[] {
     lines.push(`- **Expected:** ${v.expected ? t(v.expected) : '(not recorded)'}`);
     lines.push(`- **Document:** ${v.docUrl ? markdownLink(v.docUrl) : '(no document recorded)'}`, '');
     lines.push('**What happened**', '', markdownCodeBlock(shortened(v.happened), 'text'), '');
-    lines.push('**Request** (set `TIM_USERSIG` first: `npx tim-conformance usersig`)', '', v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)', '');
+    lines.push(
+      '**Request** (set `TIM_USERSIG` first: `npx tim-conformance usersig`)',
+      '',
+      v.curl ? markdownCodeBlock(shortened(v.curl), 'sh') : '(no request was sent)',
+      '',
+    );
     lines.push('**Response**', '', v.response ? markdownCodeBlock(shortened(v.response), 'json') : '(no response)', '');
   }
   if (v.rerun) lines.push('**Rerun**', '', markdownCodeBlock(v.rerun, 'sh'), '');
@@ -156,7 +204,10 @@ function failures(model: ReportModel, budget: number): string[] {
   }
   if (left.length > 0) {
     lines.push(`${left.length} more failure(s), shortened to keep this summary small (details in report.html):`, '');
-    lines.push(...left.map((v) => `- ${STATUS_MARK[v.status]} ${markdownCode(v.entry.id)}: ${t(v.finding || v.expected)}`), '');
+    lines.push(
+      ...left.map((v) => `- ${STATUS_MARK[v.status]} ${markdownCode(v.entry.id)}: ${t(v.finding || v.expected)}`),
+      '',
+    );
   }
   return lines;
 }

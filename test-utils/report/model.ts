@@ -65,7 +65,14 @@ export function verdictOf(results: ResultsFile): Verdict {
 export type Counts = Record<CellStatus, number>;
 
 export function countStatuses(tests: TestEntry[]): Counts {
-  const counts: Counts = { passed: 0, failed: 0, 'unexpected-pass': 0, tentative: 0, 'expected-failure': 0, 'not-run': 0 };
+  const counts: Counts = {
+    passed: 0,
+    failed: 0,
+    'unexpected-pass': 0,
+    tentative: 0,
+    'expected-failure': 0,
+    'not-run': 0,
+  };
   for (const test of tests) counts[cellStatusOf(test)]++;
   return counts;
 }
@@ -96,7 +103,11 @@ export interface FailureView {
 
 function descriptionOf(entry: TestEntry): string {
   const prefix = `${entry.id} — `;
-  return entry.title.startsWith(prefix) ? entry.title.slice(prefix.length) : entry.title === entry.id ? '' : entry.title;
+  return entry.title.startsWith(prefix)
+    ? entry.title.slice(prefix.length)
+    : entry.title === entry.id
+      ? ''
+      : entry.title;
 }
 
 /** The message of a check helper repeats expected/document/request/response below its first lines. */
@@ -190,7 +201,10 @@ export function buildMatrix(tests: TestEntry[]): Matrix {
     row.status = worstStatus([...row.cells.values()].map((c) => c.status));
   }
   const known: string[] = ['', ...GROUP_TYPES];
-  const columns = [...known.filter((c) => seenColumns.has(c)), ...[...seenColumns].filter((c) => !known.includes(c)).sort()];
+  const columns = [
+    ...known.filter((c) => seenColumns.has(c)),
+    ...[...seenColumns].filter((c) => !known.includes(c)).sort(),
+  ];
   const operations = [...byOperation.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([operation, rows]) => ({
@@ -222,7 +236,12 @@ export interface ReportModel {
 
 export function buildReportModel(results: ResultsFile): ReportModel {
   const byStatus = (status: CellStatus) => results.tests.filter((t) => cellStatusOf(t) === status);
-  const ordered = [...byStatus('failed'), ...byStatus('unexpected-pass'), ...byStatus('tentative'), ...byStatus('expected-failure')];
+  const ordered = [
+    ...byStatus('failed'),
+    ...byStatus('unexpected-pass'),
+    ...byStatus('tentative'),
+    ...byStatus('expected-failure'),
+  ];
   const details = ordered.map(failureView);
   const pick = (status: CellStatus) => details.filter((d) => d.status === status);
   const expectations = results.expectations;
@@ -252,6 +271,11 @@ export function legendStatuses(model: Pick<ReportModel, 'expectationsFile'>): Ce
 /** One line describing the target (never a secret: results.json holds none). */
 export function targetLine(results: ResultsFile): string {
   const t = results.target;
-  const where = t.kind === 'region' ? `region ${t.region ?? '?'} (${t.baseUrl})` : t.kind === 'mock' ? `reference mock (${t.baseUrl})` : t.baseUrl;
+  const where =
+    t.kind === 'region'
+      ? `region ${t.region ?? '?'} (${t.baseUrl})`
+      : t.kind === 'mock'
+        ? `reference mock (${t.baseUrl})`
+        : t.baseUrl;
   return `${where}, sdkappid ${t.sdkappid}${t.basicSdkappid === null ? '' : `, basic app ${t.basicSdkappid}`}, admin ${t.admin}`;
 }

@@ -8,7 +8,17 @@ import type { ResultsFile, TestEntry } from '../runner/results.ts';
 import { escapeHtml, escapeMarkdownText, isSafeLink, markdownCode, markdownLink, reportText } from './escape.ts';
 import { docLink, htmlPage, statusCell } from './html-page.ts';
 import { STATUS_MARK } from './markdown-report.ts';
-import { buildReportModel, cellStatusOf, findingLine, countStatuses, STATUS_LABEL, verdictOf, type CellStatus, type Counts, type Verdict } from './model.ts';
+import {
+  buildReportModel,
+  cellStatusOf,
+  findingLine,
+  countStatuses,
+  STATUS_LABEL,
+  verdictOf,
+  type CellStatus,
+  type Counts,
+  type Verdict,
+} from './model.ts';
 
 /** One region's run, as the runner hands it to writeRegionalReports. */
 export interface RegionalRun {
@@ -86,7 +96,10 @@ function cellLabel(cell: RegionalCell, column: RegionColumn): string {
 }
 
 /** For a differing row: what each region that did not pass answered (first line of its finding). */
-function regionFindings(row: RegionalRow, columns: RegionColumn[]): Array<{ region: string; cell: RegionalCell; text: string; docUrl: string }> {
+function regionFindings(
+  row: RegionalRow,
+  columns: RegionColumn[],
+): Array<{ region: string; cell: RegionalCell; text: string; docUrl: string }> {
   return row.cells.flatMap((cell, i) => {
     if (cell === 'passed') return [];
     const entry = row.entries[i];
@@ -95,7 +108,7 @@ function regionFindings(row: RegionalRow, columns: RegionColumn[]): Array<{ regi
     if (!entry) return [{ region, cell, text: 'not in this run', docUrl: '' }];
     const text =
       entry.status === 'skipped'
-        ? entry.reason ?? 'skipped'
+        ? (entry.reason ?? 'skipped')
         : entry.status === 'passed'
           ? 'passed (listed as a known deviation)'
           : findingLine(entry.id, entry.failure?.message ?? '') || entry.failure?.expected || 'failed';
@@ -120,7 +133,7 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
   });
   const matrixRows = model.rows.map((row) => {
     const cells = row.cells.map((cell, i) => {
-      const title = cell === 'not-run' ? row.entries[i]?.reason ?? '' : '';
+      const title = cell === 'not-run' ? (row.entries[i]?.reason ?? '') : '';
       const column = columns[i]!;
       const anchor = column.anchors.get(row.id);
       const href = anchor ? `${column.reportHref}#${anchor}` : undefined;
@@ -132,7 +145,8 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
     .filter((r) => r.differs)
     .map((row) => {
       const items = regionFindings(row, columns).map(
-        (f) => `<li><strong>${e(f.region)}</strong> (${e(f.cell === 'absent' ? 'absent' : STATUS_LABEL[f.cell])}): ${e(f.text)}${f.docUrl ? ` — ${docLink(f.docUrl, isSafeLink(f.docUrl))}` : ''}</li>`,
+        (f) =>
+          `<li><strong>${e(f.region)}</strong> (${e(f.cell === 'absent' ? 'absent' : STATUS_LABEL[f.cell])}): ${e(f.text)}${f.docUrl ? ` — ${docLink(f.docUrl, isSafeLink(f.docUrl))}` : ''}</li>`,
       );
       return `<li><code>${e(row.id)}</code><ul>${items.join('')}</ul></li>`;
     });
@@ -148,7 +162,9 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
     `<tbody>${summaryRows.join('\n')}</tbody>`,
     '</table>',
     `<h2 id="differences">Where regions differ (${model.differing})</h2>`,
-    model.differing === 0 ? '<p>Every check has the same status in every region.</p>' : `<ul class="findings">${differences.join('\n')}</ul>`,
+    model.differing === 0
+      ? '<p>Every check has the same status in every region.</p>'
+      : `<ul class="findings">${differences.join('\n')}</ul>`,
     '</section>',
     '<section id="matrix-section">',
     '<h2>Matrix: checks × regions</h2>',
@@ -195,14 +211,18 @@ export function renderRegionalMarkdown(runs: RegionalRun[]): string {
     for (const row of model.rows.filter((r) => r.differs)) {
       lines.push(`- ${markdownCode(row.id)}`);
       for (const f of regionFindings(row, columns)) {
-        lines.push(`  - **${t(f.region)}** ${f.cell === 'absent' ? ABSENT_LABEL : STATUS_MARK[f.cell]} ${t(f.text)}${f.docUrl ? ` (${markdownLink(f.docUrl)})` : ''}`);
+        lines.push(
+          `  - **${t(f.region)}** ${f.cell === 'absent' ? ABSENT_LABEL : STATUS_MARK[f.cell]} ${t(f.text)}${f.docUrl ? ` (${markdownLink(f.docUrl)})` : ''}`,
+        );
       }
     }
     lines.push('');
   } else {
     lines.push('Every check has the same status in every region.', '');
   }
-  const legend = (['passed', 'failed', 'tentative', 'not-run'] as CellStatus[]).map((s) => `${STATUS_MARK[s]} ${STATUS_LABEL[s]}`).join(' · ');
+  const legend = (['passed', 'failed', 'tentative', 'not-run'] as CellStatus[])
+    .map((s) => `${STATUS_MARK[s]} ${STATUS_LABEL[s]}`)
+    .join(' · ');
   lines.push(
     '### Matrix: checks × regions',
     '',
@@ -210,7 +230,10 @@ export function renderRegionalMarkdown(runs: RegionalRun[]): string {
     '',
     `| check | ${columns.map((c) => t(c.region)).join(' | ')} |`,
     `|---|${columns.map(() => ':---:').join('|')}|`,
-    ...model.rows.map((row) => `| ${row.differs ? '🔶 ' : ''}${markdownCode(row.id, true)} | ${row.cells.map((cell, i) => mark(cell, columns[i]!)).join(' | ')} |`),
+    ...model.rows.map(
+      (row) =>
+        `| ${row.differs ? '🔶 ' : ''}${markdownCode(row.id, true)} | ${row.cells.map((cell, i) => mark(cell, columns[i]!)).join(' | ')} |`,
+    ),
   );
   return `${lines.join('\n')}\n`;
 }

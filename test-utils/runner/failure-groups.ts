@@ -34,5 +34,7 @@ export function groupFailures(tests: readonly TestEntry[]): FailureGroup[] {
 
 /** The gating failures of a run (what decides its exit code), grouped. */
 export function gatingFailureGroups(tests: readonly TestEntry[]): FailureGroup[] {
-  return groupFailures(tests.filter((t) => t.status === 'failed' && t.gating && t.expectation?.state !== 'expected-failure'));
+  return groupFailures(
+    tests.filter((t) => t.status === 'failed' && t.gating && t.expectation?.state !== 'expected-failure'),
+  );
 }

@@ -49,20 +49,26 @@ function testcase(test: TestEntry): string {
     `        <property${attrs({ name: 'evidence', value: test.evidence ?? '' })}/>`,
     `        <property${attrs({ name: 'groupType', value: test.groupType ?? '' })}/>`,
     `        <property${attrs({ name: 'docUrl', value: test.docUrl })}/>`,
-    ...(test.expectation ? [`        <property${attrs({ name: 'expectation', value: test.expectation.state })}/>`] : []),
+    ...(test.expectation
+      ? [`        <property${attrs({ name: 'expectation', value: test.expectation.state })}/>`]
+      : []),
     `      </properties>`,
   ];
   const body: string[] = [];
   if (test.expectation?.state === 'unexpected-pass') {
     const message = `unexpected pass: listed in the expectations file (${test.expectation.reason}) but passed; remove it (--update-expectations)`;
-    body.push(`      <failure${attrs({ message, type: 'unexpected-pass' })}>${xmlEscape(`${test.id}: ${message}`)}</failure>`);
+    body.push(
+      `      <failure${attrs({ message, type: 'unexpected-pass' })}>${xmlEscape(`${test.id}: ${message}`)}</failure>`,
+    );
   } else if (test.expectation?.state === 'expected-failure') {
     const firstLine = test.failure?.message.split('\n')[0] ?? 'failed';
     body.push(`      <skipped${attrs({ message: `expected failure (${test.expectation.reason}): ${firstLine}` })}/>`);
     body.push(`      <system-out>${xmlEscape(failureText(test))}</system-out>`);
   } else if (test.status === 'failed' && test.gating) {
     const firstLine = test.failure?.message.split('\n')[0] ?? 'failed';
-    body.push(`      <failure${attrs({ message: firstLine, type: 'gating' })}>${xmlEscape(failureText(test))}</failure>`);
+    body.push(
+      `      <failure${attrs({ message: firstLine, type: 'gating' })}>${xmlEscape(failureText(test))}</failure>`,
+    );
   } else if (test.status === 'failed') {
     const firstLine = test.failure?.message.split('\n')[0] ?? 'failed';
     body.push(`      <skipped${attrs({ message: `tentative check failed (does not gate): ${firstLine}` })}/>`);
@@ -81,7 +87,8 @@ export function toJunitXml(results: ResultsFile): string {
   }
   const count = (tests: TestEntry[]) => ({
     tests: tests.length,
-    failures: tests.filter((t) => (t.status === 'failed' && t.gating) || t.expectation?.state === 'unexpected-pass').length,
+    failures: tests.filter((t) => (t.status === 'failed' && t.gating) || t.expectation?.state === 'unexpected-pass')
+      .length,
     errors: 0,
     skipped: tests.filter((t) => t.status === 'skipped' || (t.status === 'failed' && !t.gating)).length,
     time: (tests.reduce((sum, t) => sum + (t.durationMs ?? 0), 0) / 1000).toFixed(3),

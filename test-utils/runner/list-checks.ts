@@ -40,7 +40,9 @@ export async function listChecks(options: ListChecksOptions): Promise<ListedChec
       provide: {
         timTarget: options.target,
         timWorkers: 1,
-        ...(options.grep !== undefined || options.ids?.length ? { timSelect: { grep: options.grep, ids: options.ids } } : {}),
+        ...(options.grep !== undefined || options.ids?.length
+          ? { timSelect: { grep: options.grep, ids: options.ids } }
+          : {}),
       },
     },
     {},
@@ -51,7 +53,8 @@ export async function listChecks(options: ListChecksOptions): Promise<ListedChec
     const ids: string[] = [];
     const errors: string[] = [];
     for (const module of testModules) {
-      for (const error of module.errors()) errors.push(`${relative(REPO_ROOT, module.moduleId)}: ${(error.message ?? '').split('\n')[0]}`);
+      for (const error of module.errors())
+        errors.push(`${relative(REPO_ROOT, module.moduleId)}: ${(error.message ?? '').split('\n')[0]}`);
       for (const test of module.children.allTests()) {
         const tim = (test.meta() as TimTaskMeta).tim;
         if (test.options.mode !== 'run' && test.options.mode !== undefined) continue;

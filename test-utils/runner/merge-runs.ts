@@ -34,7 +34,9 @@ export function loadRun(dir: string): LoadedRun {
 }
 
 function specText(run: LoadedRun): string {
-  return run.results.spec ? `spec ${run.results.spec.version} (digest ${run.results.spec.digest})` : 'no recorded spec version';
+  return run.results.spec
+    ? `spec ${run.results.spec.version} (digest ${run.results.spec.digest})`
+    : 'no recorded spec version';
 }
 
 /** The one line that says why these runs cannot be one matrix, or undefined. */
@@ -71,7 +73,9 @@ export function mergeRuns(dirs: readonly string[], outDir: string): MergeOutcome
   if (problem) throw new MergeRefused(problem);
   const regionRuns: RegionRun[] = runs.map((run) => {
     const href = relative(resolve(outDir), resolve(run.dir, 'report.html')).split(sep).join('/');
-    return existsSync(resolve(run.dir, 'report.html')) ? { region: run.region, results: run.results, reportHref: href } : { region: run.region, results: run.results };
+    return existsSync(resolve(run.dir, 'report.html'))
+      ? { region: run.region, results: run.results, reportHref: href }
+      : { region: run.region, results: run.results };
   });
   const files = writeRegionsReport(regionRuns, outDir);
   const verdicts = runs.map((run) => ({

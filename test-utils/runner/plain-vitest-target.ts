@@ -24,7 +24,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('timTarget', started.target);
   project.provide('timWorkers', workers);
   project.provide('timPacingUrl', coordinator.url);
-  process.stderr.write(`tim-conformance: target ${JSON.stringify(describeTarget(started.target))}; seed ${config.seed} (TIM_SEED=${config.seed} repeats it)\n`);
+  process.stderr.write(
+    `tim-conformance: target ${JSON.stringify(describeTarget(started.target))}; seed ${config.seed} (TIM_SEED=${config.seed} repeats it)\n`,
+  );
   return async () => {
     await coordinator.close();
     await started.close();

@@ -37,7 +37,13 @@ const TLS_TRUST_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'CERT_UNTRUSTED',
 ]);
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TIM_ATTEMPT_DEADLINE', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'TIM_ATTEMPT_DEADLINE',
+  'ETIMEDOUT',
+]);
 
 function codesOf(caseId: string): number[] {
   const expected = profileCase(caseId).expected;
@@ -53,29 +59,51 @@ interface AppRole {
 }
 
 function roles(target: ResolvedTarget): AppRole[] {
-  const out: AppRole[] = [{ app: target.app, choice: 'main', sdkappidInput: '--sdkappid or TIM_SDKAPPID', keyInput: '--secret-key or TIM_SECRET_KEY' }];
+  const out: AppRole[] = [
+    {
+      app: target.app,
+      choice: 'main',
+      sdkappidInput: '--sdkappid or TIM_SDKAPPID',
+      keyInput: '--secret-key or TIM_SECRET_KEY',
+    },
+  ];
   if (target.basicApp) {
-    out.push({ app: target.basicApp, choice: 'basic', sdkappidInput: '--basic-sdkappid or TIM_BASIC_SDKAPPID', keyInput: '--basic-secret-key or TIM_BASIC_SECRET_KEY' });
+    out.push({
+      app: target.basicApp,
+      choice: 'basic',
+      sdkappidInput: '--basic-sdkappid or TIM_BASIC_SDKAPPID',
+      keyInput: '--basic-secret-key or TIM_BASIC_SECRET_KEY',
+    });
   }
   return out;
 }
 
 /** Why no answer arrived, and what to do. */
-export function describeUnreachable(origin: string, result: Pick<CallResult, 'networkError' | 'networkErrorCode'>, budgetMs: number): string {
+export function describeUnreachable(
+  origin: string,
+  result: Pick<CallResult, 'networkError' | 'networkErrorCode'>,
+  budgetMs: number,
+): string {
   const code = result.networkErrorCode ?? '';
   const host = new URL(origin).host;
-  if (code === 'ECONNREFUSED') return `nothing accepts connections at ${host} (connection refused); start the server, or correct --target / TIM_TARGET`;
+  if (code === 'ECONNREFUSED')
+    return `nothing accepts connections at ${host} (connection refused); start the server, or correct --target / TIM_TARGET`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return `the host name ${new URL(origin).hostname} does not resolve (DNS: ${code}); correct --target, or map it with --resolve host=ip`;
   }
   if (TLS_TRUST_CODES.has(code)) {
     return `the TLS certificate of ${host} is not trusted (${code}: self-signed or from an unknown CA); give the certificate of its CA with --ca-cert FILE or TIM_CA_CERT`;
   }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the TLS certificate of ${host} does not name that host (${code}); use the host name the certificate was made for`;
-  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return `the TLS certificate of ${host} is not valid now (${code})`;
-  if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') return `${host} did not speak TLS (${code}); if it serves plain HTTP, use an http:// target`;
-  if (TIMEOUT_CODES.has(code)) return `${host} did not answer within ${(budgetMs / 1000).toFixed(1)} s (${code}); check that the server is up and answers HTTP`;
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return `${host} closed the connection without answering (${code}); check that --target is this API's server`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return `the TLS certificate of ${host} does not name that host (${code}); use the host name the certificate was made for`;
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+    return `the TLS certificate of ${host} is not valid now (${code})`;
+  if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER')
+    return `${host} did not speak TLS (${code}); if it serves plain HTTP, use an http:// target`;
+  if (TIMEOUT_CODES.has(code))
+    return `${host} did not answer within ${(budgetMs / 1000).toFixed(1)} s (${code}); check that the server is up and answers HTTP`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+    return `${host} closed the connection without answering (${code}); check that --target is this API's server`;
   return `could not reach ${host}: ${result.networkError ?? 'no answer'}; check --target / TIM_TARGET`;
 }
 
@@ -94,12 +122,14 @@ function errorCodeOf(body: { ErrorCode?: unknown } | undefined): number | undefi
 
 function describeAnswer(origin: string, role: AppRole, result: CallResult, admin: string): string | undefined {
   const path = new URL(result.request.url).pathname;
-  if (result.answerProblem !== undefined) return `${origin} is not this API's server: a POST to ${path} was answered, but ${result.answerProblem}; check --target`;
+  if (result.answerProblem !== undefined)
+    return `${origin} is not this API's server: a POST to ${path} was answered, but ${result.answerProblem}; check --target`;
   const body = result.body as { ErrorCode?: unknown; ErrorInfo?: unknown } | undefined;
   const code = errorCodeOf(body);
   if (result.httpStatus !== 200 || typeof body !== 'object' || body === null || code === undefined) {
     const what = result.httpStatus !== 200 ? `HTTP ${result.httpStatus}` : 'HTTP 200';
-    const shape = typeof body === 'object' && body !== null ? 'JSON without a numeric ErrorCode' : 'a body that is not JSON';
+    const shape =
+      typeof body === 'object' && body !== null ? 'JSON without a numeric ErrorCode' : 'a body that is not JSON';
     return `${origin} does not speak the Tencent IM REST API: a POST to ${path} answered ${what} with ${shape}; check --target / TIM_TARGET`;
   }
   if (code === 0) return undefined;
@@ -115,14 +145,20 @@ function describeAnswer(origin: string, role: AppRole, result: CallResult, admin
   if (codesOf('signing.not-admin').includes(code)) {
     return `'${admin}' is not an App admin of SDKAppID ${sdkappid} ${answered}; set --admin or TIM_ADMIN to an App admin account`;
   }
-  if (codesOf('signing.expired').includes(code)) return `a fresh usersig was refused as expired ${answered}; check this machine's clock`;
+  if (codesOf('signing.expired').includes(code))
+    return `a fresh usersig was refused as expired ${answered}; check this machine's clock`;
   return `a signed ${PROBE_OPERATION} for SDKAppID ${sdkappid} was refused ${answered}; the credentials or the target cannot be used for a run`;
 }
 
 /** After a rate refusal (another client used the probe's 1 call/s), the next try waits a window. */
 const RATE_RETRY_MS = 1100;
 
-async function probeApp(target: ResolvedTarget, role: AppRole, client: ReturnType<typeof createTimClient>, budgetMs: number): Promise<string | undefined> {
+async function probeApp(
+  target: ResolvedTarget,
+  role: AppRole,
+  client: ReturnType<typeof createTimClient>,
+  budgetMs: number,
+): Promise<string | undefined> {
   const origin = new URL(target.baseUrl).origin;
   const end = Date.now() + budgetMs;
   let result = await client.call(PROBE_OPERATION, { Limit: 1 }, { app: role.choice, retry: false });
@@ -141,10 +177,20 @@ async function probeApp(target: ResolvedTarget, role: AppRole, client: ReturnTyp
 export async function preflight(target: ResolvedTarget, opts: { budgetMs?: number } = {}): Promise<PreflightResult> {
   const budgetMs = opts.budgetMs ?? PREFLIGHT_BUDGET_MS;
   // Each wait of the client is bounded by most of the budget; the race below bounds the whole.
-  const client = createTimClient(target, { timeoutMs: Math.max(100, budgetMs - 500), validateResponses: false, retryPolicy: { maxAttempts: 1 } });
+  const client = createTimClient(target, {
+    timeoutMs: Math.max(100, budgetMs - 500),
+    validateResponses: false,
+    retryPolicy: { maxAttempts: 1 },
+  });
   let timer: NodeJS.Timeout | undefined;
   const overBudget = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`${new URL(target.baseUrl).host} did not answer within ${(budgetMs / 1000).toFixed(1)} s; check that the server is up and answers HTTP`), budgetMs);
+    timer = setTimeout(
+      () =>
+        resolve(
+          `${new URL(target.baseUrl).host} did not answer within ${(budgetMs / 1000).toFixed(1)} s; check that the server is up and answers HTTP`,
+        ),
+      budgetMs,
+    );
   });
   try {
     const problems = Promise.all(roles(target).map((role) => probeApp(target, role, client, budgetMs)));

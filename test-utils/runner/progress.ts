@@ -99,7 +99,8 @@ export class SuiteProgress {
     if (!force && now - this.lastDraw < (this.output.minRedrawMs ?? 100)) return;
     this.lastDraw = now;
     // A pseudo-terminal without a size reports 0 columns.
-    const columns = this.output.columns !== undefined && this.output.columns > 0 ? Math.max(20, this.output.columns) : 100;
+    const columns =
+      this.output.columns !== undefined && this.output.columns > 0 ? Math.max(20, this.output.columns) : 100;
     const cut = (text: string) => (text.length < columns ? text : `${text.slice(0, columns - 2)}…`);
     const up = this.liveLines > 0 ? `\x1b[${this.liveLines}A` : '';
     const live = [...this.files.values()].map((entry) => cut(this.line(entry, false)));

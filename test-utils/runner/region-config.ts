@@ -16,7 +16,10 @@ export function regionSuffix(region: Pick<Region, 'name'>): string {
   return region.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
 
-export function regionVariable(base: 'TIM_SDKAPPID' | 'TIM_SECRET_KEY' | 'TIM_BASIC_SDKAPPID' | 'TIM_BASIC_SECRET_KEY' | 'TIM_ADMIN', region: Pick<Region, 'name'>): string {
+export function regionVariable(
+  base: 'TIM_SDKAPPID' | 'TIM_SECRET_KEY' | 'TIM_BASIC_SDKAPPID' | 'TIM_BASIC_SECRET_KEY' | 'TIM_ADMIN',
+  region: Pick<Region, 'name'>,
+): string {
   return `${base}_${regionSuffix(region)}`;
 }
 
@@ -32,14 +35,24 @@ export function parseRegionList(text: string, source = 'the --regions flag'): Re
   if (trimmed.toLowerCase() === 'all') return [...regions()];
   const names = trimmed.split(',').map((n) => n.trim());
   if (names.some((n) => n === '')) {
-    throw new ConfigError(`${source} has an empty region name; give 'all' or names separated by commas, e.g. sgp,kr.`, 'TIM_REGIONS');
+    throw new ConfigError(
+      `${source} has an empty region name; give 'all' or names separated by commas, e.g. sgp,kr.`,
+      'TIM_REGIONS',
+    );
   }
   const picked: Region[] = [];
   for (const name of names) {
     const region = resolveRegion(name);
-    if (!region) throw new ConfigError(`${source} names an unknown region '${name}'; use 'all' or some of: ${knownRegions()}.`, 'TIM_REGIONS');
+    if (!region)
+      throw new ConfigError(
+        `${source} names an unknown region '${name}'; use 'all' or some of: ${knownRegions()}.`,
+        'TIM_REGIONS',
+      );
     if (picked.some((r) => r.name === region.name)) {
-      throw new ConfigError(`${source} names the region ${region.name} twice ('${name}'); name each region once.`, 'TIM_REGIONS');
+      throw new ConfigError(
+        `${source} names the region ${region.name} twice ('${name}'); name each region once.`,
+        'TIM_REGIONS',
+      );
     }
     picked.push(region);
   }
@@ -111,7 +124,10 @@ export function regionTargetConfig(region: Region, flags: RunFlags, env: Env): T
     const message = error.message
       .replace(/--(basic-)?(sdkappid|secret-key) or /g, '')
       .replace(/\bTIM_(BASIC_)?(SDKAPPID|SECRET_KEY)\b/g, (name) => renamed[name] ?? name);
-    throw new ConfigError(`region ${region.name}: ${message}`, error.variable ? (renamed[error.variable] ?? error.variable) : undefined);
+    throw new ConfigError(
+      `region ${region.name}: ${message}`,
+      error.variable ? (renamed[error.variable] ?? error.variable) : undefined,
+    );
   }
   return { ...config, reportDir: join(config.reportDir, region.name) };
 }

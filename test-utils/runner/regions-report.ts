@@ -10,7 +10,8 @@ import { writeRegionalReports, type RegionalRun } from '../report/index.ts';
 import type { ResultsFile, ResultsSummary, TestEntry } from './results.ts';
 
 /** A cell: what one check did in one region. 'absent' = the region's run has no such check. */
-export type RegionOutcome = 'passed' | 'failed' | 'tentative-failed' | 'expected-failure' | 'unexpected-pass' | 'not-run' | 'absent';
+export type RegionOutcome =
+  'passed' | 'failed' | 'tentative-failed' | 'expected-failure' | 'unexpected-pass' | 'not-run' | 'absent';
 
 /** One region's run; `results` is null (with `error`) when the region could not run at all. */
 export type RegionRun = RegionalRun;
@@ -18,7 +19,14 @@ export type RegionRun = RegionalRun;
 export interface RegionsMatrix {
   seed: number;
   regions: (
-    | { region: string; reportDir: string; runEnd: ResultsFile['runEnd']; summary: ResultsSummary; baseUrl: string; sdkappid: number }
+    | {
+        region: string;
+        reportDir: string;
+        runEnd: ResultsFile['runEnd'];
+        summary: ResultsSummary;
+        baseUrl: string;
+        sdkappid: number;
+      }
     | { region: string; error: string }
   )[];
   /** Checks in first-seen order; `differs` when not every region has the same outcome. */
@@ -35,7 +43,10 @@ export function outcomeOf(test: TestEntry): RegionOutcome {
 }
 
 export function buildRegionsMatrix(runs: RegionRun[]): RegionsMatrix {
-  const rows = new Map<string, { id: string; title: string; docUrl: string; outcomes: Record<string, RegionOutcome> }>();
+  const rows = new Map<
+    string,
+    { id: string; title: string; docUrl: string; outcomes: Record<string, RegionOutcome> }
+  >();
   for (const run of runs) {
     for (const test of run.results?.tests ?? []) {
       const row = rows.get(test.id) ?? { id: test.id, title: test.title, docUrl: test.docUrl, outcomes: {} };

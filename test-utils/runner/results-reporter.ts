@@ -23,7 +23,11 @@ export class TimResultsReporter implements Reporter {
     });
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): void {
     const entries: TestEntry[] = [];
     for (const module of testModules) {
       const file = relative(CODE_ROOT, module.moduleId);

@@ -152,11 +152,15 @@ export function entryFromTest(test: FinishedTest): TestEntry {
       message,
     };
     if (recorded?.request) entry.failure.request = recorded.request;
-    entry.kind = (recorded?.kind as RecordedKind | undefined) ?? recordKind({ kind: 'check-error', message: raw, ...(tim ? { operation: tim.operation } : {}) });
+    entry.kind =
+      (recorded?.kind as RecordedKind | undefined) ??
+      recordKind({ kind: 'check-error', message: raw, ...(tim ? { operation: tim.operation } : {}) });
   } else if (test.state === 'skipped' || test.state === 'pending') {
     entry.status = 'skipped';
     entry.reason =
-      test.meta.timNotRun ?? test.skipNote ?? (test.state === 'pending' ? 'the run ended before this check ran' : 'skipped');
+      test.meta.timNotRun ??
+      test.skipNote ??
+      (test.state === 'pending' ? 'the run ended before this check ran' : 'skipped');
     entry.kind = recordKind({ kind: 'not-run', reason: entry.reason, ...(tim ? { operation: tim.operation } : {}) });
   }
   return entry;
@@ -187,7 +191,10 @@ export function flagDuplicateIds(entries: TestEntry[]): TestEntry[] {
       seen.add(entry.id);
       return entry;
     }
-    return { ...runErrorEntry(entry.id, `duplicate check id '${entry.id}': every check id must be unique`), title: entry.title };
+    return {
+      ...runErrorEntry(entry.id, `duplicate check id '${entry.id}': every check id must be unique`),
+      title: entry.title,
+    };
   });
 }
 
@@ -218,9 +225,19 @@ export function buildResults(
   const unique = flagDuplicateIds(tests);
   const summary = summariseTarget(target);
   for (const test of unique) {
-    if (test.failure && test.operation !== '') test.failure.rerun = rerunCommand({ target: summary, seed: target.seed, ...(suitesDir ? { suitesDir } : {}) }, [test.id]);
+    if (test.failure && test.operation !== '')
+      test.failure.rerun = rerunCommand({ target: summary, seed: target.seed, ...(suitesDir ? { suitesDir } : {}) }, [
+        test.id,
+      ]);
   }
-  return { target: summary, seed: target.seed, runEnd, summary: summarise(unique), tests: unique, spec: specIdentity() };
+  return {
+    target: summary,
+    seed: target.seed,
+    runEnd,
+    summary: summarise(unique),
+    tests: unique,
+    spec: specIdentity(),
+  };
 }
 
 /** True when no check ran to a verdict (nothing collected, all filtered or not run). */

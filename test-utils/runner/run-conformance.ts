@@ -12,7 +12,16 @@ import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../co
 import type { RegionRun } from './regions-report.ts';
 import type { ResultsFile } from './results.ts';
 import { runRegions } from './run-regions.ts';
-import { defaultProgress, expectationsPath, loadExpectations, processIO, runOnTarget, type RunnerDeps, type RunnerIO, type RunnerOptions } from './run-target.ts';
+import {
+  defaultProgress,
+  expectationsPath,
+  loadExpectations,
+  processIO,
+  runOnTarget,
+  type RunnerDeps,
+  type RunnerIO,
+  type RunnerOptions,
+} from './run-target.ts';
 
 // What the runner's callers (the CLI, the project tests, the package API) import from here.
 export {
@@ -67,7 +76,14 @@ export async function runConformanceOutcome(
 ): Promise<RunOutcome> {
   const regions = (options.regions ?? env.TIM_REGIONS ?? '').trim();
   if (regions !== '') {
-    const outcome = await runRegions(regions, flags, env, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps);
+    const outcome = await runRegions(
+      regions,
+      flags,
+      env,
+      io,
+      { ...options, progress: options.progress ?? defaultProgress(io, env) },
+      deps,
+    );
     return { code: outcome.code, regions: outcome.runs };
   }
   let config;
@@ -80,9 +96,14 @@ export async function runConformanceOutcome(
     return { code: configErrorCode(error, io) };
   }
   config = { ...config, reportDir: resolve(config.reportDir) };
-  const outcome = await runOnTarget(config, io, { ...options, progress: options.progress ?? defaultProgress(io, env) }, deps, {
-    expectations: expectations && expectationsFile ? { file: expectations, path: expectationsFile } : undefined,
-  });
+  const outcome = await runOnTarget(
+    config,
+    io,
+    { ...options, progress: options.progress ?? defaultProgress(io, env) },
+    deps,
+    {
+      expectations: expectations && expectationsFile ? { file: expectations, path: expectationsFile } : undefined,
+    },
+  );
   return outcome.results ? { code: outcome.code, results: outcome.results } : { code: outcome.code };
 }
-

@@ -12,7 +12,14 @@ import type { Region } from '../contract/types.ts';
 import type { ExpectationsFile } from '../expectations/index.ts';
 import { parseRegionList, refusePerAppFlags, regionTargetConfig } from './region-config.ts';
 import { writeRegionsReport, type RegionRun } from './regions-report.ts';
-import { expectationsPath, loadExpectations, runOnTarget, type RunnerDeps, type RunnerIO, type RunnerOptions } from './run-target.ts';
+import {
+  expectationsPath,
+  loadExpectations,
+  runOnTarget,
+  type RunnerDeps,
+  type RunnerIO,
+  type RunnerOptions,
+} from './run-target.ts';
 
 /** '{region}' in an --expectations path stands for the region's canonical name. */
 export const REGION_PLACEHOLDER = '{region}';
@@ -23,7 +30,12 @@ interface PlannedRegion {
   expectations?: { file: ExpectationsFile; path: string };
 }
 
-function plan(regionsText: string, flags: RunFlags, env: Env, options: RunnerOptions): { planned: PlannedRegion[]; reportDir: string } {
+function plan(
+  regionsText: string,
+  flags: RunFlags,
+  env: Env,
+  options: RunnerOptions,
+): { planned: PlannedRegion[]; reportDir: string } {
   const source = options.regions !== undefined ? 'the --regions flag' : 'TIM_REGIONS';
   const regions = parseRegionList(regionsText, source);
   refusePerAppFlags(flags);
@@ -42,7 +54,11 @@ function plan(regionsText: string, flags: RunFlags, env: Env, options: RunnerOpt
     const config = regionTargetConfig(region, shared, env);
     const path = template?.split(REGION_PLACEHOLDER).join(region.name);
     const file = loadExpectations(path, update);
-    return { region, config: { ...config, reportDir: resolve(config.reportDir) }, ...(file && path ? { expectations: { file, path } } : {}) };
+    return {
+      region,
+      config: { ...config, reportDir: resolve(config.reportDir) },
+      ...(file && path ? { expectations: { file, path } } : {}),
+    };
   });
   const reportDir = resolve(planned[0]!.config.reportDir, '..');
   return { planned, reportDir };

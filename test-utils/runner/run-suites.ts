@@ -69,7 +69,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const savedExitCode = process.exitCode;
   const sink = lineSink(options.log);
-  const coordinator = await startPacingCoordinator(options.onBreakerTrip ? { onBreakerTrip: options.onBreakerTrip } : {});
+  const coordinator = await startPacingCoordinator(
+    options.onBreakerTrip ? { onBreakerTrip: options.onBreakerTrip } : {},
+  );
 
   const vitest = await createVitest(
     'test',
@@ -86,7 +88,9 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
         timTarget: options.target,
         timWorkers: workers,
         timPacingUrl: coordinator.url,
-        ...(options.grep !== undefined || options.ids?.length ? { timSelect: { grep: options.grep, ids: options.ids } } : {}),
+        ...(options.grep !== undefined || options.ids?.length
+          ? { timSelect: { grep: options.grep, ids: options.ids } }
+          : {}),
       },
     },
     {},
@@ -140,6 +144,6 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
     process.exitCode = savedExitCode;
   }
 
-  const reason = cancelled ? 'interrupted' : reporter.reason ?? (extra.length > 0 ? 'failed' : 'passed');
+  const reason = cancelled ? 'interrupted' : (reporter.reason ?? (extra.length > 0 ? 'failed' : 'passed'));
   return { entries: [...reporter.entries, ...extra], reason };
 }

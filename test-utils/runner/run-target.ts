@@ -113,7 +113,10 @@ export function expectationsPath(options: RunnerOptions, env: Env): string | und
 /** Reads the expectations file (a missing one is empty when it is to be written); ConfigError otherwise. */
 export function loadExpectations(path: string | undefined, update: boolean): ExpectationsFile | undefined {
   if (update && path === undefined) {
-    throw new ConfigError('--update-expectations needs the file to write: give --expectations FILE or set TIM_EXPECTATIONS.', 'TIM_EXPECTATIONS');
+    throw new ConfigError(
+      '--update-expectations needs the file to write: give --expectations FILE or set TIM_EXPECTATIONS.',
+      'TIM_EXPECTATIONS',
+    );
   }
   if (path === undefined) return undefined;
   try {
@@ -196,7 +199,9 @@ export async function runOnTarget(
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
     if (interruptedBy) process.exit(SIGNAL_EXIT[signal]); // a second signal: stop waiting
     interruptedBy = signal;
-    io.err(`tim-conformance: ${signal}: stopping the checks and destroying this run's groups (signal again to quit now)`);
+    io.err(
+      `tim-conformance: ${signal}: stopping the checks and destroying this run's groups (signal again to quit now)`,
+    );
     abort.abort();
     setTimeout(() => process.exit(SIGNAL_EXIT[signal]), INTERRUPT_HARD_EXIT_MS).unref();
   };
@@ -228,13 +233,28 @@ export async function runOnTarget(
     });
     progress?.end();
     const runEnd = interruptedBy || brokenTarget ? 'interrupted' : run.reason;
-    let results = buildResults(target, brokenTarget ? notReachedAfterTrip(run.entries) : run.entries, runEnd, options.suitesDir);
+    let results = buildResults(
+      target,
+      brokenTarget ? notReachedAfterTrip(run.entries) : run.entries,
+      runEnd,
+      options.suitesDir,
+    );
     if (extras.expectations) results = applyExpectations(results, extras.expectations.file, extras.expectations.path);
     const files = writeReports(results, target.reportDir);
 
-    await sweepRunLedger(target, io, deps, interruptedBy ? INTERRUPT_SWEEP_MS : brokenTarget ? BROKEN_TARGET_SWEEP_MS : END_SWEEP_MS);
+    await sweepRunLedger(
+      target,
+      io,
+      deps,
+      interruptedBy ? INTERRUPT_SWEEP_MS : brokenTarget ? BROKEN_TARGET_SWEEP_MS : END_SWEEP_MS,
+    );
 
-    io.out(formatSummary(results, files, { paint: paintFor(colourEnabled(process.stdout, process.env)), ...(options.suitesDir ? { suitesDir: options.suitesDir } : {}) }));
+    io.out(
+      formatSummary(results, files, {
+        paint: paintFor(colourEnabled(process.stdout, process.env)),
+        ...(options.suitesDir ? { suitesDir: options.suitesDir } : {}),
+      }),
+    );
     if (brokenTarget) {
       io.err(`tim-conformance: stopped early: ${describeTrip(brokenTarget)}`);
       return { code: 2, results, interrupted: true };
@@ -257,7 +277,15 @@ const NOT_REACHED_AFTER_TRIP = 'not reached: the target stopped answering and th
 export function notReachedAfterTrip(entries: TestEntry[]): TestEntry[] {
   return entries.map((entry) =>
     entry.status === 'skipped' && entry.reason !== undefined && VITEST_ABORT_NOTE.test(entry.reason)
-      ? { ...entry, reason: NOT_REACHED_AFTER_TRIP, kind: recordKind({ kind: 'not-run', reason: NOT_REACHED_AFTER_TRIP, ...(entry.operation ? { operation: entry.operation } : {}) }) }
+      ? {
+          ...entry,
+          reason: NOT_REACHED_AFTER_TRIP,
+          kind: recordKind({
+            kind: 'not-run',
+            reason: NOT_REACHED_AFTER_TRIP,
+            ...(entry.operation ? { operation: entry.operation } : {}),
+          }),
+        }
       : entry,
   );
 }
@@ -267,7 +295,11 @@ export function notReachedAfterTrip(entries: TestEntry[]): TestEntry[] {
  * file as it was read, so a CI step that updates cannot turn a regression into a pass. An
  * interrupted run says nothing about the checks it did not reach: the file is left alone.
  */
-function rewriteExpectations(expectations: { file: ExpectationsFile; path: string }, results: ResultsFile, io: RunnerIO): void {
+function rewriteExpectations(
+  expectations: { file: ExpectationsFile; path: string },
+  results: ResultsFile,
+  io: RunnerIO,
+): void {
   if (results.runEnd === 'interrupted') {
     io.err(`tim-conformance: the run was interrupted; ${expectations.path} was not updated`);
     return;
@@ -284,7 +316,12 @@ function rewriteExpectations(expectations: { file: ExpectationsFile; path: strin
 const MAX_CLEANUP_LINES = 10;
 
 /** Destroys what the run's ledger still lists (checks that failed mid-way, an interrupted run). */
-async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: RunnerDeps, deadlineMs?: number): Promise<void> {
+async function sweepRunLedger(
+  target: ResolvedTarget,
+  io: RunnerIO,
+  deps: RunnerDeps,
+  deadlineMs?: number,
+): Promise<void> {
   const path = ledgerPathFor(target);
   let client: (FixtureClient & { close?(): unknown }) | undefined;
   try {
@@ -292,19 +329,27 @@ async function sweepRunLedger(target: ResolvedTarget, io: RunnerIO, deps: Runner
     const report = await sweepLedger(client, target, path, { deadlineMs });
     if (report.found.length > 0) {
       const gone = report.alreadyGone.length > 0 ? `, ${report.alreadyGone.length} already gone` : '';
-      io.out(`tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks${gone}`);
+      io.out(
+        `tim-conformance: cleanup destroyed ${report.destroyed.length} of ${report.found.length} group(s) left by checks${gone}`,
+      );
     }
     for (const note of report.notes) io.err(`tim-conformance: cleanup: ${note}`);
     // Groups the sweep stopped before are summed up by its note; each one that was tried gets a line.
     const shown = report.failed.filter((f) => !f.notTried).slice(0, MAX_CLEANUP_LINES);
     for (const failure of shown) {
-      io.err(`tim-conformance: could not destroy ${failure.groupId} (${failure.reason}); \`tim-conformance janitor\` will retry`);
+      io.err(
+        `tim-conformance: could not destroy ${failure.groupId} (${failure.reason}); \`tim-conformance janitor\` will retry`,
+      );
     }
     if (report.failed.length > shown.length) {
-      io.err(`tim-conformance: ${report.failed.length - shown.length} more group(s) not destroyed stay in ${path} for \`tim-conformance janitor\``);
+      io.err(
+        `tim-conformance: ${report.failed.length - shown.length} more group(s) not destroyed stay in ${path} for \`tim-conformance janitor\``,
+      );
     }
   } catch (error) {
-    io.err(`tim-conformance: cleanup failed (${(error as Error).message}); run \`tim-conformance janitor\` with the same --report-dir`);
+    io.err(
+      `tim-conformance: cleanup failed (${(error as Error).message}); run \`tim-conformance janitor\` with the same --report-dir`,
+    );
   } finally {
     await client?.close?.();
   }

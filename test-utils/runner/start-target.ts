@@ -41,7 +41,8 @@ export async function startTarget(config: TargetConfig, opts: StartTargetOptions
   if (config.maxGroups !== undefined) base.maxGroups = config.maxGroups;
 
   if (config.kind !== 'mock') {
-    if (config.baseUrl === undefined) throw new ConfigError('The target has no base URL; set --target or TIM_TARGET.', 'TIM_TARGET');
+    if (config.baseUrl === undefined)
+      throw new ConfigError('The target has no base URL; set --target or TIM_TARGET.', 'TIM_TARGET');
     return { target: { ...base, baseUrl: config.baseUrl }, close: async () => {} };
   }
   // Imported here so that a run against a URL or a region never loads the mock.

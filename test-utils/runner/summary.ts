@@ -35,10 +35,19 @@ function idsLine(tests: readonly TestEntry[]): string {
   return `${shown.join(', ')}${more}`;
 }
 
-function groupBlock(group: FailureGroup, results: ResultsFile, paint: Paint, mark: string, suitesDir: string | undefined): string[] {
+function groupBlock(
+  group: FailureGroup,
+  results: ResultsFile,
+  paint: Paint,
+  mark: string,
+  suitesDir: string | undefined,
+): string[] {
   const example = group.tests[0]!;
   const failure = example.failure;
-  const lines = [`  ${paint('red', mark)} ${paint('bold', `[${group.tests.length}] ${group.title}`)}`, `      checks:   ${idsLine(group.tests)}`];
+  const lines = [
+    `  ${paint('red', mark)} ${paint('bold', `[${group.tests.length}] ${group.title}`)}`,
+    `      checks:   ${idsLine(group.tests)}`,
+  ];
   if (failure) {
     const problem = (failure.message.split('\n')[0] ?? '').replace(/^.*?: /, '');
     lines.push(`      e.g.:     ${cut(`${example.id}: ${problem}`)}`);
@@ -49,16 +58,27 @@ function groupBlock(group: FailureGroup, results: ResultsFile, paint: Paint, mar
   const ids = group.tests.slice(0, MAX_IDS_PER_GROUP).map((t) => t.id);
   if (example.operation !== '') {
     const note = variablesNote(results.target);
-    lines.push(`      rerun:    ${paint('cyan', rerunCommand({ target: results.target, seed: results.seed, ...(suitesDir ? { suitesDir } : {}) }, ids))}${note ? `  ${note}` : ''}`);
+    lines.push(
+      `      rerun:    ${paint('cyan', rerunCommand({ target: results.target, seed: results.seed, ...(suitesDir ? { suitesDir } : {}) }, ids))}${note ? `  ${note}` : ''}`,
+    );
   }
   return lines;
 }
 
-function groupedFailures(groups: FailureGroup[], results: ResultsFile, paint: Paint, mark: string, suitesDir?: string): string[] {
+function groupedFailures(
+  groups: FailureGroup[],
+  results: ResultsFile,
+  paint: Paint,
+  mark: string,
+  suitesDir?: string,
+): string[] {
   const lines: string[] = [];
-  groups.slice(0, MAX_GROUPS_IN_FULL).forEach((group) => lines.push(...groupBlock(group, results, paint, mark, suitesDir)));
+  groups
+    .slice(0, MAX_GROUPS_IN_FULL)
+    .forEach((group) => lines.push(...groupBlock(group, results, paint, mark, suitesDir)));
   const rest = groups.slice(MAX_GROUPS_IN_FULL);
-  for (const group of rest.slice(0, MAX_LISTED)) lines.push(`  ${mark} [${group.tests.length}] ${cut(group.title, 120)}: ${cut(idsLine(group.tests), 160)}`);
+  for (const group of rest.slice(0, MAX_LISTED))
+    lines.push(`  ${mark} [${group.tests.length}] ${cut(group.title, 120)}: ${cut(idsLine(group.tests), 160)}`);
   if (rest.length > MAX_LISTED) lines.push(`  … and ${rest.length - MAX_LISTED} more cause(s) (see report.md)`);
   return lines;
 }
@@ -94,18 +114,30 @@ export function formatSummary(results: ResultsFile, reportFiles: string[] = [], 
   }
   if (tentative.length > 0) {
     const groups = groupFailures(tentative);
-    lines.push(`Tentative findings (${tentative.length}; inferred behaviour, not gating unless --strict) by likely cause (${groups.length}):`);
-    lines.push(...groups.slice(0, MAX_LISTED).map((g) => `  ${paint('yellow', '~')} [${g.tests.length}] ${cut(g.title, 120)}: ${cut(idsLine(g.tests), 160)}`));
+    lines.push(
+      `Tentative findings (${tentative.length}; inferred behaviour, not gating unless --strict) by likely cause (${groups.length}):`,
+    );
+    lines.push(
+      ...groups
+        .slice(0, MAX_LISTED)
+        .map(
+          (g) => `  ${paint('yellow', '~')} [${g.tests.length}] ${cut(g.title, 120)}: ${cut(idsLine(g.tests), 160)}`,
+        ),
+    );
     if (groups.length > MAX_LISTED) lines.push(`  … and ${groups.length - MAX_LISTED} more cause(s) (see report.md)`);
     lines.push('');
   }
   if (unexpectedPasses.length > 0) {
-    lines.push(`Unexpected passes (${unexpectedPasses.length}; listed in ${results.expectations?.file ?? 'the expectations file'} but passed, gating: update the file with --update-expectations):`);
+    lines.push(
+      `Unexpected passes (${unexpectedPasses.length}; listed in ${results.expectations?.file ?? 'the expectations file'} but passed, gating: update the file with --update-expectations):`,
+    );
     lines.push(...listed(unexpectedPasses, (t) => `  ! ${t.id} (listed: ${t.expectation?.reason ?? ''})`));
     lines.push('');
   }
   if (expected.length > 0) {
-    lines.push(`Expected failures (${expected.length}; known deviations listed in ${results.expectations?.file ?? 'the expectations file'}, not gating):`);
+    lines.push(
+      `Expected failures (${expected.length}; known deviations listed in ${results.expectations?.file ?? 'the expectations file'}, not gating):`,
+    );
     lines.push(...listed(expected, (t) => `  = ${t.id}: ${t.expectation?.reason ?? ''}`));
     lines.push('');
   }
@@ -118,19 +150,26 @@ export function formatSummary(results: ResultsFile, reportFiles: string[] = [], 
   if (notRun.length > 0) {
     const groups = groupFailures(notRun);
     lines.push(`Not run (${notRun.length}):`);
-    lines.push(...groups.slice(0, MAX_LISTED).map((g) => `  - ${cut(g.tests[0]!.reason ?? 'skipped', 160)}: ${cut(idsLine(g.tests), 160)}`));
+    lines.push(
+      ...groups
+        .slice(0, MAX_LISTED)
+        .map((g) => `  - ${cut(g.tests[0]!.reason ?? 'skipped', 160)}: ${cut(idsLine(g.tests), 160)}`),
+    );
     if (groups.length > MAX_LISTED) lines.push(`  … and ${groups.length - MAX_LISTED} more reason(s) (see report.md)`);
     lines.push('');
   }
   const { expectedFailed, unexpectedPassed } = results.summary;
   const verdict = results.runEnd === 'interrupted' ? 'INTERRUPTED' : exitCodeFor(results) === 1 ? 'FAIL' : 'PASS';
   const expectationCounts =
-    expectedFailed === undefined ? '' : `, ${expectedFailed} expected failure(s), ${unexpectedPassed ?? 0} unexpected pass(es)`;
+    expectedFailed === undefined
+      ? ''
+      : `, ${expectedFailed} expected failure(s), ${unexpectedPassed ?? 0} unexpected pass(es)`;
   const paintVerdict = verdict === 'PASS' ? paint('green', verdict) : paint('red', verdict);
   lines.push(
     `${paintVerdict}: ${passed} passed, ${failed} failed (gating)${expectationCounts}, ${tentativeFailed} tentative finding(s), ${skipped} not run; seed ${results.seed}`,
   );
-  if (nothingRan(results) && results.runEnd !== 'interrupted') lines.push('No check ran to a verdict: a run without checks proves nothing.');
+  if (nothingRan(results) && results.runEnd !== 'interrupted')
+    lines.push('No check ran to a verdict: a run without checks proves nothing.');
   if (reportFiles.length > 0) lines.push(`Reports: ${reportFiles.join(', ')}`);
   return lines.join('\n');
 }

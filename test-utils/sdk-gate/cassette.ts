@@ -50,12 +50,20 @@ const MIN_SECRET_CHARS = 8;
  * outside its query parameter (a header, the body) by `<redacted>`, and says what it removed. A
  * body that changes this way is kept as text (its raw bytes are not kept).
  */
-function removeSecrets(exchange: RecordedExchange, apps: readonly JudgeApp[], usersig: string | undefined): NonNullable<RecordedExchange['secretsRemoved']> {
+function removeSecrets(
+  exchange: RecordedExchange,
+  apps: readonly JudgeApp[],
+  usersig: string | undefined,
+): NonNullable<RecordedExchange['secretsRemoved']> {
   const removed: NonNullable<RecordedExchange['secretsRemoved']> = [];
   const secrets: Array<{ what: 'secret-key' | 'usersig'; text: string }> = apps
-    .filter((a): a is JudgeApp & { secretKey: string } => typeof a.secretKey === 'string' && a.secretKey.length >= MIN_SECRET_CHARS)
+    .filter(
+      (a): a is JudgeApp & { secretKey: string } =>
+        typeof a.secretKey === 'string' && a.secretKey.length >= MIN_SECRET_CHARS,
+    )
     .map((a) => ({ what: 'secret-key' as const, text: a.secretKey }));
-  if (usersig !== undefined && usersig.length >= MIN_SECRET_CHARS && !isRedactedUserSig(usersig)) secrets.push({ what: 'usersig', text: usersig });
+  if (usersig !== undefined && usersig.length >= MIN_SECRET_CHARS && !isRedactedUserSig(usersig))
+    secrets.push({ what: 'usersig', text: usersig });
   for (const { what, text } of secrets) {
     const forms = [...new Set([text, encodeURIComponent(text)])];
     const scrub = (value: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), value);
@@ -137,7 +145,12 @@ function fromTraffic(line: TrafficLine, seq: number, apps: readonly JudgeApp[]):
 }
 
 function checkTraffic(value: Record<string, unknown>, where: string): TrafficLine {
-  if (typeof value.t !== 'number' || typeof value.method !== 'string' || typeof value.path !== 'string' || !isRecord(value.req_headers)) {
+  if (
+    typeof value.t !== 'number' ||
+    typeof value.method !== 'string' ||
+    typeof value.path !== 'string' ||
+    !isRecord(value.req_headers)
+  ) {
     throw new CassetteError(`${where}: a traffic line needs t (number), method, path and req_headers`);
   }
   if (value.req_body !== undefined && value.req_body !== null && typeof value.req_body !== 'string') {
@@ -155,9 +168,15 @@ function checkExchange(value: Record<string, unknown>, where: string): RecordedE
     isRecord(value.headers) &&
     typeof value.body === 'string' &&
     (value.bodyBase64 === undefined || typeof value.bodyBase64 === 'string') &&
-    (value.response === undefined || (isRecord(value.response) && typeof value.response.status === 'number' && typeof value.response.body === 'string')) &&
+    (value.response === undefined ||
+      (isRecord(value.response) &&
+        typeof value.response.status === 'number' &&
+        typeof value.response.body === 'string')) &&
     (value.usersig === undefined || (isRecord(value.usersig) && typeof value.usersig.decodes === 'boolean'));
-  if (!ok) throw new CassetteError(`${where}: an exchange needs seq, t, method, path, headers and body (see test-utils/sdk-gate/exchange.ts)`);
+  if (!ok)
+    throw new CassetteError(
+      `${where}: an exchange needs seq, t, method, path, headers and body (see test-utils/sdk-gate/exchange.ts)`,
+    );
   return value as unknown as RecordedExchange;
 }
 
@@ -190,7 +209,16 @@ export function parseCassette(text: string, options: ReadCassetteOptions = {}): 
     } else {
       // A project recording; a usersig left in its path is learnt from, then redacted, like a live one.
       const exchange = checkExchange(value, where);
-      out.push(buildExchange({ ...exchange, headers: exchange.headers, body: exchange.bodyBase64 !== undefined ? Buffer.from(exchange.bodyBase64, 'base64') : exchange.body }, apps));
+      out.push(
+        buildExchange(
+          {
+            ...exchange,
+            headers: exchange.headers,
+            body: exchange.bodyBase64 !== undefined ? Buffer.from(exchange.bodyBase64, 'base64') : exchange.body,
+          },
+          apps,
+        ),
+      );
     }
   }
   return out;

@@ -26,7 +26,10 @@ const MAX_CONTROL_BODY = 1 << 20;
 
 function reply(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -70,7 +73,10 @@ export async function startControlServer(engine: ScenarioEngine, requestCount: (
         } catch {
           return reply(res, 400, { error: 'body is not JSON' });
         }
-        const document = typeof value === 'object' && value !== null && !Array.isArray(value) && 'rules' in value ? value : { rules: [value] };
+        const document =
+          typeof value === 'object' && value !== null && !Array.isArray(value) && 'rules' in value
+            ? value
+            : { rules: [value] };
         try {
           const scenario = parseScenario(document, 'rule');
           return reply(res, 201, { ids: engine.add(scenario.rules) });

@@ -57,7 +57,9 @@ export function answerOf(exchange: RecordedExchange): string {
   }
 }
 
-function tally(exchanges: readonly RecordedExchange[]): Map<string, { operation: string; shape: string; answers: Record<string, number> }> {
+function tally(
+  exchanges: readonly RecordedExchange[],
+): Map<string, { operation: string; shape: string; answers: Record<string, number> }> {
   const out = new Map<string, { operation: string; shape: string; answers: Record<string, number> }>();
   for (const e of exchanges) {
     const operation = operationByPath(e.path)?.operationId ?? e.path.split('?')[0]!;
@@ -103,6 +105,7 @@ function escapeCell(text: string): string {
 export function diffMarkdown(rows: readonly DiffRow[], nameA: string, nameB: string): string {
   if (rows.length === 0) return `No differing answers between ${nameA} and ${nameB}.`;
   const lines = [`| operation | request shape | ${escapeCell(nameA)} | ${escapeCell(nameB)} |`, '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.operation} | \`${escapeCell(r.shape)}\` | ${escapeCell(cell(r.a))} | ${escapeCell(cell(r.b))} |`);
+  for (const r of rows)
+    lines.push(`| ${r.operation} | \`${escapeCell(r.shape)}\` | ${escapeCell(cell(r.a))} | ${escapeCell(cell(r.b))} |`);
   return lines.join('\n');
 }

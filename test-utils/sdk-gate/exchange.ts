@@ -102,11 +102,15 @@ export function recordedBody(bytes: Uint8Array): { body: string; bodyBase64?: st
 
 /** The request body's bytes exactly as sent. */
 export function exchangeBodyBytes(exchange: Pick<RecordedExchange, 'body' | 'bodyBase64'>): Buffer {
-  return exchange.bodyBase64 !== undefined ? Buffer.from(exchange.bodyBase64, 'base64') : Buffer.from(exchange.body, 'utf8');
+  return exchange.bodyBase64 !== undefined
+    ? Buffer.from(exchange.bodyBase64, 'base64')
+    : Buffer.from(exchange.body, 'utf8');
 }
 
 /** Lower-cases header names; repeated headers (arrays) are joined with ', ' as HTTP allows. */
-export function lowerCaseHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+export function lowerCaseHeaders(
+  headers: Record<string, string | string[] | number | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

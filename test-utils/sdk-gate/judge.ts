@@ -121,11 +121,18 @@ function group(occurrences: Occurrence[]): SdkFinding[] {
   }
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
   return [...byKey.values()].sort(
-    (a, b) => SEVERITY[b.status] - SEVERITY[a.status] || (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) || a.operation.localeCompare(b.operation),
+    (a, b) =>
+      SEVERITY[b.status] - SEVERITY[a.status] ||
+      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
+      a.operation.localeCompare(b.operation),
   );
 }
 
-export function judgeExchanges(exchanges: readonly RecordedExchange[], context: JudgeContext, rules: readonly Rule[] = RULES): SdkJudgement {
+export function judgeExchanges(
+  exchanges: readonly RecordedExchange[],
+  context: JudgeContext,
+  rules: readonly Rule[] = RULES,
+): SdkJudgement {
   // The keys are secrets of this process from now on: every report text is redacted against them.
   for (const app of context.apps) if (app.secretKey) registerSecretKey(app.secretKey);
   const ordered = [...exchanges].sort((a, b) => a.seq - b.seq);
@@ -136,13 +143,26 @@ export function judgeExchanges(exchanges: readonly RecordedExchange[], context: 
     if (rule.scope === 'request') {
       for (const view of views) {
         for (const v of rule.check(view, context)) {
-          occurrences.push({ rule, view, message: v.message, status: v.status ?? base, docUrl: v.docUrl ?? rule.docUrl });
+          occurrences.push({
+            rule,
+            view,
+            message: v.message,
+            status: v.status ?? base,
+            docUrl: v.docUrl ?? rule.docUrl,
+          });
         }
       }
     } else {
       for (const v of rule.check(views, context)) {
         const view = views[v.index];
-        if (view) occurrences.push({ rule, view, message: v.message, status: v.status ?? base, docUrl: v.docUrl ?? rule.docUrl });
+        if (view)
+          occurrences.push({
+            rule,
+            view,
+            message: v.message,
+            status: v.status ?? base,
+            docUrl: v.docUrl ?? rule.docUrl,
+          });
       }
     }
   }

@@ -26,7 +26,8 @@ export interface OperationCoverage {
 
 function otherAnswer(view: RequestView): string | undefined {
   const response = view.exchange.response;
-  if (response === undefined) return view.exchange.connection?.dropped ? `dropped ${view.exchange.connection.dropped}` : 'no answer';
+  if (response === undefined)
+    return view.exchange.connection?.dropped ? `dropped ${view.exchange.connection.dropped}` : 'no answer';
   if (response.status !== 200) return `HTTP ${response.status}`;
   return view.answeredCode === undefined ? 'not JSON' : undefined;
 }
@@ -46,7 +47,11 @@ export function exchangeMatrix(views: readonly RequestView[]): OperationCoverage
   }
   for (const view of views) {
     let row = rows.get(view.operationLabel);
-    if (!row) rows.set(view.operationLabel, (row = { operationId: view.operationLabel, calls: 0, codes: [], other: [], notShown: [] }));
+    if (!row)
+      rows.set(
+        view.operationLabel,
+        (row = { operationId: view.operationLabel, calls: 0, codes: [], other: [], notShown: [] }),
+      );
     row.calls++;
     const other = otherAnswer(view);
     if (other !== undefined) {
@@ -58,7 +63,12 @@ export function exchangeMatrix(views: readonly RequestView[]): OperationCoverage
     const code = view.answeredCode as number;
     const entry = row.codes.find((c) => c.code === code);
     if (entry) entry.count++;
-    else row.codes.push({ code, count: 1, documented: code === 0 || (documented.get(row.operationId)?.has(code) ?? false) || isCommonCode(code) });
+    else
+      row.codes.push({
+        code,
+        count: 1,
+        documented: code === 0 || (documented.get(row.operationId)?.has(code) ?? false) || isCommonCode(code),
+      });
   }
   for (const row of rows.values()) {
     row.codes.sort((a, b) => a.code - b.code);

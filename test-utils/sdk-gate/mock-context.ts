@@ -7,7 +7,12 @@ import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, type MockApp } from '../mock/defau
 import type { JudgeApp, JudgeContext } from './exchange.ts';
 
 export function judgeAppOfMockApp(app: MockApp): JudgeApp {
-  return { sdkappid: String(app.sdkappid), secretKey: app.secretKey, admins: [app.admin, ...app.extraAdmins], countersEdition: app.countersEdition };
+  return {
+    sdkappid: String(app.sdkappid),
+    secretKey: app.secretKey,
+    admins: [app.admin, ...app.extraAdmins],
+    countersEdition: app.countersEdition,
+  };
 }
 
 export function mockJudgeContext(apps: readonly MockApp[] = [DEFAULT_FULL_APP, DEFAULT_BASIC_APP]): JudgeContext {

@@ -49,11 +49,23 @@ export interface ProxyHandle {
  * Accept-Encoding — the upstream then answers uncompressed, so the recording holds the JSON and
  * the SDK gets exactly the bytes recorded (the proxy does not re-compress).
  */
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length', 'accept-encoding']);
+const NOT_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+  'accept-encoding',
+]);
 
 function forwardHeaders(headers: IncomingMessage['headers']): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !NOT_FORWARDED.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined && !NOT_FORWARDED.has(name)) out[name] = value;
   return out;
 }
 
@@ -70,7 +82,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const upstream = new URL(options.upstream);
   const origin = upstream.origin;
   const apps = options.apps ?? [];
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, ...(options.caCert !== undefined ? { connect: { ca: options.caCert } } : {}) });
+  const agent = new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 64,
+    ...(options.caCert !== undefined ? { connect: { ca: options.caCert } } : {}),
+  });
   // A stream, not appendFileSync: a synchronous write per exchange would hold up the requests
   // behind it. Each line is handed to the stream as its exchange ends, so a stopped proxy keeps
   // all of them (a killed one may lose the last few the OS had not been given yet).
@@ -103,7 +119,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     return facts;
   };
 
-  const record = (n: number, req: IncomingMessage, receivedAtMs: number, body: Buffer, response: { status: number; body: string } | undefined): void => {
+  const record = (
+    n: number,
+    req: IncomingMessage,
+    receivedAtMs: number,
+    body: Buffer,
+    response: { status: number; body: string } | undefined,
+  ): void => {
     const path = req.url ?? '/';
     const usersig = factsOf(path);
     const exchange = buildExchange(

@@ -97,7 +97,10 @@ export function atPointer(doc: unknown, pointer: string): unknown {
 export function replacedAt(doc: unknown, pointer: string, replacement: unknown): unknown {
   const copy = structuredClone(doc);
   if (pointer === '') return replacement;
-  const parts = pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = copy as Record<string, unknown>;
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
   node[parts[parts.length - 1] as string] = replacement;

@@ -15,11 +15,19 @@ export interface ExchangeRecorder {
 }
 
 /** Builds one exchange from what the mock saw (usersig facts learnt, then the usersig redacted). */
-export function toRecordedExchange(seq: number, request: MockIncomingRequest, outcome: MockExchangeOutcome, apps: readonly JudgeApp[]): RecordedExchange {
+export function toRecordedExchange(
+  seq: number,
+  request: MockIncomingRequest,
+  outcome: MockExchangeOutcome,
+  apps: readonly JudgeApp[],
+): RecordedExchange {
   const scenarioRule = outcome.override?.tag;
   const connection =
     outcome.dropped !== undefined || scenarioRule !== undefined
-      ? { ...(outcome.dropped !== undefined ? { dropped: outcome.dropped } : {}), ...(scenarioRule !== undefined ? { scenarioRule } : {}) }
+      ? {
+          ...(outcome.dropped !== undefined ? { dropped: outcome.dropped } : {}),
+          ...(scenarioRule !== undefined ? { scenarioRule } : {}),
+        }
       : undefined;
   return buildExchange(
     {

@@ -42,7 +42,8 @@ function answeredCode(exchange: RecordedExchange): number | undefined {
 export function viewOf(exchange: RecordedExchange): RequestView {
   const line = parseRequestLine(exchange.path);
   const operation = operationByPath(line.pathname);
-  const pathKind = operation === undefined ? 'unknown' : operation.path === line.pathname ? 'documented' : 'alternative';
+  const pathKind =
+    operation === undefined ? 'unknown' : operation.path === line.pathname ? 'documented' : 'alternative';
   const bodyBytes = exchangeBodyBytes(exchange);
   const view: RequestView = {
     exchange,

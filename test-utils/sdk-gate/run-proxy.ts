@@ -44,7 +44,10 @@ function liveLine(exchange: RecordedExchange, context: JudgeContext, server: Ser
     }
     answer = `HTTP ${exchange.response.status}${code}`;
   }
-  const rules = [...judgeExchanges([exchange], context).findings.map((f) => `${f.rule} (${f.status})`), ...server.map((f) => `${f.rule} (server)`)];
+  const rules = [
+    ...judgeExchanges([exchange], context).findings.map((f) => `${f.rule} (${f.status})`),
+    ...server.map((f) => `${f.rule} (server)`),
+  ];
   return `#${exchange.seq} ${exchange.method} ${operation} → ${answer}${rules.length > 0 ? `; ${rules.join(', ')}` : ''}`;
 }
 
@@ -63,7 +66,8 @@ export async function runProxy(options: RunProxyOptions, io: RunProxyIo): Promis
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.syscall === 'open' || e.syscall === 'mkdir') io.err(`tim-conformance proxy: cannot write the recording '${options.recordFile ?? ''}' (${e.code ?? 'error'})`);
+    if (e.syscall === 'open' || e.syscall === 'mkdir')
+      io.err(`tim-conformance proxy: cannot write the recording '${options.recordFile ?? ''}' (${e.code ?? 'error'})`);
     else io.err(`tim-conformance proxy: cannot listen on ${options.host}:${options.port} (${e.code ?? 'error'})`);
     return 2;
   }
@@ -93,8 +97,20 @@ export async function runProxy(options: RunProxyOptions, io: RunProxyIo): Promis
   const exitCode = gatingFindings > 0 ? 1 : 0;
   writeSdkReports(
     options.reportDir,
-    { ...judgement, findings: [...judgement.findings, ...serverFindings], summary: { ...judgement.summary, findings: judgement.findings.length + serverFindings.length, notes: judgement.summary.notes + serverFindings.length } },
-    { command: `proxy --upstream ${options.upstream}`, exitCode, ...(options.recordFile !== undefined ? { recording: options.recordFile } : {}) },
+    {
+      ...judgement,
+      findings: [...judgement.findings, ...serverFindings],
+      summary: {
+        ...judgement.summary,
+        findings: judgement.findings.length + serverFindings.length,
+        notes: judgement.summary.notes + serverFindings.length,
+      },
+    },
+    {
+      command: `proxy --upstream ${options.upstream}`,
+      exitCode,
+      ...(options.recordFile !== undefined ? { recording: options.recordFile } : {}),
+    },
   );
   io.err(
     `proxy: ${exchanges.length} request(s), ${judgement.findings.length} SDK finding(s) (${gatingFindings} gating), ${serverFindings.length} server finding(s)` +

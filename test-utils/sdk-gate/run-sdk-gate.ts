@@ -49,7 +49,11 @@ export function judgeAppsOf(apps: readonly MockApp[]): JudgeApp[] {
 }
 
 /** The variables the command gets (on top of the caller's environment). */
-function gateEnvironment(mock: MockServerHandle, control: ControlServer, caFile: string | undefined): Record<string, string> {
+function gateEnvironment(
+  mock: MockServerHandle,
+  control: ControlServer,
+  caFile: string | undefined,
+): Record<string, string> {
   const [full, basic] = mock.apps;
   const env: Record<string, string> = {
     TIM_MOCK_URL: mock.url,
@@ -99,7 +103,11 @@ function runCommand(command: string[], env: NodeJS.ProcessEnv): Promise<ChildEnd
 }
 
 /** Resolves with the process exit code. */
-export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runSdkGate(
+  options: SdkGateOptions,
+  io: SdkGateIo,
+  baseEnv: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const engine = new ScenarioEngine(options.scenario?.rules ?? []);
   const apps = options.mock.apps;
   if (apps === undefined) throw new Error('sdk-gate needs the mock apps resolved');
@@ -112,7 +120,9 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
   try {
     mock = await startMockServer({ ...options.mock, exchangeHook: recorder.hook });
   } catch (error) {
-    io.err(`tim-conformance sdk-gate: cannot start the mock (${(error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0]})`);
+    io.err(
+      `tim-conformance sdk-gate: cannot start the mock (${(error as NodeJS.ErrnoException).code ?? (error as Error).message.split('\n')[0]})`,
+    );
     return 2;
   }
   let control: ControlServer | undefined;
@@ -146,7 +156,9 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     try {
       writeCassette(options.recordFile, exchanges);
     } catch (error) {
-      io.err(`tim-conformance sdk-gate: cannot write the recording '${options.recordFile}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      io.err(
+        `tim-conformance sdk-gate: cannot write the recording '${options.recordFile}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
       return 2;
     }
   }
@@ -168,6 +180,9 @@ export async function runSdkGate(options: SdkGateOptions, io: SdkGateIo, baseEnv
     `sdk-gate: ${redact(options.command.join(' '))}: ${exchanges.length} request(s), ${judgement.findings.length} finding(s), ${gatingFindings} gating` +
       `${scenarios.length > 0 ? `, ${fired}/${scenarios.length} scenario rule(s) fired` : ''}; command exit ${end.exitCode}; reports in ${options.reportDir}`,
   );
-  if (gaps.length > 0) io.err(`sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`);
+  if (gaps.length > 0)
+    io.err(
+      `sdk-gate: --require-coverage: ${gaps.length} operation(s) not shown every documented answer: ${describeGaps(gaps)}`,
+    );
   return exitCode;
 }

@@ -65,10 +65,19 @@ export function describeRule(rule: ScenarioRule): string {
   if (rule.description !== undefined) return rule.description;
   const times = rule.times ?? 1;
   const calls = `the next ${times === 1 ? 'call' : `${times} calls`} of ${rule.operation ?? 'any operation'}`;
-  const where = rule.match === undefined ? '' : ` with ${Object.entries(rule.match).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`;
+  const where =
+    rule.match === undefined
+      ? ''
+      : ` with ${Object.entries(rule.match)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(', ')}`;
   const parts: string[] = [];
-  if (rule.answer !== undefined) parts.push('errorCode' in rule.answer ? `answer ${rule.answer.errorCode}` : `answer HTTP ${rule.answer.httpStatus}`);
-  if (rule.drop !== undefined) parts.push(`drop the connection ${rule.drop === 'before-apply' ? 'before' : 'after'} applying`);
+  if (rule.answer !== undefined)
+    parts.push(
+      'errorCode' in rule.answer ? `answer ${rule.answer.errorCode}` : `answer HTTP ${rule.answer.httpStatus}`,
+    );
+  if (rule.drop !== undefined)
+    parts.push(`drop the connection ${rule.drop === 'before-apply' ? 'before' : 'after'} applying`);
   if (rule.delayMs !== undefined) parts.push(`delay ${rule.delayMs} ms`);
   return `${calls}${where}: ${parts.join(', then ')}`;
 }
@@ -89,13 +98,17 @@ export interface RuleStatus {
 }
 
 /** The operationId and parsed body of a request, as far as they can be read. */
-function readRequest(request: MockIncomingRequest): { operationId: string | undefined; body: Record<string, unknown> | undefined } {
+function readRequest(request: MockIncomingRequest): {
+  operationId: string | undefined;
+  body: Record<string, unknown> | undefined;
+} {
   const operationId = operationByPath(request.url)?.operationId;
   let body: Record<string, unknown> | undefined;
   if (request.body !== null && request.body.length > 0) {
     try {
       const parsed: unknown = JSON.parse(request.body.toString('utf8'));
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        body = parsed as Record<string, unknown>;
     } catch {
       /* a body that is not JSON matches only rules without `match` */
     }
@@ -109,11 +122,19 @@ function overrideOf(rule: ScenarioRule, id: string): MockAnswerOverride {
   if (rule.delayMs !== undefined) override.delayMs = rule.delayMs;
   if (rule.answer !== undefined) {
     if ('errorCode' in rule.answer) {
-      const info = rule.answer.errorInfo ?? getErrorCode(rule.answer.errorCode)?.meaning ?? `error ${rule.answer.errorCode}`;
-      override.answer = { status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorInfo: info, ErrorCode: rule.answer.errorCode }) };
+      const info =
+        rule.answer.errorInfo ?? getErrorCode(rule.answer.errorCode)?.meaning ?? `error ${rule.answer.errorCode}`;
+      override.answer = {
+        status: 200,
+        body: JSON.stringify({ ActionStatus: 'FAIL', ErrorInfo: info, ErrorCode: rule.answer.errorCode }),
+      };
     } else {
       const status = rule.answer.httpStatus;
-      override.answer = { status, body: rule.answer.body ?? STATUS_CODES[status] ?? `HTTP ${status}`, contentType: 'text/plain; charset=utf-8' };
+      override.answer = {
+        status,
+        body: rule.answer.body ?? STATUS_CODES[status] ?? `HTTP ${status}`,
+        contentType: 'text/plain; charset=utf-8',
+      };
     }
   }
   return override;
@@ -145,7 +166,12 @@ export class ScenarioEngine {
   }
 
   status(): RuleStatus[] {
-    return this.#rules.map((a) => ({ id: a.id, description: describeRule(a.rule), remaining: a.remaining, fired: a.firedAt.length }));
+    return this.#rules.map((a) => ({
+      id: a.id,
+      description: describeRule(a.rule),
+      remaining: a.remaining,
+      fired: a.firedAt.length,
+    }));
   }
 
   /** The override for the request numbered `seq`, consuming one call of the first matching rule. */
@@ -156,7 +182,11 @@ export class ScenarioEngine {
       if (active.remaining <= 0) continue;
       const { rule } = active;
       if (rule.operation !== undefined && rule.operation !== operationId) continue;
-      if (rule.match !== undefined && (body === undefined || !Object.entries(rule.match).every(([k, v]) => body[k] === v))) continue;
+      if (
+        rule.match !== undefined &&
+        (body === undefined || !Object.entries(rule.match).every(([k, v]) => body[k] === v))
+      )
+        continue;
       active.remaining -= 1;
       active.firedAt.push(seq);
       return overrideOf(rule, active.id);

@@ -24,8 +24,21 @@ export function checkServerAnswer(exchange: RecordedExchange): ServerFinding[] {
   if (response === undefined || op === undefined) return [];
   const operation = op.operationId;
   const docUrl = op['x-tim-docs'][0] ?? ENVELOPE_DOC;
-  const finding = (rule: ServerFinding['rule'], message: string, url = docUrl): ServerFinding => ({ rule, operation, message, docUrl: url, seq: exchange.seq });
-  if (response.status !== 200) return [finding('server.http-status', `answered HTTP ${response.status}; the API answers 200 and puts the result in the envelope`, ENVELOPE_DOC)];
+  const finding = (rule: ServerFinding['rule'], message: string, url = docUrl): ServerFinding => ({
+    rule,
+    operation,
+    message,
+    docUrl: url,
+    seq: exchange.seq,
+  });
+  if (response.status !== 200)
+    return [
+      finding(
+        'server.http-status',
+        `answered HTTP ${response.status}; the API answers 200 and puts the result in the envelope`,
+        ENVELOPE_DOC,
+      ),
+    ];
   let body: unknown;
   try {
     body = JSON.parse(response.body);
@@ -34,9 +47,21 @@ export function checkServerAnswer(exchange: RecordedExchange): ServerFinding[] {
   }
   const envelope = validateEnvelope(body);
   if (!envelope.valid) {
-    return [finding('server.envelope', `envelope: ${envelope.errors.map((e) => `${e.path || '(body)'} ${e.message}`).join('; ')}`, ENVELOPE_DOC)];
+    return [
+      finding(
+        'server.envelope',
+        `envelope: ${envelope.errors.map((e) => `${e.path || '(body)'} ${e.message}`).join('; ')}`,
+        ENVELOPE_DOC,
+      ),
+    ];
   }
   const result = validateResponse(operation, body);
-  if (!result.valid) return [finding('server.response-schema', `response schema: ${result.errors.map((e) => `${e.path || '(body)'} ${e.message}`).join('; ')}`)];
+  if (!result.valid)
+    return [
+      finding(
+        'server.response-schema',
+        `response schema: ${result.errors.map((e) => `${e.path || '(body)'} ${e.message}`).join('; ')}`,
+      ),
+    ];
   return [];
 }

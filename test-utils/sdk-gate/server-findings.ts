@@ -11,7 +11,10 @@ import type { ServerFinding } from './server-answer.ts';
  * Server findings (the proxy's answer checks) as report findings: one per rule × operation,
  * status 'note' so they never gate an SDK, with the first request that earned it.
  */
-export function serverFindingsForReport(found: readonly ServerFinding[], exchanges: readonly RecordedExchange[]): SdkFinding[] {
+export function serverFindingsForReport(
+  found: readonly ServerFinding[],
+  exchanges: readonly RecordedExchange[],
+): SdkFinding[] {
   const bySeq = new Map(exchanges.map((e) => [e.seq, e]));
   const grouped = new Map<string, SdkFinding>();
   for (const f of found) {
@@ -31,7 +34,14 @@ export function serverFindingsForReport(found: readonly ServerFinding[], exchang
       message: f.message,
       docUrl: f.docUrl,
       count: 1,
-      request: { seq: f.seq, method: e?.method ?? '', path: redactPath(e?.path ?? ''), query: e ? redactedQuery(e.path) : {}, headers: Object.fromEntries(Object.entries(e?.headers ?? {}).map(([k, v]) => [k, redact(v)])), body: redact(e?.body ?? '') },
+      request: {
+        seq: f.seq,
+        method: e?.method ?? '',
+        path: redactPath(e?.path ?? ''),
+        query: e ? redactedQuery(e.path) : {},
+        headers: Object.fromEntries(Object.entries(e?.headers ?? {}).map(([k, v]) => [k, redact(v)])),
+        body: redact(e?.body ?? ''),
+      },
       seqs: [f.seq],
       messages: [f.message],
     });

@@ -79,7 +79,11 @@ function hmacMatches(d: Decoded, secretKey: string): boolean {
  * the query names (that is the key the server would use); when it does not match, the other known
  * keys are tried so the finding can say "signed with the key of app N".
  */
-export function userSigFacts(usersig: string, querySdkappid: string | undefined, apps: readonly JudgeApp[]): UserSigFacts {
+export function userSigFacts(
+  usersig: string,
+  querySdkappid: string | undefined,
+  apps: readonly JudgeApp[],
+): UserSigFacts {
   if (usersig === '') return fail('empty');
   const decoded = decode(usersig);
   if (typeof decoded === 'string') return fail(decoded);

@@ -148,7 +148,8 @@ export function craftUserSig(kind: CraftedUserSigKind, app: AppCredentials, opts
     case 'java-format':
       return encode(javaHashMapOrder(libraryDocument(fields, hmacUserSig(key, fields))), 'java');
     case 'userbuf': {
-      const buf = typeof opts.userbuf === 'string' ? Buffer.from(opts.userbuf, 'utf8') : (opts.userbuf ?? Buffer.from('abc'));
+      const buf =
+        typeof opts.userbuf === 'string' ? Buffer.from(opts.userbuf, 'utf8') : (opts.userbuf ?? Buffer.from('abc'));
       const withBuf = { ...fields, userbuf: buf.toString('base64') };
       return encode(nodeDocument(withBuf, hmacUserSig(key, withBuf)));
     }
@@ -238,7 +239,11 @@ function serialise(doc: DocEntry[], style: JsonStyle): string {
   return `{${body}}${style === 'go' ? '\n' : ''}`;
 }
 
-function encode(doc: DocEntry[], style: JsonStyle = 'compact', level: number = zlibConstants.Z_DEFAULT_COMPRESSION): string {
+function encode(
+  doc: DocEntry[],
+  style: JsonStyle = 'compact',
+  level: number = zlibConstants.Z_DEFAULT_COMPRESSION,
+): string {
   return base64UrlTencent(deflateSync(Buffer.from(serialise(doc, style), 'utf8'), { level }));
 }
 
@@ -250,7 +255,11 @@ export type SigBytePosition = (typeof SIG_BYTE_POSITIONS)[number];
  * A UserSig whose TLS.sig (the HMAC-SHA256, 32 bytes) has one byte changed at the given
  * position, everything else valid: a server that compares only part of the HMAC accepts some.
  */
-export function craftUserSigWithSigByteChanged(position: SigBytePosition, app: AppCredentials, opts: SignOptions = {}): string {
+export function craftUserSigWithSigByteChanged(
+  position: SigBytePosition,
+  app: AppCredentials,
+  opts: SignOptions = {},
+): string {
   const fields: SigningFields = {
     identifier: opts.identifier ?? app.admin,
     sdkappid: app.sdkappid,
@@ -268,6 +277,11 @@ export function craftUserSigWithSigByteChanged(position: SigBytePosition, app: A
  * seconds before it, so a server accepts it up to and including that second and no later.
  */
 export function craftUserSigExpiringAt(expiresAt: number, app: AppCredentials, validFor = 60): string {
-  const fields: SigningFields = { identifier: app.admin, sdkappid: app.sdkappid, time: expiresAt - validFor, expire: validFor };
+  const fields: SigningFields = {
+    identifier: app.admin,
+    sdkappid: app.sdkappid,
+    time: expiresAt - validFor,
+    expire: validFor,
+  };
   return encode(nodeDocument(fields, hmacUserSig(app.secretKey, fields)));
 }

@@ -53,21 +53,49 @@ function pools() {
     { arbitrary: fc.constantFrom(...aroundLimit(rules.attrValueBytes.max)), weight: 1 },
   );
   const counterKeyEdges = ['é', 'e\u0301', '😀', ' n', PLANES, ...FILL_COUNTER_KEYS];
-  const counterKeys = fc.oneof({ arbitrary: fc.constantFrom(...COMMON_COUNTER_KEYS), weight: 4 }, { arbitrary: fc.constantFrom(...counterKeyEdges), weight: 2 }, { arbitrary: fc.constantFrom(...aroundLimit(rules.counterKeyBytes.max)), weight: 1 });
+  const counterKeys = fc.oneof(
+    { arbitrary: fc.constantFrom(...COMMON_COUNTER_KEYS), weight: 4 },
+    { arbitrary: fc.constantFrom(...counterKeyEdges), weight: 2 },
+    { arbitrary: fc.constantFrom(...aroundLimit(rules.counterKeyBytes.max)), weight: 1 },
+  );
   const { counterMin: min, counterMax: max } = rules;
   const twoTo53 = 2n ** 53n;
-  const counterValues: unknown[] = [0n, 1n, -1n, 5n, 1000n, twoTo53, twoTo53 + 1n, -twoTo53 - 1n, max, min, max - 1n, min + 1n, max + 1n, min - 1n, 1.5, '5', -0.5];
+  const counterValues: unknown[] = [
+    0n,
+    1n,
+    -1n,
+    5n,
+    1000n,
+    twoTo53,
+    twoTo53 + 1n,
+    -twoTo53 - 1n,
+    max,
+    min,
+    max - 1n,
+    min + 1n,
+    max + 1n,
+    min - 1n,
+    1.5,
+    '5',
+    -0.5,
+  ];
   return { rules, attrKeys, attrValues, counterKeys, counterValues };
 }
 
 /** A count around a limit, exactly at it most often (a full group is where freed slots matter). */
 function countAround(max: number): fc.Arbitrary<number> {
-  return fc.oneof({ arbitrary: fc.constant(max), weight: 2 }, { arbitrary: fc.integer({ min: max - 2, max: max + 1 }), weight: 1 });
+  return fc.oneof(
+    { arbitrary: fc.constant(max), weight: 2 },
+    { arbitrary: fc.integer({ min: max - 2, max: max + 1 }), weight: 1 },
+  );
 }
 
 /** Any slot, the first one more often: a history on one group is where writes meet earlier writes. */
 export const slotArb = (kind: StatefulKind) =>
-  fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: SLOT_LAYOUTS[kind].length - 1 }), weight: 3 });
+  fc.oneof(
+    { arbitrary: fc.constant(0), weight: 2 },
+    { arbitrary: fc.integer({ min: 0, max: SLOT_LAYOUTS[kind].length - 1 }), weight: 3 },
+  );
 
 function attrItems(p: ReturnType<typeof pools>, withValue: boolean): fc.Arbitrary<Array<Record<string, string>>> {
   const key = p.attrKeys;
@@ -77,43 +105,91 @@ function attrItems(p: ReturnType<typeof pools>, withValue: boolean): fc.Arbitrar
   if (!withValue) return few;
   // Around the key-count limit (bulk keys k0, k1, ...) and the total-size limit (values at the value limit).
   const { attrKeyCount, attrValueBytes, attrTotalBytes } = p.rules;
-  const bulk = countAround(attrKeyCount.max).map((n) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: 'v' })));
+  const bulk = countAround(attrKeyCount.max).map((n) =>
+    Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: 'v' })),
+  );
   const atValueLimit = Math.floor(attrTotalBytes.max / attrValueBytes.max);
-  const heavy = countAround(atValueLimit).map((n) => Array.from({ length: n }, (_, i) => ({ key: `h${i}`, value: 'w'.repeat(attrValueBytes.max) })));
+  const heavy = countAround(atValueLimit).map((n) =>
+    Array.from({ length: n }, (_, i) => ({ key: `h${i}`, value: 'w'.repeat(attrValueBytes.max) })),
+  );
   return fc.oneof({ arbitrary: few, weight: 5 }, { arbitrary: bulk, weight: 1 }, { arbitrary: heavy, weight: 2 });
 }
 
 function counterItems(p: ReturnType<typeof pools>): fc.Arbitrary<Array<Record<string, unknown>>> {
-  const value = fc.oneof({ arbitrary: fc.constantFrom(...p.counterValues), weight: 2 }, { arbitrary: fc.bigInt({ min: -1000n, max: 1000n }), weight: 3 });
+  const value = fc.oneof(
+    { arbitrary: fc.constantFrom(...p.counterValues), weight: 2 },
+    { arbitrary: fc.bigInt({ min: -1000n, max: 1000n }), weight: 3 },
+  );
   const few = fc.array(fc.record({ Key: p.counterKeys, Value: value }), { minLength: 1, maxLength: 3 });
   const { counterKeyCount } = p.rules;
-  const bulk = countAround(counterKeyCount.max).map((n) => Array.from({ length: n }, (_, i) => ({ Key: `c${i}`, Value: 1n })));
+  const bulk = countAround(counterKeyCount.max).map((n) =>
+    Array.from({ length: n }, (_, i) => ({ Key: `c${i}`, Value: 1n })),
+  );
   return fc.oneof({ arbitrary: few, weight: 5 }, { arbitrary: bulk, weight: 2 });
 }
 
-function step(app: fc.Arbitrary<AppName>, slot: fc.Arbitrary<number>, operation: StepOperation, body: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<StatefulStep> {
+function step(
+  app: fc.Arbitrary<AppName>,
+  slot: fc.Arbitrary<number>,
+  operation: StepOperation,
+  body: fc.Arbitrary<Record<string, unknown>>,
+): fc.Arbitrary<StatefulStep> {
   return fc.record({ app, slot, operation: fc.constant(operation), body });
 }
 
 function attrSteps(p: ReturnType<typeof pools>, app: fc.Arbitrary<AppName>, slot: fc.Arbitrary<number>) {
   return [
     { arbitrary: step(app, slot, 'get_group_attr', fc.constant({})), weight: 2 },
-    { arbitrary: step(app, slot, 'modify_group_attr', attrItems(p, true).map((GroupAttr) => ({ GroupAttr }))), weight: 5 },
-    { arbitrary: step(app, slot, 'set_group_attr', attrItems(p, true).map((GroupAttr) => ({ GroupAttr }))), weight: 3 },
-    { arbitrary: step(app, slot, 'delete_group_attr', attrItems(p, false).map((GroupAttr) => ({ GroupAttr }))), weight: 3 },
+    {
+      arbitrary: step(
+        app,
+        slot,
+        'modify_group_attr',
+        attrItems(p, true).map((GroupAttr) => ({ GroupAttr })),
+      ),
+      weight: 5,
+    },
+    {
+      arbitrary: step(
+        app,
+        slot,
+        'set_group_attr',
+        attrItems(p, true).map((GroupAttr) => ({ GroupAttr })),
+      ),
+      weight: 3,
+    },
+    {
+      arbitrary: step(
+        app,
+        slot,
+        'delete_group_attr',
+        attrItems(p, false).map((GroupAttr) => ({ GroupAttr })),
+      ),
+      weight: 3,
+    },
     { arbitrary: step(app, slot, 'clear_group_attr', fc.constant({})), weight: 1 },
   ];
 }
 
 function counterSteps(p: ReturnType<typeof pools>, app: fc.Arbitrary<AppName>, slot: fc.Arbitrary<number>) {
   const keys = fc.array(p.counterKeys, { minLength: 1, maxLength: 3 });
-  const keyList = fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, { arbitrary: fc.constant({ GroupCounterKeys: [] }), weight: 1 }, { arbitrary: keys.map((GroupCounterKeys) => ({ GroupCounterKeys })), weight: 4 });
+  const keyList = fc.oneof(
+    { arbitrary: fc.constant({}), weight: 2 },
+    { arbitrary: fc.constant({ GroupCounterKeys: [] }), weight: 1 },
+    { arbitrary: keys.map((GroupCounterKeys) => ({ GroupCounterKeys })), weight: 4 },
+  );
   // Increase and Decrease more often than Set: after a delete only they tell a counter that
   // starts again from 0 from one that resumes its old value.
-  const mode = fc.oneof({ arbitrary: fc.constant('Set'), weight: 2 }, { arbitrary: fc.constantFrom('Increase', 'Decrease'), weight: 3 });
+  const mode = fc.oneof(
+    { arbitrary: fc.constant('Set'), weight: 2 },
+    { arbitrary: fc.constantFrom('Increase', 'Decrease'), weight: 3 },
+  );
   return [
     { arbitrary: step(app, slot, 'get_group_counter', keyList), weight: 2 },
-    { arbitrary: step(app, slot, 'update_group_counter', fc.record({ Mode: mode, GroupCounter: counterItems(p) })), weight: 7 },
+    {
+      arbitrary: step(app, slot, 'update_group_counter', fc.record({ Mode: mode, GroupCounter: counterItems(p) })),
+      weight: 7,
+    },
     { arbitrary: step(app, slot, 'delete_group_counter', keyList), weight: 4 },
   ];
 }
@@ -134,8 +210,10 @@ function lifecycleSteps(app: fc.Arbitrary<AppName>) {
 export function stepArbitrary(kind: StatefulKind): fc.Arbitrary<StatefulStep> {
   const p = pools();
   const slot = slotArb(kind);
-  if (kind === 'attributes') return fc.oneof(...attrSteps(p, fc.constant('main'), slot), ...lifecycleSteps(fc.constant('main')));
-  if (kind === 'counters') return fc.oneof(...counterSteps(p, fc.constant('main'), slot), ...lifecycleSteps(fc.constant('main')));
+  if (kind === 'attributes')
+    return fc.oneof(...attrSteps(p, fc.constant('main'), slot), ...lifecycleSteps(fc.constant('main')));
+  if (kind === 'counters')
+    return fc.oneof(...counterSteps(p, fc.constant('main'), slot), ...lifecycleSteps(fc.constant('main')));
   // Isolation: either app on any slot, so each app's calls reach the other app's groups.
   const app = fc.constantFrom<AppName>('main', 'basic');
   return fc.oneof(...attrSteps(p, app, slot), ...counterSteps(p, app, slot), ...lifecycleSteps(app));

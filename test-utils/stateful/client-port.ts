@@ -22,7 +22,11 @@ export interface RawCallResult {
 }
 
 export interface RawCaller {
-  call(operationId: string, body: unknown, opts?: { app?: AppName; rawBody?: string; allowForeignGroup?: boolean }): Promise<RawCallResult>;
+  call(
+    operationId: string,
+    body: unknown,
+    opts?: { app?: AppName; rawBody?: string; allowForeignGroup?: boolean },
+  ): Promise<RawCallResult>;
   markGroupOwned(groupId: string): void;
   redact?(text: string): string;
 }
@@ -44,7 +48,11 @@ function hasBigInt(value: unknown): boolean {
   return false;
 }
 
-export function clientPort(client: RawCaller, target: Pick<ResolvedTarget, 'groupIdPrefix' | 'app' | 'basicApp'>, ledger?: GroupLedger): StatefulPort {
+export function clientPort(
+  client: RawCaller,
+  target: Pick<ResolvedTarget, 'groupIdPrefix' | 'app' | 'basicApp'>,
+  ledger?: GroupLedger,
+): StatefulPort {
   let counter = 0;
   const appOf = (name: AppName): AppCredentials | undefined => (name === 'main' ? target.app : target.basicApp);
   return {
@@ -52,15 +60,25 @@ export function clientPort(client: RawCaller, target: Pick<ResolvedTarget, 'grou
       // A body a JavaScript number can carry goes as an object, so the client paces the group's
       // attribute writes (it reads GroupId from the body); int64 bodies go as exact raw text.
       const plain = toPlain(parseExact(bodyText));
-      const send = () => (hasBigInt(plain) ? client.call(operation, {}, { app, rawBody: bodyText }) : client.call(operation, plain, { app }));
+      const send = () =>
+        hasBigInt(plain)
+          ? client.call(operation, {}, { app, rawBody: bodyText })
+          : client.call(operation, plain, { app });
       let result = await send();
-      for (let retry = 0; retry < CALL_RATE_RETRIES && result.httpStatus === 200 && refusedForCallRate(result.rawText); retry++) {
+      for (
+        let retry = 0;
+        retry < CALL_RATE_RETRIES && result.httpStatus === 200 && refusedForCallRate(result.rawText);
+        retry++
+      ) {
         await new Promise((resolve) => setTimeout(resolve, CALL_RATE_PAUSE_MS));
         result = await send();
       }
       const curl = client.redact ? client.redact(result.curl) : result.curl;
       if (result.networkError !== undefined && result.networkError !== null) {
-        const message = typeof result.networkError === 'string' ? result.networkError : String((result.networkError as { message?: unknown }).message ?? result.networkError);
+        const message =
+          typeof result.networkError === 'string'
+            ? result.networkError
+            : String((result.networkError as { message?: unknown }).message ?? result.networkError);
         return { observed: observe(undefined, `no HTTP response: ${message}`), curl };
       }
       if (result.httpStatus !== 200) return { observed: observe(undefined, `HTTP status ${result.httpStatus}`), curl };

@@ -38,7 +38,13 @@ export class StepCommand implements fc.AsyncCommand<CommandModel, StatefulSessio
   }
 }
 
-export function commandsArbitrary(kind: StatefulKind, maxCommands: number): fc.Arbitrary<Iterable<fc.AsyncCommand<CommandModel, StatefulSession>>> {
+export function commandsArbitrary(
+  kind: StatefulKind,
+  maxCommands: number,
+): fc.Arbitrary<Iterable<fc.AsyncCommand<CommandModel, StatefulSession>>> {
   // 'max' size: sequences long enough for writes to meet earlier writes (fast-check shrinks them).
-  return fc.commands([commandStepsArbitrary(kind).map((steps) => new StepCommand(steps))], { maxCommands, size: 'max' });
+  return fc.commands([commandStepsArbitrary(kind).map((steps) => new StepCommand(steps))], {
+    maxCommands,
+    size: 'max',
+  });
 }

@@ -63,13 +63,22 @@ function runFor(ctx: CheckContext, kind: StatefulKind): Promise<StatefulRunResul
 
 function requireApps(ctx: CheckContext, kind: StatefulKind): void {
   if (kind === 'isolation' && !ctx.target.basicApp) {
-    ctx.notRun('the target gives one app only: isolation needs a second one (set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY)');
+    ctx.notRun(
+      'the target gives one app only: isolation needs a second one (set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY)',
+    );
   }
 }
 
 export function defineStatefulChecks(kind: StatefulKind): void {
   defineCheck(
-    { operation: 'stateful', check: kind, status: 'documented', docUrl: DOC_URLS[kind](), title: TITLES[kind], timeout: CHECK_TIMEOUT_MS },
+    {
+      operation: 'stateful',
+      check: kind,
+      status: 'documented',
+      docUrl: DOC_URLS[kind](),
+      title: TITLES[kind],
+      timeout: CHECK_TIMEOUT_MS,
+    },
     async (ctx) => {
       requireApps(ctx, kind);
       const result = await runFor(ctx, kind);
@@ -77,10 +86,16 @@ export function defineStatefulChecks(kind: StatefulKind): void {
       if (!failure) return;
       const mismatchEntry = failure.transcript.find((entry) => entry.mismatch && entry.mismatch.status !== 'inferred');
       const mismatch = mismatchEntry ? { step: mismatchEntry.n, problem: mismatchEntry.mismatch!.problem } : undefined;
-      const path = writeReplayFile(ctx.target.reportDir, buildReplayFile(kind, ctx.target.seed, failure, mismatch), new URL(ctx.target.baseUrl).port || new URL(ctx.target.baseUrl).hostname);
+      const path = writeReplayFile(
+        ctx.target.reportDir,
+        buildReplayFile(kind, ctx.target.seed, failure, mismatch),
+        new URL(ctx.target.baseUrl).port || new URL(ctx.target.baseUrl).hostname,
+      );
       const redact = (text: string) => ctx.client.redact?.(text) ?? text;
       const sequence = numberedRequests(failure.transcript, redact);
-      const reproduced = failure.reproduced ? '' : ' (the shrunk sequence did not fail again when rerun: the target may be flaky)';
+      const reproduced = failure.reproduced
+        ? ''
+        : ' (the shrunk sequence did not fail again when rerun: the target may be flaky)';
       ctx.fail(
         { httpStatus: 200, body: { shrunkSteps: failure.steps.length }, curl: sequence },
         `${failure.message}${reproduced}; shrunk to ${failure.steps.length} request(s), numbered below under request\n  ${replayHint(path)}`,
@@ -90,14 +105,28 @@ export function defineStatefulChecks(kind: StatefulKind): void {
   );
 
   defineCheck(
-    { operation: 'stateful', check: `${kind}-inferred`, status: 'inferred', docUrl: DOC_URLS[kind](), title: `${TITLES[kind]} (inferred rows: tentative)`, timeout: CHECK_TIMEOUT_MS },
+    {
+      operation: 'stateful',
+      check: `${kind}-inferred`,
+      status: 'inferred',
+      docUrl: DOC_URLS[kind](),
+      title: `${TITLES[kind]} (inferred rows: tentative)`,
+      timeout: CHECK_TIMEOUT_MS,
+    },
     async (ctx) => {
       requireApps(ctx, kind);
       const result = await runFor(ctx, kind);
       const findings = [...new Map(result.tentative.map((f) => [`${f.operation} ${f.problem}`, f])).values()];
       if (findings.length === 0) return;
-      const list = findings.slice(0, 10).map((f) => `  - ${f.operation}: ${f.problem}`).join('\n');
-      ctx.fail(undefined, `${findings.length} tentative finding(s) on inferred rows:\n${list}`, 'the inferred rows of the behaviour profile hold');
+      const list = findings
+        .slice(0, 10)
+        .map((f) => `  - ${f.operation}: ${f.problem}`)
+        .join('\n');
+      ctx.fail(
+        undefined,
+        `${findings.length} tentative finding(s) on inferred rows:\n${list}`,
+        'the inferred rows of the behaviour profile hold',
+      );
     },
   );
 }

@@ -17,8 +17,10 @@ export function stringifyExact(value: unknown, space?: number): string {
 
 /** A bigint as a number when it is a safe integer (for messages and schema-shaped bodies). */
 export function toPlain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) && BigInt(Number(value)) === value ? Number(value) : value;
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) && BigInt(Number(value)) === value ? Number(value) : value;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
   return value;
 }

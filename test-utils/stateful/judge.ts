@@ -53,34 +53,57 @@ function sameAttrs(actual: unknown, wanted: AttrEntry[]): boolean {
   if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
   const a = sortEntries(actual) as Array<Record<string, unknown>>;
   const w = sortEntries(wanted) as AttrEntry[];
-  return a.every((entry, i) => entry !== null && typeof entry === 'object' && entry['key'] === w[i]!.key && entry['value'] === w[i]!.value);
+  return a.every(
+    (entry, i) =>
+      entry !== null && typeof entry === 'object' && entry['key'] === w[i]!.key && entry['value'] === w[i]!.value,
+  );
 }
 
 function sameCounters(actual: unknown, wanted: CounterEntry[]): boolean {
   if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
   const a = sortEntries(actual) as Array<Record<string, unknown>>;
   const w = sortEntries(wanted) as CounterEntry[];
-  return a.every((entry, i) => entry !== null && typeof entry === 'object' && entry['Key'] === w[i]!.Key && typeof entry['Value'] === 'bigint' && entry['Value'] === w[i]!.Value);
+  return a.every(
+    (entry, i) =>
+      entry !== null &&
+      typeof entry === 'object' &&
+      entry['Key'] === w[i]!.Key &&
+      typeof entry['Value'] === 'bigint' &&
+      entry['Value'] === w[i]!.Value,
+  );
 }
 
 /** null when the answer conforms to the model's. */
 export function judgeAnswer(expected: ExpectedAnswer, observed: Observed): Mismatch | null {
-  if (observed.errorCode === undefined) return { status: 'documented', problem: observed.problem ?? 'no JSON envelope' };
+  if (observed.errorCode === undefined)
+    return { status: 'documented', problem: observed.problem ?? 'no JSON envelope' };
   const wasAccepted = observed.errorCode === 0;
   if (wasAccepted !== expected.accepted) {
-    return { status: expected.status, problem: `answered ${describeObserved(observed)}, the model expects ${describeExpected(expected)}` };
+    return {
+      status: expected.status,
+      problem: `answered ${describeObserved(observed)}, the model expects ${describeExpected(expected)}`,
+    };
   }
   if (!wasAccepted) {
     if (expected.codes.includes(observed.errorCode)) return null;
-    return { status: expected.codeStatus, problem: `refused with ErrorCode ${observed.errorCode}, the model expects ${describeExpected(expected)}` };
+    return {
+      status: expected.codeStatus,
+      problem: `refused with ErrorCode ${observed.errorCode}, the model expects ${describeExpected(expected)}`,
+    };
   }
   const body = observed.body ?? {};
   const fields = expected.fields;
   if (fields?.GroupAttrAry && !sameAttrs(body['GroupAttrAry'], fields.GroupAttrAry)) {
-    return { status: expected.status, problem: `GroupAttrAry is ${stringifyExact(sortEntries(body['GroupAttrAry']) ?? null)}, the model expects ${stringifyExact(sortEntries(fields.GroupAttrAry))}` };
+    return {
+      status: expected.status,
+      problem: `GroupAttrAry is ${stringifyExact(sortEntries(body['GroupAttrAry']) ?? null)}, the model expects ${stringifyExact(sortEntries(fields.GroupAttrAry))}`,
+    };
   }
   if (fields?.GroupCounter && !sameCounters(body['GroupCounter'], fields.GroupCounter)) {
-    return { status: expected.status, problem: `GroupCounter is ${stringifyExact(sortEntries(body['GroupCounter']) ?? null)}, the model expects ${stringifyExact(sortEntries(fields.GroupCounter))}` };
+    return {
+      status: expected.status,
+      problem: `GroupCounter is ${stringifyExact(sortEntries(body['GroupCounter']) ?? null)}, the model expects ${stringifyExact(sortEntries(fields.GroupCounter))}`,
+    };
   }
   return null;
 }
@@ -88,10 +111,16 @@ export function judgeAnswer(expected: ExpectedAnswer, observed: Observed): Misma
 /** The observed envelope from a parsed body (ErrorCode parsed exactly comes back as a bigint). */
 export function observe(body: unknown, problem?: string): Observed {
   if (problem !== undefined) return { errorCode: undefined, body: undefined, problem };
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { errorCode: undefined, body: undefined, problem: 'the body is not a JSON object' };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { errorCode: undefined, body: undefined, problem: 'the body is not a JSON object' };
   const record = body as Record<string, unknown>;
   const code = record['ErrorCode'];
   const n = typeof code === 'bigint' ? Number(code) : code;
-  if (typeof n !== 'number' || !Number.isInteger(n)) return { errorCode: undefined, body: record, problem: `ErrorCode is ${stringifyExact(code ?? null)}, not an integer` };
+  if (typeof n !== 'number' || !Number.isInteger(n))
+    return {
+      errorCode: undefined,
+      body: record,
+      problem: `ErrorCode is ${stringifyExact(code ?? null)}, not an integer`,
+    };
   return { errorCode: n, body: record };
 }

@@ -10,7 +10,14 @@ import { GROUP_TYPES } from '../contract/types.ts';
 import type { GroupType } from '../contract/types.ts';
 import { parseExact, stringifyExact } from './exact-json.ts';
 import type { StatefulFailure } from './run-property.ts';
-import { SLOT_LAYOUTS, type AppName, type GroupSlot, type StatefulKind, type StatefulStep, type StepOperation } from './steps.ts';
+import {
+  SLOT_LAYOUTS,
+  type AppName,
+  type GroupSlot,
+  type StatefulKind,
+  type StatefulStep,
+  type StepOperation,
+} from './steps.ts';
 
 export const REPLAY_FORMAT = 'tim-conformance/stateful-replay';
 export const REPLAY_VERSION = 1;
@@ -35,7 +42,12 @@ export class ReplayFileError extends Error {
   }
 }
 
-export function buildReplayFile(kind: StatefulKind, seed: number, failure: StatefulFailure, mismatch?: { step: number; problem: string }): ReplayFile {
+export function buildReplayFile(
+  kind: StatefulKind,
+  seed: number,
+  failure: StatefulFailure,
+  mismatch?: { step: number; problem: string },
+): ReplayFile {
   return {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
@@ -61,8 +73,16 @@ export function writeReplayFile(reportDir: string, file: ReplayFile, label = '')
 const KINDS: readonly StatefulKind[] = ['attributes', 'counters', 'isolation'];
 const APPS: readonly AppName[] = ['main', 'basic'];
 const OPERATIONS: readonly StepOperation[] = [
-  'get_group_attr', 'modify_group_attr', 'set_group_attr', 'delete_group_attr', 'clear_group_attr',
-  'get_group_counter', 'update_group_counter', 'delete_group_counter', 'destroy_group', 'create_group',
+  'get_group_attr',
+  'modify_group_attr',
+  'set_group_attr',
+  'delete_group_attr',
+  'clear_group_attr',
+  'get_group_counter',
+  'update_group_counter',
+  'delete_group_counter',
+  'destroy_group',
+  'create_group',
 ];
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -92,8 +112,14 @@ export function parseReplayFile(text: string): ReplayFile {
   const groups = data['groups'];
   if (!Array.isArray(groups) || groups.length === 0) throw new ReplayFileError('groups must be a non-empty array');
   const slots: GroupSlot[] = groups.map((g, i) => {
-    if (!isObject(g) || !APPS.includes(g['app'] as AppName) || !(GROUP_TYPES as readonly string[]).includes(g['type'] as string)) {
-      throw new ReplayFileError(`groups[${i}] must be { "app": "main"|"basic", "type": one of ${GROUP_TYPES.join(', ')} }`);
+    if (
+      !isObject(g) ||
+      !APPS.includes(g['app'] as AppName) ||
+      !(GROUP_TYPES as readonly string[]).includes(g['type'] as string)
+    ) {
+      throw new ReplayFileError(
+        `groups[${i}] must be { "app": "main"|"basic", "type": one of ${GROUP_TYPES.join(', ')} }`,
+      );
     }
     return { app: g['app'] as AppName, type: g['type'] as GroupType };
   });
@@ -104,11 +130,27 @@ export function parseReplayFile(text: string): ReplayFile {
     if (!isObject(s)) throw new ReplayFileError(`${where} must be an object`);
     if (!APPS.includes(s['app'] as AppName)) throw new ReplayFileError(`${where}.app must be "main" or "basic"`);
     const slot = smallInt(s['slot']);
-    if (slot === undefined || slot < 0 || slot >= slots.length) throw new ReplayFileError(`${where}.slot must be an index into groups (0..${slots.length - 1})`);
-    if (!OPERATIONS.includes(s['operation'] as StepOperation)) throw new ReplayFileError(`${where}.operation must be one of ${OPERATIONS.join(', ')}`);
-    if (!isObject(s['body'])) throw new ReplayFileError(`${where}.body must be an object (the request body without GroupId)`);
-    return { n: smallInt(s['n']) ?? i + 1, app: s['app'] as AppName, slot, operation: s['operation'] as StepOperation, body: s['body'] as Record<string, unknown> };
+    if (slot === undefined || slot < 0 || slot >= slots.length)
+      throw new ReplayFileError(`${where}.slot must be an index into groups (0..${slots.length - 1})`);
+    if (!OPERATIONS.includes(s['operation'] as StepOperation))
+      throw new ReplayFileError(`${where}.operation must be one of ${OPERATIONS.join(', ')}`);
+    if (!isObject(s['body']))
+      throw new ReplayFileError(`${where}.body must be an object (the request body without GroupId)`);
+    return {
+      n: smallInt(s['n']) ?? i + 1,
+      app: s['app'] as AppName,
+      slot,
+      operation: s['operation'] as StepOperation,
+      body: s['body'] as Record<string, unknown>,
+    };
   });
-  const file: ReplayFile = { format: REPLAY_FORMAT, version: REPLAY_VERSION, kind: kind as StatefulKind, seed, groups: slots, steps: parsed };
+  const file: ReplayFile = {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    kind: kind as StatefulKind,
+    seed,
+    groups: slots,
+    steps: parsed,
+  };
   return file;
 }

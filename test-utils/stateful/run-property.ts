@@ -7,7 +7,14 @@
 import fc from 'fast-check';
 import { RATE_WINDOW_MS } from '../model/index.ts';
 import { commandsArbitrary, type StepCommand } from './commands.ts';
-import { StatefulMismatchError, StatefulSession, type AppConfig, type StatefulPort, type TentativeFinding, type TranscriptEntry } from './session.ts';
+import {
+  StatefulMismatchError,
+  StatefulSession,
+  type AppConfig,
+  type StatefulPort,
+  type TentativeFinding,
+  type TranscriptEntry,
+} from './session.ts';
 import { SLOT_LAYOUTS, type AppName, type GroupSlot, type StatefulKind, type StatefulStep } from './steps.ts';
 
 import { DEFAULT_STATEFUL_RUNS } from './runs-option.ts';
@@ -70,11 +77,20 @@ export function pacedClock(): () => number {
 }
 
 function newSession(opts: StatefulRunOptions): StatefulSession {
-  return new StatefulSession({ port: opts.port, slots: opts.slots ?? SLOT_LAYOUTS[opts.kind], apps: opts.apps, clock: (opts.clock ?? pacedClock)(), strict: opts.strict ?? false });
+  return new StatefulSession({
+    port: opts.port,
+    slots: opts.slots ?? SLOT_LAYOUTS[opts.kind],
+    apps: opts.apps,
+    clock: (opts.clock ?? pacedClock)(),
+    strict: opts.strict ?? false,
+  });
 }
 
 /** Runs a fixed list of steps on fresh groups (the confirmation run and `replay`). */
-export async function runSteps(opts: Omit<StatefulRunOptions, 'seed'>, steps: readonly StatefulStep[]): Promise<{ session: StatefulSession; error?: StatefulMismatchError; executed: StatefulStep[] }> {
+export async function runSteps(
+  opts: Omit<StatefulRunOptions, 'seed'>,
+  steps: readonly StatefulStep[],
+): Promise<{ session: StatefulSession; error?: StatefulMismatchError; executed: StatefulStep[] }> {
   const session = newSession({ ...opts, seed: 0 });
   const executed: StatefulStep[] = [];
   await session.setup();
@@ -118,7 +134,13 @@ export function counterexampleSteps(commands: Iterable<unknown> | undefined | nu
 
 function isStep(value: unknown): value is StatefulStep {
   const step = value as Partial<StatefulStep> | null;
-  return step !== null && typeof step === 'object' && typeof step.slot === 'number' && typeof step.operation === 'string' && typeof step.app === 'string';
+  return (
+    step !== null &&
+    typeof step === 'object' &&
+    typeof step.slot === 'number' &&
+    typeof step.operation === 'string' &&
+    typeof step.app === 'string'
+  );
 }
 
 export async function runStatefulProperty(opts: StatefulRunOptions): Promise<StatefulRunResult> {
@@ -132,7 +154,8 @@ export async function runStatefulProperty(opts: StatefulRunOptions): Promise<Sta
   let shrinkingLane: number | undefined;
   const active = new Array<number>(lanes).fill(0);
   const othersIdle = async (index: number) => {
-    while (active.some((count, lane) => lane !== index && count > 0)) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (active.some((count, lane) => lane !== index && count > 0))
+      await new Promise((resolve) => setTimeout(resolve, 5));
   };
   const propertyFor = (index: number) =>
     fc.asyncProperty(commandsArbitrary(opts.kind, opts.maxCommands ?? DEFAULT_MAX_COMMANDS), async (commands) => {
@@ -161,21 +184,27 @@ export async function runStatefulProperty(opts: StatefulRunOptions): Promise<Sta
     return { seed, index, details: await fc.check(propertyFor(index), { seed, numRuns }) };
   };
   const outcomes = await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i)));
-  const failed = outcomes.find((o) => o.details.failed && o.index === shrinkingLane) ?? outcomes.find((o) => o.details.failed);
+  const failed =
+    outcomes.find((o) => o.details.failed && o.index === shrinkingLane) ?? outcomes.find((o) => o.details.failed);
   if (!failed) return result;
   let { details } = failed;
   // A failure first seen beside the other lanes' sequences that no shrink candidate repeated:
   // the same run again, alone now (every lane has finished), and shrunk from there.
   if (lanes > 1 && details.numShrinks === 0 && details.counterexamplePath) {
     shrinkingLane = failed.index;
-    const alone = await fc.check(propertyFor(failed.index), { seed: failed.seed, path: details.counterexamplePath.split(':')[0]! });
+    const alone = await fc.check(propertyFor(failed.index), {
+      seed: failed.seed,
+      path: details.counterexamplePath.split(':')[0]!,
+    });
     if (alone.failed) details = alone;
   }
 
   const shrunk = counterexampleSteps(details.counterexample?.[0] as Iterable<unknown> | undefined);
   const confirmation = await runSteps(opts, shrunk);
   const steps = confirmation.error ? confirmation.executed : shrunk;
-  const reason = confirmation.error?.message ?? (details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
+  const reason =
+    confirmation.error?.message ??
+    (details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
   result.failure = {
     message: reason,
     steps,

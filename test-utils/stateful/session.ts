@@ -9,7 +9,14 @@ import { initialState, modelStep, withGroup, type ExpectedAnswer, type ModelStat
 import { counterInteger } from '../model/index.ts';
 import { stringifyExact } from './exact-json.ts';
 import { describeExpected, describeObserved, judgeAnswer, type Mismatch, type Observed } from './judge.ts';
-import { ATTR_OPERATIONS, COUNTER_OPERATIONS, type AppName, type GroupSlot, type StatefulStep, type StepOperation } from './steps.ts';
+import {
+  ATTR_OPERATIONS,
+  COUNTER_OPERATIONS,
+  type AppName,
+  type GroupSlot,
+  type StatefulStep,
+  type StepOperation,
+} from './steps.ts';
 
 export interface PortAnswer {
   observed: Observed;
@@ -99,8 +106,14 @@ export class StatefulSession {
   async setup(): Promise<void> {
     for (const [index, slot] of this.#opts.slots.entries()) {
       this.groupIds.push(this.#opts.port.newGroupId(slot));
-      const { expected, observed, mismatch } = await this.#send(0, 'setup', { app: slot.app, slot: index, operation: 'create_group', body: {} });
-      if (mismatch) throw new Error(`set-up: create_group of a ${slot.type} group in the ${slot.app} app: ${mismatch.problem}`);
+      const { expected, observed, mismatch } = await this.#send(0, 'setup', {
+        app: slot.app,
+        slot: index,
+        operation: 'create_group',
+        body: {},
+      });
+      if (mismatch)
+        throw new Error(`set-up: create_group of a ${slot.type} group in the ${slot.app} app: ${mismatch.problem}`);
       void expected;
       void observed;
     }
@@ -111,7 +124,9 @@ export class StatefulSession {
     for (const [index, slot] of this.#opts.slots.entries()) {
       const groupId = this.groupIds[index];
       if (groupId === undefined) continue;
-      await this.#opts.port.call('destroy_group', stringifyExact({ GroupId: groupId }), slot.app).catch(() => undefined);
+      await this.#opts.port
+        .call('destroy_group', stringifyExact({ GroupId: groupId }), slot.app)
+        .catch(() => undefined);
       this.#opts.port.forgetGroup?.(groupId, slot);
     }
   }
@@ -145,16 +160,33 @@ export class StatefulSession {
     return { GroupId, ...step.body };
   }
 
-  async #send(n: number, kind: TranscriptEntry['kind'], step: StatefulStep): Promise<{ expected: ExpectedAnswer; observed: Observed; mismatch: Mismatch | null }> {
+  async #send(
+    n: number,
+    kind: TranscriptEntry['kind'],
+    step: StatefulStep,
+  ): Promise<{ expected: ExpectedAnswer; observed: Observed; mismatch: Mismatch | null }> {
     const body = this.#bodyFor(step);
-    const { answer, next } = modelStep(this.state, { app: step.app, operation: step.operation, body }, this.#opts.clock());
+    const { answer, next } = modelStep(
+      this.state,
+      { app: step.app, operation: step.operation, body },
+      this.#opts.clock(),
+    );
     const { observed, curl } = await this.#opts.port.call(step.operation, stringifyExact(body), step.app);
     if (kind !== 'setup') this.requests++;
     const mismatch = judgeAnswer(answer, observed);
     // A target that refused where the model wrote keeps the state before (a refused write
     // changes nothing); one that wrote where the model refused is adopted from the read-back.
     this.state = mismatch && observed.errorCode !== 0 ? this.#stateWithoutWrite(next, step) : next;
-    const entry: TranscriptEntry = { n, kind, operation: step.operation, app: step.app, slot: step.slot, curl, observed: describeObserved(observed), expected: describeExpected(answer) };
+    const entry: TranscriptEntry = {
+      n,
+      kind,
+      operation: step.operation,
+      app: step.app,
+      slot: step.slot,
+      curl,
+      observed: describeObserved(observed),
+      expected: describeExpected(answer),
+    };
     if (mismatch) entry.mismatch = mismatch;
     this.transcript.push(entry);
     return { expected: answer, observed, mismatch };
@@ -176,7 +208,8 @@ export class StatefulSession {
     const reads: StepOperation[] = [];
     const touchesBoth = step.operation === 'destroy_group' || step.operation === 'create_group';
     if (touchesBoth || ATTR_OPERATIONS.has(step.operation)) reads.push('get_group_attr');
-    if ((touchesBoth || COUNTER_OPERATIONS.has(step.operation)) && this.#opts.apps[slot.app]?.countersEdition) reads.push('get_group_counter');
+    if ((touchesBoth || COUNTER_OPERATIONS.has(step.operation)) && this.#opts.apps[slot.app]?.countersEdition)
+      reads.push('get_group_counter');
     // Whatever the step was, the slot's state was decided by documented rows unless the answer
     // itself rested on an inferred one (duplicate keys, an empty key list, ...).
     const status: EvidenceStatus = expected.accepted ? (expected.stateStatus ?? expected.status) : 'documented';
@@ -186,10 +219,17 @@ export class StatefulSession {
       if (!mismatch) continue;
       if (adopt || status === 'inferred') {
         this.#adopt(step.slot, operation, observed);
-        if (!adopt) this.#report(n, `read-back after ${describeStep(step)}`, { status: 'inferred', problem: `${operation}: ${mismatch.problem}` });
+        if (!adopt)
+          this.#report(n, `read-back after ${describeStep(step)}`, {
+            status: 'inferred',
+            problem: `${operation}: ${mismatch.problem}`,
+          });
         continue;
       }
-      this.#report(n, `read-back after ${describeStep(step)}`, { status, problem: `${operation}: ${mismatch.problem}` });
+      this.#report(n, `read-back after ${describeStep(step)}`, {
+        status,
+        problem: `${operation}: ${mismatch.problem}`,
+      });
     }
   }
 
@@ -201,7 +241,8 @@ export class StatefulSession {
     if (!group || observed.errorCode !== 0 || !observed.body) return;
     if (operation === 'get_group_attr' && Array.isArray(observed.body['GroupAttrAry'])) {
       const attrs = new Map<string, string>();
-      for (const e of observed.body['GroupAttrAry'] as Array<Record<string, unknown>>) attrs.set(String(e['key']), String(e['value']));
+      for (const e of observed.body['GroupAttrAry'] as Array<Record<string, unknown>>)
+        attrs.set(String(e['key']), String(e['value']));
       this.state = withGroup(this.state, slot.app, groupId, { ...group, attrs });
     }
     if (operation === 'get_group_counter' && Array.isArray(observed.body['GroupCounter'])) {
@@ -223,6 +264,9 @@ export function describeStep(step: StatefulStep): string {
 
 /** Long values (4000-byte strings) shortened for messages: 'xxxx…(4000 bytes)'. */
 export function abbreviate(text: string, max = 160): string {
-  const shortened = text.replace(/"((?:[^"\\]|\\.){40,})"/g, (_m, inner: string) => `"${inner.slice(0, 12)}…(${Buffer.byteLength(inner, 'utf8')} bytes)"`);
+  const shortened = text.replace(
+    /"((?:[^"\\]|\\.){40,})"/g,
+    (_m, inner: string) => `"${inner.slice(0, 12)}…(${Buffer.byteLength(inner, 'utf8')} bytes)"`,
+  );
   return shortened.length > max ? `${shortened.slice(0, max)}…` : shortened;
 }

@@ -16,9 +16,16 @@ export interface GroupSlot {
 }
 
 export type StepOperation =
-  | 'get_group_attr' | 'modify_group_attr' | 'set_group_attr' | 'delete_group_attr' | 'clear_group_attr'
-  | 'get_group_counter' | 'update_group_counter' | 'delete_group_counter'
-  | 'destroy_group' | 'create_group';
+  | 'get_group_attr'
+  | 'modify_group_attr'
+  | 'set_group_attr'
+  | 'delete_group_attr'
+  | 'clear_group_attr'
+  | 'get_group_counter'
+  | 'update_group_counter'
+  | 'delete_group_counter'
+  | 'destroy_group'
+  | 'create_group';
 
 export interface StatefulStep {
   /** The app that signs the request (another app than the slot's own tests isolation). */
@@ -51,5 +58,15 @@ export const SLOT_LAYOUTS: Readonly<Record<StatefulKind, readonly GroupSlot[]>> 
   ],
 };
 
-export const ATTR_OPERATIONS: ReadonlySet<StepOperation> = new Set(['get_group_attr', 'modify_group_attr', 'set_group_attr', 'delete_group_attr', 'clear_group_attr']);
-export const COUNTER_OPERATIONS: ReadonlySet<StepOperation> = new Set(['get_group_counter', 'update_group_counter', 'delete_group_counter']);
+export const ATTR_OPERATIONS: ReadonlySet<StepOperation> = new Set([
+  'get_group_attr',
+  'modify_group_attr',
+  'set_group_attr',
+  'delete_group_attr',
+  'clear_group_attr',
+]);
+export const COUNTER_OPERATIONS: ReadonlySet<StepOperation> = new Set([
+  'get_group_counter',
+  'update_group_counter',
+  'delete_group_counter',
+]);

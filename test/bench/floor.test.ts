@@ -17,7 +17,10 @@ describe('rateFloor (bench/lib/floor.ts)', () => {
   });
 
   it('names the group when a group imposes the floor', () => {
-    const floor = rateFloor([{ key: '1/modify_group_attr', count: 20, perSecond: 200 }], [{ key: '1/g1', count: 20, perSecond: 5 }]);
+    const floor = rateFloor(
+      [{ key: '1/modify_group_attr', count: 20, perSecond: 200 }],
+      [{ key: '1/g1', count: 20, perSecond: 5 }],
+    );
     expect(floor.seconds).toBe(4);
     expect(floor.bindingKey).toBe('group 1/g1');
   });

@@ -17,9 +17,14 @@ describe('countRequests (bench/lib/request-counter.ts)', () => {
     close = () => mock.close();
     counter = countRequests(mock.port);
     const app = DEFAULT_FULL_APP;
-    const created = await callOk(mock.url, 'create_group', app, { Owner_Account: app.admin, Type: 'Public', Name: 'counted' });
+    const created = await callOk(mock.url, 'create_group', app, {
+      Owner_Account: app.admin,
+      Type: 'Public',
+      Name: 'counted',
+    });
     const groupId = String(created.GroupId);
-    for (let i = 0; i < 3; i += 1) await callOk(mock.url, 'set_group_attr', app, { GroupId: groupId, GroupAttr: [{ key: 'k', value: `v${i}` }] });
+    for (let i = 0; i < 3; i += 1)
+      await callOk(mock.url, 'set_group_attr', app, { GroupId: groupId, GroupAttr: [{ key: 'k', value: `v${i}` }] });
     await callOk(mock.url, 'modify_group_attr', app, { GroupId: groupId, GroupAttr: [{ key: 'k', value: 'w' }] });
     await callOk(mock.url, 'get_group_attr', app, { GroupId: groupId });
 
@@ -36,6 +41,8 @@ describe('countRequests (bench/lib/request-counter.ts)', () => {
     const writesPerSecond = getOperation('set_group_attr')['x-tim-group-write-rate']?.perSecond;
     expect(writesPerSecond).toBeGreaterThan(0);
     expect(counts.groupWrites).toEqual([{ key: `${app.sdkappid}/${groupId}`, count: 4, perSecond: writesPerSecond }]);
-    expect(counts.apiCalls.find((c) => c.key.endsWith('/get_group_attr'))?.perSecond).toBe(getOperation('get_group_attr')['x-tim-call-rate'].perSecond);
+    expect(counts.apiCalls.find((c) => c.key.endsWith('/get_group_attr'))?.perSecond).toBe(
+      getOperation('get_group_attr')['x-tim-call-rate'].perSecond,
+    );
   });
 });

@@ -15,7 +15,8 @@ function fakeContext(answers: string[]): CheckContext {
     call: async () => next(),
     expectOk: (result: { body: unknown }) => result.body,
     expectEqual: (_result: unknown, actual: unknown, wanted: unknown, expected: string) => {
-      if (JSON.stringify(actual) !== JSON.stringify(wanted)) throw new Error(`${expected}: ${JSON.stringify(actual)} != ${JSON.stringify(wanted)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(wanted))
+        throw new Error(`${expected}: ${JSON.stringify(actual)} != ${JSON.stringify(wanted)}`);
     },
   } as unknown as CheckContext;
 }
@@ -24,24 +25,42 @@ const counters = (pairs: string) => `{"ActionStatus":"OK","ErrorCode":0,"ErrorIn
 
 describe('readGroupState', () => {
   it('sorts attributes by key', async () => {
-    const ctx = fakeContext(['{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","GroupAttrAry":[{"key":"b","value":"2"},{"key":"a","value":"1"}]}']);
-    expect((await readGroupState(ctx, 'g', 'attrs')).entries).toEqual([['a', '1'], ['b', '2']]);
+    const ctx = fakeContext([
+      '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","GroupAttrAry":[{"key":"b","value":"2"},{"key":"a","value":"1"}]}',
+    ]);
+    expect((await readGroupState(ctx, 'g', 'attrs')).entries).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
   });
 
   it('keeps every digit of a counter value', async () => {
-    const ctx = fakeContext([counters('{"Key":"n","Value":9223372036854775807},{"Key":"m","Value":-9223372036854775808}')]);
-    expect((await readGroupState(ctx, 'g', 'counters')).entries).toEqual([['m', '-9223372036854775808'], ['n', '9223372036854775807']]);
+    const ctx = fakeContext([
+      counters('{"Key":"n","Value":9223372036854775807},{"Key":"m","Value":-9223372036854775808}'),
+    ]);
+    expect((await readGroupState(ctx, 'g', 'counters')).entries).toEqual([
+      ['m', '-9223372036854775808'],
+      ['n', '9223372036854775807'],
+    ]);
   });
 });
 
 describe('expectRefusalChangesNothing', () => {
   it('passes when the state reads back the same, in any order', async () => {
-    const ctx = fakeContext([counters('{"Key":"a","Value":1},{"Key":"b","Value":2}'), counters('{"Key":"b","Value":2},{"Key":"a","Value":1}')]);
+    const ctx = fakeContext([
+      counters('{"Key":"a","Value":1},{"Key":"b","Value":2}'),
+      counters('{"Key":"b","Value":2},{"Key":"a","Value":1}'),
+    ]);
     await expectRefusalChangesNothing(ctx, 'g', 'counters', async () => {}, 'a refused write');
   });
 
   it('fails on a change a double would hide', async () => {
-    const ctx = fakeContext([counters('{"Key":"n","Value":9223372036854775807}'), counters('{"Key":"n","Value":9223372036854775806}')]);
-    await expect(expectRefusalChangesNothing(ctx, 'g', 'counters', async () => {}, 'a refused write')).rejects.toThrow(/changes nothing/);
+    const ctx = fakeContext([
+      counters('{"Key":"n","Value":9223372036854775807}'),
+      counters('{"Key":"n","Value":9223372036854775806}'),
+    ]);
+    await expect(expectRefusalChangesNothing(ctx, 'g', 'counters', async () => {}, 'a refused write')).rejects.toThrow(
+      /changes nothing/,
+    );
   });
 });

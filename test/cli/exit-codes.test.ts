@@ -19,12 +19,18 @@ interface Outcome {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-cli-'));
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+  const cleanEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['bin/tim-conformance.mjs', ...args.map((a) => a.replace('{reportDir}', reportDir))],
-      { cwd: ROOT, env: { ...cleanEnv, NODE_ENV: 'production', ...env, TIM_REPORT_DIR: env.TIM_REPORT_DIR ?? reportDir }, timeout: 180_000 },
+      {
+        cwd: ROOT,
+        env: { ...cleanEnv, NODE_ENV: 'production', ...env, TIM_REPORT_DIR: env.TIM_REPORT_DIR ?? reportDir },
+        timeout: 180_000,
+      },
       (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr, reportDir });
       },
@@ -42,7 +48,8 @@ describe.concurrent('exit codes', { timeout: 180_000 }, () => {
     // Not a terminal: stderr holds only the quiet progress, one line per finished suite file.
     const progressLines = run.stderr.trim().split('\n');
     expect(progressLines.length).toBeGreaterThan(0);
-    for (const line of progressLines) expect(line).toMatch(/^[✓✗] suites\/\S+\.check\.ts: \d+\/\d+ checks(, \d+ failed)?$/);
+    for (const line of progressLines)
+      expect(line).toMatch(/^[✓✗] suites\/\S+\.check\.ts: \d+\/\d+ checks(, \d+ failed)?$/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('tim-conformance: seed 11');
     expect(run.stdout).toMatch(/PASS: \d+ passed, 0 failed/);
@@ -52,7 +59,8 @@ describe.concurrent('exit codes', { timeout: 180_000 }, () => {
     expect(existsSync(join(run.reportDir, 'junit.xml'))).toBe(true);
     // Every group the checks created was destroyed: the run's ledger is gone.
     expect(readdirSync(join(run.reportDir, 'ledger'))).toEqual([]);
-    const everything = run.stdout + run.stderr + readFileSync(join(run.reportDir, 'junit.xml'), 'utf8') + JSON.stringify(results);
+    const everything =
+      run.stdout + run.stderr + readFileSync(join(run.reportDir, 'junit.xml'), 'utf8') + JSON.stringify(results);
     expect(everything).not.toContain(DEFAULT_FULL_APP.secretKey);
     expect(everything).not.toContain(DEFAULT_BASIC_APP.secretKey);
   });
@@ -77,7 +85,9 @@ describe.concurrent('exit codes', { timeout: 180_000 }, () => {
   test('2 when TIM_SPEC names no file: one line, no stack trace', async () => {
     const run = await cli(['run'], { TIM_SPEC: join(tmpdir(), 'timc-no-such-spec.yaml') });
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tim-conformance: TIM_SPEC names '.*timc-no-such-spec\.yaml', which does not exist/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^tim-conformance: TIM_SPEC names '.*timc-no-such-spec\.yaml', which does not exist/),
+    ]);
     expect(existsSync(join(run.reportDir, 'results.json'))).toBe(false);
   });
 });

@@ -20,19 +20,37 @@ afterAll(async () => {
 });
 
 function runGroups(prefixHint = 'timc-'): string[] {
-  return [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes(prefixHint));
+  return [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) =>
+    id.includes(prefixHint),
+  );
 }
 
 describe.sequential('interruption', { timeout: 150_000 }, () => {
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s destroys the run\'s groups, then exits %i', async (signal, exitCode) => {
-    const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+  ] as const)("%s destroys the run's groups, then exits %i", async (signal, exitCode) => {
+    const cleanEnv = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+    );
     const child = spawn(
       process.execPath,
-      ['bin/tim-conformance.mjs', 'run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--secret-key', DEFAULT_FULL_APP.secretKey,
-        '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', mkdtempSync(join(tmpdir(), 'timc-int-'))],
+      [
+        'bin/tim-conformance.mjs',
+        'run',
+        '--target',
+        mock.url,
+        '--sdkappid',
+        String(DEFAULT_FULL_APP.sdkappid),
+        '--secret-key',
+        DEFAULT_FULL_APP.secretKey,
+        '--suites',
+        join('test', 'fixtures', 'suites', 'slow'),
+        '--workers',
+        '1',
+        '--report-dir',
+        mkdtempSync(join(tmpdir(), 'timc-int-')),
+      ],
       { cwd: ROOT, env: { ...cleanEnv, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';

@@ -25,7 +25,18 @@ describe('help', () => {
 
   test('run --help documents every flag of the issue', async () => {
     const { out } = await cli('help', 'run');
-    for (const flag of ['--target', '--sdkappid', '--secret-key', '--admin', '--basic-sdkappid', '--basic-secret-key', '--report-dir', '--seed', '--strict', '--ca-cert']) {
+    for (const flag of [
+      '--target',
+      '--sdkappid',
+      '--secret-key',
+      '--admin',
+      '--basic-sdkappid',
+      '--basic-secret-key',
+      '--report-dir',
+      '--seed',
+      '--strict',
+      '--ca-cert',
+    ]) {
       expect(out).toContain(flag);
     }
   });
@@ -66,7 +77,15 @@ describe('errors are one line and exit 2', () => {
 
   test('a configuration error is one clear line, exit 2, and never shows the secret key', async () => {
     const secret = 'short';
-    const { code, errLines } = await cli('run', '--target', 'http://127.0.0.1:9', '--sdkappid', '1400000001', '--secret-key', secret);
+    const { code, errLines } = await cli(
+      'run',
+      '--target',
+      'http://127.0.0.1:9',
+      '--sdkappid',
+      '1400000001',
+      '--secret-key',
+      secret,
+    );
     expect(code).toBe(2);
     expect(errLines).toHaveLength(1);
     expect(errLines[0]).toMatch(/^tim-conformance: the --secret-key flag is shorter than/);

@@ -38,7 +38,9 @@ describe('mock --deviation', () => {
 
   test('an unknown name is one line naming mutants --list, exit 2', async () => {
     const errors: string[] = [];
-    expect(await runMockCommand(['--deviation', 'no-such'], { stderr: (l) => errors.push(l), stdout: () => {} })).toBe(2);
+    expect(await runMockCommand(['--deviation', 'no-such'], { stderr: (l) => errors.push(l), stdout: () => {} })).toBe(
+      2,
+    );
     expect(errors).toEqual(["tim-conformance mock: unknown deviation 'no-such' (see tim-conformance mutants --list)"]);
   });
 });
@@ -55,7 +57,11 @@ describe('mock --tls --cert-out', () => {
       expect(url).toMatch(/^https:/);
       // The TLS handshake succeeds trusting only that certificate: any HTTP answer proves it.
       const agent = new Agent({ connect: { ca: pem } });
-      const answer = await request(`${url}/v4/group_open_http_svc/get_group_attr`, { method: 'POST', body: '{}', dispatcher: agent });
+      const answer = await request(`${url}/v4/group_open_http_svc/get_group_attr`, {
+        method: 'POST',
+        body: '{}',
+        dispatcher: agent,
+      });
       expect(answer.statusCode).toBeGreaterThan(0);
       await answer.body.dump();
       await agent.close();

@@ -16,7 +16,7 @@ async function cli(...argv: string[]) {
 }
 
 describe('README', () => {
-  test("the flag table in README.md is the one generated from the option table (npx tsx test-utils/cli/readme-flags.ts rewrites it)", () => {
+  test('the flag table in README.md is the one generated from the option table (npx tsx test-utils/cli/readme-flags.ts rewrites it)', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(currentFlagSection(readme)).toBe(readmeFlagSection());
   });
@@ -65,7 +65,9 @@ describe('one definition per option', () => {
   });
 
   test('--max-groups is defined in one place: the table (run), and parsed, checked and described from it', () => {
-    const defining = [...OPTION_TABLE.commandNames()].filter((c) => OPTION_TABLE.optionsFor(c).some((o) => o.name === 'max-groups'));
+    const defining = [...OPTION_TABLE.commandNames()].filter((c) =>
+      OPTION_TABLE.optionsFor(c).some((o) => o.name === 'max-groups'),
+    );
     expect(defining).toEqual(['run']);
     expect(OPTION_TABLE.usage('run')).toContain('TIM_MAX_GROUPS');
   });
@@ -82,7 +84,13 @@ describe('a command registers its options from its own file', () => {
     positionals: 'ID: a check id',
     reuse: ['target', 'report-dir'],
     options: [
-      { name: 'count', type: 'string', value: 'N', help: 'how many', check: (v) => (/^\d+$/.test(v) ? undefined : '--count must be a number') },
+      {
+        name: 'count',
+        type: 'string',
+        value: 'N',
+        help: 'how many',
+        check: (v) => (/^\d+$/.test(v) ? undefined : '--count must be a number'),
+      },
       { name: 'tag', type: 'string', value: 'T', multiple: true, help: 'a tag (repeatable)' },
     ],
     run: async (args) => {
@@ -92,7 +100,17 @@ describe('a command registers its options from its own file', () => {
   });
 
   test('its own and reused options parse; repeatable ones are lists', () => {
-    const { values, positionals } = table.parse('demo', ['--target', 'mock', '--count', '3', '--tag', 'a', '--tag', 'b', 'x/y']);
+    const { values, positionals } = table.parse('demo', [
+      '--target',
+      'mock',
+      '--count',
+      '3',
+      '--tag',
+      'a',
+      '--tag',
+      'b',
+      'x/y',
+    ]);
     expect(values).toMatchObject({ target: 'mock', count: '3', tag: ['a', 'b'] });
     expect(positionals).toEqual(['x/y']);
   });
@@ -106,7 +124,9 @@ describe('a command registers its options from its own file', () => {
   test('its help and the README table include it, and the reused option names it', () => {
     expect(table.usage('demo')).toMatch(/--count N\s+how many/);
     expect(table.usage('demo')).toContain('--report-dir DIR');
-    expect(table.markdownTable()).toMatch(/\| `--target mock\\\|URL\\\|region:NAME` \| `TIM_TARGET` \| mock \| demo \|/);
+    expect(table.markdownTable()).toMatch(
+      /\| `--target mock\\\|URL\\\|region:NAME` \| `TIM_TARGET` \| mock \| demo \|/,
+    );
     expect(table.markdownTable()).toMatch(/\| `--count N` \| {2}\| {2}\| demo \|/);
   });
 });

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { fail, OK, startRecordingServer, targetFor as recordingTarget } from '../client/recording-server.ts';
-import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
+import {
+  DEFAULT_BASIC_APP,
+  DEFAULT_FULL_APP,
+  startMockServer,
+  type MockServerHandle,
+} from '../../test-utils/mock/index.ts';
 import { describeUnreachable, preflight } from '../../test-utils/runner/preflight.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
 import { runJanitorCommand } from '../../test-utils/cli/janitor-command.ts';
@@ -19,7 +24,9 @@ import type { RunFlags } from '../../test-utils/config/index.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 async function closedPortUrl(): Promise<string> {
@@ -60,17 +67,46 @@ const app = { sdkappid: String(DEFAULT_FULL_APP.sdkappid), secretKey: DEFAULT_FU
 /** Each set-up mistake, the words its line must contain, and the flags that make it. */
 const MISTAKES: [string, () => Promise<RunFlags>, RegExp][] = [
   ['a closed port', async () => ({ target: await closedPortUrl(), ...app }), /connection refused.*--target/],
-  ['a server that answers HTTP 501 HTML', async () => ({ target: htmlUrl, ...app }), /does not speak the Tencent IM REST API.*HTTP 501/],
-  ['an https mock with a self-signed certificate and no --ca-cert', async () => ({ target: tlsMock.url, ...app }), /not trusted.*--ca-cert/],
-  ['a wrong secret key', async () => ({ target: mock.url, sdkappid: app.sdkappid, secretKey: 'a-wrong-secret-key-123' }), /secret key does not match SDKAppID 1400000001.*--secret-key/],
-  ['an unknown sdkappid', async () => ({ target: mock.url, sdkappid: '1400999999', secretKey: app.secretKey }), /SDKAppID 1400999999 is not known.*--sdkappid/],
-  ['an identifier that is not an App admin', async () => ({ target: mock.url, ...app, admin: 'just-a-user' }), /'just-a-user' is not an App admin.*--admin/],
+  [
+    'a server that answers HTTP 501 HTML',
+    async () => ({ target: htmlUrl, ...app }),
+    /does not speak the Tencent IM REST API.*HTTP 501/,
+  ],
+  [
+    'an https mock with a self-signed certificate and no --ca-cert',
+    async () => ({ target: tlsMock.url, ...app }),
+    /not trusted.*--ca-cert/,
+  ],
+  [
+    'a wrong secret key',
+    async () => ({ target: mock.url, sdkappid: app.sdkappid, secretKey: 'a-wrong-secret-key-123' }),
+    /secret key does not match SDKAppID 1400000001.*--secret-key/,
+  ],
+  [
+    'an unknown sdkappid',
+    async () => ({ target: mock.url, sdkappid: '1400999999', secretKey: app.secretKey }),
+    /SDKAppID 1400999999 is not known.*--sdkappid/,
+  ],
+  [
+    'an identifier that is not an App admin',
+    async () => ({ target: mock.url, ...app, admin: 'just-a-user' }),
+    /'just-a-user' is not an App admin.*--admin/,
+  ],
   [
     'a wrong key for the basic app',
-    async () => ({ target: mock.url, ...app, basicSdkappid: String(DEFAULT_BASIC_APP.sdkappid), basicSecretKey: 'another-wrong-key-456' }),
+    async () => ({
+      target: mock.url,
+      ...app,
+      basicSdkappid: String(DEFAULT_BASIC_APP.sdkappid),
+      basicSecretKey: 'another-wrong-key-456',
+    }),
     /^tim-conformance: preflight: basic app: the secret key does not match SDKAppID 1400000002.*--basic-secret-key/m,
   ],
-  ['a server that accepts connections and never answers', async () => ({ target: silentUrl, ...app }), /did not answer within/],
+  [
+    'a server that accepts connections and never answers',
+    async () => ({ target: silentUrl, ...app }),
+    /did not answer within/,
+  ],
 ];
 
 describe('run: the preflight names each set-up mistake, exit 2, nothing left behind', { timeout: 30_000 }, () => {
@@ -79,10 +115,16 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     const out: string[] = [];
     const err: string[] = [];
     const runSuites = () => Promise.reject(new Error('no check may run after a failed preflight'));
-    const code = await runConformance({ ...(await flagsFor()), reportDir }, {}, { out: (t) => out.push(t), err: (t) => err.push(t) }, { progress: false }, {
-      handleSignals: false,
-      runSuites,
-    });
+    const code = await runConformance(
+      { ...(await flagsFor()), reportDir },
+      {},
+      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      { progress: false },
+      {
+        handleSignals: false,
+        runSuites,
+      },
+    );
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(line);
@@ -107,10 +149,20 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
   it('lets a server with a broken envelope (ErrorCode as a string) through: the checks name that, it is no set-up mistake', async () => {
     const deviating = await startMockServer({ deviations: ['envelope.errorcode-as-string'] });
     onTestFinished(() => deviating.close());
-    const target = { kind: 'url' as const, baseUrl: deviating.url, app: { ...DEFAULT_FULL_APP }, seed: 1, strict: false, reportDir: tmpdir(), groupIdPrefix: 'timc-preflt02-' };
+    const target = {
+      kind: 'url' as const,
+      baseUrl: deviating.url,
+      app: { ...DEFAULT_FULL_APP },
+      seed: 1,
+      strict: false,
+      reportDir: tmpdir(),
+      groupIdPrefix: 'timc-preflt02-',
+    };
     expect(await preflight(target)).toEqual({ ok: true });
     // The credentials are still judged from the string code.
-    expect(await preflight({ ...target, app: { ...DEFAULT_FULL_APP, secretKey: 'a-wrong-secret-key-123' } })).toMatchObject({ ok: false, problem: expect.stringMatching(/secret key does not match/) });
+    expect(
+      await preflight({ ...target, app: { ...DEFAULT_FULL_APP, secretKey: 'a-wrong-secret-key-123' } }),
+    ).toMatchObject({ ok: false, problem: expect.stringMatching(/secret key does not match/) });
   });
 
   it('names an answer the runner would not read (nested too deep) in a sentence', async () => {
@@ -120,8 +172,21 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     });
     const url = await listen(deep);
     onTestFinished(() => void deep.close());
-    const target = { kind: 'url' as const, baseUrl: url, app: { ...DEFAULT_FULL_APP }, seed: 1, strict: false, reportDir: tmpdir(), groupIdPrefix: 'timc-preflt03-' };
-    expect(await preflight(target)).toMatchObject({ ok: false, problem: expect.stringMatching(/is not this API's server: a POST to \S+ was answered, but the answer is JSON nested deeper than \d+ levels/) });
+    const target = {
+      kind: 'url' as const,
+      baseUrl: url,
+      app: { ...DEFAULT_FULL_APP },
+      seed: 1,
+      strict: false,
+      reportDir: tmpdir(),
+      groupIdPrefix: 'timc-preflt03-',
+    };
+    expect(await preflight(target)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(
+        /is not this API's server: a POST to \S+ was answered, but the answer is JSON nested deeper than \d+ levels/,
+      ),
+    });
   });
 
   it('tries a rate refusal again instead of calling it a mistake', async () => {
@@ -138,7 +203,9 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     ['UND_ERR_CONNECT_TIMEOUT', /did not answer within 4\.5 s/],
     ['ECONNRESET', /closed the connection without answering/],
   ])('names %s', (code, words) => {
-    expect(describeUnreachable('https://example.test:8443', { networkError: 'x', networkErrorCode: code }, 4500)).toMatch(words);
+    expect(
+      describeUnreachable('https://example.test:8443', { networkError: 'x', networkErrorCode: code }, 4500),
+    ).toMatch(words);
   });
 });
 
@@ -146,9 +213,14 @@ describe('janitor: the same preflight', { timeout: 30_000 }, () => {
   it('refuses a wrong secret key before touching any ledger', async () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-preflight-janitor-'));
     const err: string[] = [];
-    const code = await runJanitorCommand({ target: mock.url, sdkappid: app.sdkappid, secretKey: 'a-wrong-secret-key-123', reportDir }, {}, { out: () => {}, err: (t) => err.push(t) }, {
-      createClient: () => Promise.reject(new Error('the janitor may not start after a failed preflight')),
-    });
+    const code = await runJanitorCommand(
+      { target: mock.url, sdkappid: app.sdkappid, secretKey: 'a-wrong-secret-key-123', reportDir },
+      {},
+      { out: () => {}, err: (t) => err.push(t) },
+      {
+        createClient: () => Promise.reject(new Error('the janitor may not start after a failed preflight')),
+      },
+    );
     expect(code).toBe(2);
     expect(err).toEqual([expect.stringMatching(/secret key does not match/)]);
     expect(readdirSync(reportDir)).toEqual([]);
@@ -159,17 +231,27 @@ describe('the bin', { timeout: 60_000 }, () => {
   it('exits 2 with one line and no stack trace for a closed port', async () => {
     const target = await closedPortUrl();
     const reportDir = join(mkdtempSync(join(tmpdir(), 'timc-preflight-bin-')), 'reports');
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
-    const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir], {
-      cwd: ROOT,
-      env: { ...env, TIM_SECRET_KEY: app.secretKey },
-    });
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+    );
+    const child = spawn(
+      process.execPath,
+      ['bin/tim-conformance.mjs', 'run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir],
+      {
+        cwd: ROOT,
+        env: { ...env, TIM_SECRET_KEY: app.secretKey },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tim-conformance: preflight: nothing accepts connections at 127\.0\.0\.1:\d+ \(connection refused\)/)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^tim-conformance: preflight: nothing accepts connections at 127\.0\.0\.1:\d+ \(connection refused\)/,
+      ),
+    ]);
     expect(stderr).not.toContain('    at ');
     expect(existsSync(reportDir)).toBe(false);
   });

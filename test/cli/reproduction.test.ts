@@ -26,12 +26,23 @@ interface Outcome {
 const work = mkdtempSync(join(tmpdir(), 'timc-repro-'));
 // `npx tim-conformance` as a user's shell would resolve it, without reaching a registry.
 const shimDir = join(work, 'bin');
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+);
 
 function sh(command: string, env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile('/bin/sh', ['-c', command], { cwd: ROOT, env: { ...baseEnv, NODE_ENV: 'production', PATH: `${shimDir}:${process.env.PATH}`, ...env }, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+    execFile(
+      '/bin/sh',
+      ['-c', command],
+      {
+        cwd: ROOT,
+        env: { ...baseEnv, NODE_ENV: 'production', PATH: `${shimDir}:${process.env.PATH}`, ...env },
+        timeout: 240_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -45,12 +56,35 @@ beforeAll(async () => {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(shimDir, { recursive: true });
   const shim = join(shimDir, 'npx');
-  writeFileSync(shim, `#!/bin/sh\n[ "$1" = tim-conformance ] || exit 127\nshift\nexec "${process.execPath}" "${join(ROOT, 'bin', 'tim-conformance.mjs')}" "$@"\n`);
+  writeFileSync(
+    shim,
+    `#!/bin/sh\n[ "$1" = tim-conformance ] || exit 127\nshift\nexec "${process.execPath}" "${join(ROOT, 'bin', 'tim-conformance.mjs')}" "$@"\n`,
+  );
   chmodSync(shim, 0o755);
-  mock = spawn(process.execPath, ['bin/tim-conformance.mjs', 'mock', '--port', '0', '--deviation', DEVIATION, '--sdkappid', SDKAPPID, '--secret-key', SECRET], { cwd: ROOT, env: baseEnv });
+  mock = spawn(
+    process.execPath,
+    [
+      'bin/tim-conformance.mjs',
+      'mock',
+      '--port',
+      '0',
+      '--deviation',
+      DEVIATION,
+      '--sdkappid',
+      SDKAPPID,
+      '--secret-key',
+      SECRET,
+    ],
+    { cwd: ROOT, env: baseEnv },
+  );
   const lines = createInterface({ input: mock.stdout! });
-  url = await new Promise<string>((resolve) => lines.once('line', (line) => resolve(line.replace('listening on ', ''))));
-  first = await sh(`npx tim-conformance run --target ${url} --sdkappid ${SDKAPPID} --grep 'group_attr/' --seed 5`, { TIM_SECRET_KEY: SECRET, TIM_REPORT_DIR: firstDir });
+  url = await new Promise<string>((resolve) =>
+    lines.once('line', (line) => resolve(line.replace('listening on ', ''))),
+  );
+  first = await sh(`npx tim-conformance run --target ${url} --sdkappid ${SDKAPPID} --grep 'group_attr/' --seed 5`, {
+    TIM_SECRET_KEY: SECRET,
+    TIM_REPORT_DIR: firstDir,
+  });
 }, 240_000);
 
 afterAll(() => {
@@ -71,9 +105,19 @@ describe('against one wrong limit', { timeout: 240_000 }, () => {
   });
 
   test('every printed rerun command, run as printed with TIM_SECRET_KEY set, reproduces its failures', async () => {
-    const reruns = first.stdout.split('\n').filter((l) => l.trim().startsWith('rerun:')).map((l) => l.trim().replace(/^rerun:\s+/, '').replace(/\s+\(with .*\)$/, ''));
+    const reruns = first.stdout
+      .split('\n')
+      .filter((l) => l.trim().startsWith('rerun:'))
+      .map((l) =>
+        l
+          .trim()
+          .replace(/^rerun:\s+/, '')
+          .replace(/\s+\(with .*\)$/, ''),
+      );
     expect(reruns.length).toBeGreaterThan(0);
-    const failed = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as { tests: { id: string; status: string; kind?: { groupKey: string } }[] };
+    const failed = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as {
+      tests: { id: string; status: string; kind?: { groupKey: string } }[];
+    };
     for (const [i, command] of reruns.entries()) {
       expect(command).toMatch(/^npx tim-conformance run --target \S+ --sdkappid \d+ --seed 5( --id \S+)+$/);
       expect(command).not.toContain(SECRET);
@@ -91,9 +135,13 @@ describe('against one wrong limit', { timeout: 240_000 }, () => {
   });
 
   test('reproduce re-sends the recorded request on a fresh group and shows the answer beside the expectation', async () => {
-    const results = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as { tests: { id: string; status: string; failure?: { request?: unknown } }[] };
+    const results = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as {
+      tests: { id: string; status: string; failure?: { request?: unknown } }[];
+    };
     const id = results.tests.find((t) => t.status === 'failed' && t.failure?.request)!.id;
-    const run = await sh(`npx tim-conformance reproduce '${id}' --report-dir '${firstDir}'`, { TIM_SECRET_KEY: SECRET });
+    const run = await sh(`npx tim-conformance reproduce '${id}' --report-dir '${firstDir}'`, {
+      TIM_SECRET_KEY: SECRET,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('  expected: ');
@@ -107,8 +155,11 @@ describe('against one wrong limit', { timeout: 240_000 }, () => {
     expect(sig.code).toBe(0);
     expect(sig.stderr).toBe('');
     expect(sig.stdout.trim().split('\n')).toHaveLength(1);
-    const results = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as { tests: { status: string; failure?: { curl: string } }[] };
-    const curl = results.tests.find((t) => t.status === 'failed' && t.failure?.curl.includes('"$TIM_USERSIG"'))!.failure!.curl;
+    const results = JSON.parse(readFileSync(join(firstDir, 'results.json'), 'utf8')) as {
+      tests: { status: string; failure?: { curl: string } }[];
+    };
+    const curl = results.tests.find((t) => t.status === 'failed' && t.failure?.curl.includes('"$TIM_USERSIG"'))!
+      .failure!.curl;
     const answer = await sh(curl, { TIM_USERSIG: sig.stdout.trim() });
     const body = JSON.parse(answer.stdout) as { ErrorCode: number };
     // Not a signature error (70001 expired … 70009 verification failed): the request was signed.
@@ -121,6 +172,8 @@ describe('against one wrong limit', { timeout: 240_000 }, () => {
     const run = await sh(`npx tim-conformance usersig --sdkappid ${SDKAPPID}`, {});
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tim-conformance: usersig needs the app's secret key/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^tim-conformance: usersig needs the app's secret key/),
+    ]);
   });
 });

@@ -8,21 +8,33 @@ import { describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MIXED = join('test', 'fixtures', 'suites', 'mixed');
-const ALL = ['fixture-passes', 'fixture-fails', 'fixture-tentative-fails', 'fixture-not-run', 'fixture-throws'].map((c) => `get_group_attr/${c}`);
+const ALL = ['fixture-passes', 'fixture-fails', 'fixture-tentative-fails', 'fixture-not-run', 'fixture-throws'].map(
+  (c) => `get_group_attr/${c}`,
+);
 
 // --list must not contact the target, so it gets a closed port; a run needs a target that passes
 // the preflight, so the others use the embedded mock.
-const CLOSED_PORT = { TIM_TARGET: 'http://127.0.0.1:9', TIM_SDKAPPID: '1400000001', TIM_SECRET_KEY: 'never-contacted-key-0123' };
+const CLOSED_PORT = {
+  TIM_TARGET: 'http://127.0.0.1:9',
+  TIM_SDKAPPID: '1400000001',
+  TIM_SECRET_KEY: 'never-contacted-key-0123',
+};
 
-function cli(args: string[], target: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  target: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-select-'));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['bin/tim-conformance.mjs', ...args],
       { cwd: ROOT, env: { ...env, NODE_ENV: 'production', TIM_REPORT_DIR: reportDir, ...target }, timeout: 180_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );
   });
 }
@@ -46,13 +58,33 @@ describe.concurrent('run: selecting checks', { timeout: 180_000 }, () => {
   });
 
   test('--id is exact and repeatable', async () => {
-    const run = await cli(['run', '--json', '--suites', MIXED, '--id', 'get_group_attr/fixture-fails', '--id', 'get_group_attr/fixture-passes', '--id', 'get_group_attr/fixture']);
+    const run = await cli([
+      'run',
+      '--json',
+      '--suites',
+      MIXED,
+      '--id',
+      'get_group_attr/fixture-fails',
+      '--id',
+      'get_group_attr/fixture-passes',
+      '--id',
+      'get_group_attr/fixture',
+    ]);
     expect(ranIds(run.stdout)).toEqual(['get_group_attr/fixture-fails', 'get_group_attr/fixture-passes']);
     expect(run.code).toBe(1);
   });
 
   test('--max-failures 1 stops the run after a failure (checks already running finish); those not reached are reported as not run', async () => {
-    const run = await cli(['run', '--json', '--workers', '1', '--suites', join('test', 'fixtures', 'suites', 'many-failures'), '--max-failures', '1']);
+    const run = await cli([
+      'run',
+      '--json',
+      '--workers',
+      '1',
+      '--suites',
+      join('test', 'fixtures', 'suites', 'many-failures'),
+      '--max-failures',
+      '1',
+    ]);
     const results = JSON.parse(run.stdout) as { tests: { status: string; reason?: string }[] };
     const failed = results.tests.filter((t) => t.status === 'failed').length;
     expect(failed).toBeGreaterThanOrEqual(1);

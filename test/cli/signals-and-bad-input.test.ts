@@ -15,7 +15,9 @@ const BIN = join(ROOT, 'bin', 'tim-conformance.mjs');
 
 function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
+    ),
   );
 }
 
@@ -45,9 +47,16 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
     ['janitor', file],
     ['mutants', file],
   ])('%s --report-dir %s', async (command, dir) => {
-    const { code, err, out } = await cli(command, '--report-dir', dir, ...(command === 'mutants' ? ['--only', 'limits.count-utf16-units'] : []));
+    const { code, err, out } = await cli(
+      command,
+      '--report-dir',
+      dir,
+      ...(command === 'mutants' ? ['--only', 'limits.count-utf16-units'] : []),
+    );
     expect(code).toBe(2);
-    expect(err).toEqual([expect.stringMatching(/^tim-conformance: --report-dir \/ TIM_REPORT_DIR .* is a file, not a directory/)]);
+    expect(err).toEqual([
+      expect.stringMatching(/^tim-conformance: --report-dir \/ TIM_REPORT_DIR .* is a file, not a directory/),
+    ]);
     expect(out).toEqual([]);
   });
 
@@ -60,7 +69,9 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
   ])('%s --report-dir naming a file', async (command, args) => {
     const { code, err, out } = await cli(command, ...args);
     expect(code).toBe(2);
-    expect(err).toEqual([expect.stringMatching(new RegExp(`^tim-conformance: ${command}: --report-dir .* is a file, not a directory`))]);
+    expect(err).toEqual([
+      expect.stringMatching(new RegExp(`^tim-conformance: ${command}: --report-dir .* is a file, not a directory`)),
+    ]);
     expect(out).toEqual([]);
   });
 
@@ -80,14 +91,22 @@ describe('--report-dir that cannot hold reports: one line, exit 2', { timeout: 3
  * `relay` (else the child's output goes nowhere, so the parent's death breaks no pipe of it).
  * Both are killed when the test ends. Resolves once `ready` shows in the output.
  */
-async function underForgetfulParent(args: string[], ready: RegExp, { relay, env = {} }: { relay: boolean; env?: Record<string, string> }) {
+async function underForgetfulParent(
+  args: string[],
+  ready: RegExp,
+  { relay, env = {} }: { relay: boolean; env?: Record<string, string> },
+) {
   const parentScript = `
     const { spawn } = require('node:child_process');
     const child = spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: ${relay ? "['ignore', 'pipe', 'inherit']" : "'ignore'"}, env: { ...process.env, ...${JSON.stringify(env)} } });
     process.stdout.write('pid ' + child.pid + '\\n');
     ${relay ? "child.stdout.on('data', (d) => process.stdout.write(d));" : ''}
     setInterval(() => {}, 1000);`;
-  const parent = spawn(process.execPath, ['-e', parentScript], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const parent = spawn(process.execPath, ['-e', parentScript], {
+    cwd: ROOT,
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   parent.stdout.on('data', (d) => (output += d));
   let childPid = 0;
@@ -103,7 +122,10 @@ async function underForgetfulParent(args: string[], ready: RegExp, { relay, env 
 
 describe('the bin as a process', { timeout: 120_000 }, () => {
   it('ends quietly when the reader of its output goes away (mutants --list | true)', async () => {
-    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], { cwd: ROOT, env: cleanEnv() });
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" mutants --list | true`], {
+      cwd: ROOT,
+      env: cleanEnv(),
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -112,7 +134,9 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
   });
 
   it('stops the mock when its parent dies without forwarding the signal (npx then kill)', async () => {
-    const { parent, childPid: mockPid } = await underForgetfulParent(['mock', '--port', '0'], /listening on http/, { relay: true });
+    const { parent, childPid: mockPid } = await underForgetfulParent(['mock', '--port', '0'], /listening on http/, {
+      relay: true,
+    });
     expect(alive(mockPid)).toBe(true);
 
     parent.kill('SIGTERM');
@@ -122,10 +146,26 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
   it('a run whose parent dies stops as on SIGTERM, destroying its groups first', async () => {
     const mock = await startMockServer();
     onTestFinished(() => mock.close());
-    const runGroups = () => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
+    const runGroups = () =>
+      [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes('timc-'));
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-orphan-run-'));
-    const args = ['run', '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--suites', join('test', 'fixtures', 'suites', 'slow'), '--workers', '1', '--report-dir', reportDir];
-    const { parent, childPid: runPid } = await underForgetfulParent(args, /pid \d+/, { relay: false, env: { TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey } });
+    const args = [
+      'run',
+      '--target',
+      mock.url,
+      '--sdkappid',
+      String(DEFAULT_FULL_APP.sdkappid),
+      '--suites',
+      join('test', 'fixtures', 'suites', 'slow'),
+      '--workers',
+      '1',
+      '--report-dir',
+      reportDir,
+    ];
+    const { parent, childPid: runPid } = await underForgetfulParent(args, /pid \d+/, {
+      relay: false,
+      env: { TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey },
+    });
     await vi.waitFor(() => expect(runGroups()).toHaveLength(2), { timeout: 60_000, interval: 100 });
 
     parent.kill('SIGTERM');
@@ -134,7 +174,11 @@ describe('the bin as a process', { timeout: 120_000 }, () => {
   });
 
   it('stops the mock on SIGHUP (a closed terminal)', async () => {
-    const child = spawn(process.execPath, [BIN, 'mock', '--port', '0'], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'mock', '--port', '0'], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     onTestFinished(() => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });

@@ -9,11 +9,22 @@ import {
 import { getLimit } from '../../test-utils/contract/index.ts';
 import { decodeUserSig, userSigHmacMatches } from '../../test-utils/signing/index.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
-import { OK, startRecordingServer, targetFor, TEST_PREFIX, type ScriptedAnswer, type RecordedRequest } from './recording-server.ts';
+import {
+  OK,
+  startRecordingServer,
+  targetFor,
+  TEST_PREFIX,
+  type ScriptedAnswer,
+  type RecordedRequest,
+} from './recording-server.ts';
 
 const GROUP = `${TEST_PREFIX}call`;
 
-async function setup(answer?: (r: RecordedRequest, i: number) => ScriptedAnswer, options: ClientOptions = {}, extra = {}) {
+async function setup(
+  answer?: (r: RecordedRequest, i: number) => ScriptedAnswer,
+  options: ClientOptions = {},
+  extra = {},
+) {
   const server = await startRecordingServer(answer);
   onTestFinished(() => server.close());
   const client = createTimClient(targetFor(server.url, extra), { pacer: new SlidingWindowPacer(), ...options });
@@ -31,7 +42,13 @@ describe('client.call', () => {
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.url.pathname).toBe('/v4/group_open_attr_http_svc/get_group_attr');
-    expect([...(request?.url.searchParams.keys() ?? [])]).toEqual(['sdkappid', 'identifier', 'usersig', 'random', 'contenttype']);
+    expect([...(request?.url.searchParams.keys() ?? [])]).toEqual([
+      'sdkappid',
+      'identifier',
+      'usersig',
+      'random',
+      'contenttype',
+    ]);
     expect(request?.url.searchParams.get('sdkappid')).toBe(String(DEFAULT_FULL_APP.sdkappid));
     expect(request?.url.searchParams.get('identifier')).toBe('administrator');
     expect(request?.url.searchParams.get('contenttype')).toBe('json');
@@ -103,10 +120,14 @@ describe('client.call', () => {
 
   it('replaces or leaves out query parameters, and sends a given usersig', async () => {
     const { server, client } = await setup();
-    await client.call('get_group_attr', { GroupId: GROUP }, {
-      usersig: 'crafted-usersig-value',
-      query: { random: '4294967296', contenttype: null, identifier: 'x y' },
-    });
+    await client.call(
+      'get_group_attr',
+      { GroupId: GROUP },
+      {
+        usersig: 'crafted-usersig-value',
+        query: { random: '4294967296', contenttype: null, identifier: 'x y' },
+      },
+    );
     const params = server.requests[0]?.url.searchParams;
     expect([...(params?.keys() ?? [])]).toEqual(['sdkappid', 'identifier', 'usersig', 'random']);
     expect(params?.get('usersig')).toBe('crafted-usersig-value');
@@ -133,7 +154,11 @@ describe('client.call', () => {
   it('calls an unknown command only with an explicit path', async () => {
     const { server, client } = await setup(() => ({ ActionStatus: 'FAIL', ErrorCode: 60009, ErrorInfo: 'unknown' }));
     await expect(client.call('no_such_command', {})).rejects.toThrow(/unknown operation/);
-    const result = await client.call('get_no_such_command', {}, { path: '/v4/group_open_http_svc/get_no_such_command' });
+    const result = await client.call(
+      'get_no_such_command',
+      {},
+      { path: '/v4/group_open_http_svc/get_no_such_command' },
+    );
     expect(result.errorCode).toBe(60009);
     expect(result.schemaErrors).toBeUndefined();
     expect(server.requests).toHaveLength(1);
@@ -149,7 +174,11 @@ describe('response validation', () => {
   });
 
   it('accepts a valid response and an error envelope', async () => {
-    const { client } = await setup((_, i) => (i === 0 ? { ...OK, GroupAttrAry: [{ key: 'k', value: 'v' }] } : { ActionStatus: 'FAIL', ErrorCode: 10010, ErrorInfo: 'no group' }));
+    const { client } = await setup((_, i) =>
+      i === 0
+        ? { ...OK, GroupAttrAry: [{ key: 'k', value: 'v' }] }
+        : { ActionStatus: 'FAIL', ErrorCode: 10010, ErrorInfo: 'no group' },
+    );
     expect((await client.call('get_group_attr', { GroupId: GROUP })).schemaErrors).toEqual([]);
     const failed = await client.call('get_group_attr', { GroupId: GROUP });
     expect(failed.errorCode).toBe(10010);

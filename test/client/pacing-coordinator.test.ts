@@ -40,7 +40,11 @@ async function recordingServer() {
 
 /** A client as one worker of `tim-conformance run` makes it: its own pacer, its share, the coordinator. */
 function workerClient(baseUrl: string, pacingUrl: string) {
-  const client = createTimClient(targetFor(baseUrl), { pacer: new SlidingWindowPacer(), workerShare: SHARE, pacingUrl });
+  const client = createTimClient(targetFor(baseUrl), {
+    pacer: new SlidingWindowPacer(),
+    workerShare: SHARE,
+    pacingUrl,
+  });
   onTestFinished(() => client.close());
   return client;
 }
@@ -68,7 +72,9 @@ describe('run-wide pacing coordinator', () => {
     const run = await coordinator();
     const workers = [workerClient(server.url, run.url), workerClient(server.url, run.url)];
     const perWorker = 2;
-    await Promise.all(workers.flatMap((client) => Array.from({ length: perWorker }, () => client.call(slowOperation.operationId, {}))));
+    await Promise.all(
+      workers.flatMap((client) => Array.from({ length: perWorker }, () => client.call(slowOperation.operationId, {}))),
+    );
     const arrivals = server.requests.map((r) => r.at);
     expect(arrivals).toHaveLength(workers.length * perWorker);
     // Each worker's local share would let both send at once; the coordinator does not.
@@ -76,7 +82,7 @@ describe('run-wide pacing coordinator', () => {
     expect(run.admittedCount(apiKeyOf(slowOperation.operationId))).toBe(workers.length * perWorker);
   });
 
-  it('leaves APIs that split well to each worker\'s own pacer', async () => {
+  it("leaves APIs that split well to each worker's own pacer", async () => {
     const server = await recordingServer();
     const run = await coordinator();
     const client = workerClient(server.url, run.url);
@@ -90,12 +96,19 @@ describe('run-wide pacing coordinator', () => {
     const run = await coordinator();
     const client = workerClient(server.url, run.url);
     const burst = slowRate + 2;
-    await Promise.all(Array.from({ length: burst }, () => client.call(slowOperation.operationId, {}, { pacing: false })));
-    expect(busiestWindow(server.requests.map((r) => r.at), 1000)).toBe(burst);
+    await Promise.all(
+      Array.from({ length: burst }, () => client.call(slowOperation.operationId, {}, { pacing: false })),
+    );
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        1000,
+      ),
+    ).toBe(burst);
     await vi.waitFor(() => expect(run.admittedCount(apiKeyOf(slowOperation.operationId))).toBe(burst));
   });
 
-  it('falls back to the worker\'s share when the coordinator is down, with one warning line', async () => {
+  it("falls back to the worker's share when the coordinator is down, with one warning line", async () => {
     const server = await recordingServer();
     const down = await refusedUrl();
     // The clients' RemotePacer is the one of this URL in the process: made here, it warns to the test.
@@ -103,14 +116,23 @@ describe('run-wide pacing coordinator', () => {
     remotePacerFor(down, { warn: (line) => warnings.push(line) });
     // Two clients of one worker share its pacer (as a worker's checks do).
     const pacer = new SlidingWindowPacer();
-    const clients = [0, 1].map(() => createTimClient(targetFor(server.url), { pacer, workerShare: SHARE, pacingUrl: down }));
+    const clients = [0, 1].map(() =>
+      createTimClient(targetFor(server.url), { pacer, workerShare: SHARE, pacingUrl: down }),
+    );
     onTestFinished(() => Promise.all(clients.map((c) => c.close())).then(() => {}));
     const results = await Promise.all(clients.map((client) => client.call(slowOperation.operationId, {})));
     expect(results.every((r) => r.httpStatus === 200)).toBe(true);
     // The local slot of this worker's share: one call per 1/SHARE windows.
-    expect(busiestWindow(server.requests.map((r) => r.at), Math.floor(PACING_WINDOW_MS / SHARE) - 100)).toBe(1);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        Math.floor(PACING_WINDOW_MS / SHARE) - 100,
+      ),
+    ).toBe(1);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^tim-conformance: pacing coordinator http:\/\/127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\)/);
+    expect(warnings[0]).toMatch(
+      /^tim-conformance: pacing coordinator http:\/\/127\.0\.0\.1:\d+ unreachable \(ECONNREFUSED\)/,
+    );
     expect(warnings[0]).not.toContain('\n');
   });
 
@@ -151,7 +173,10 @@ describe('run-wide pacing coordinator', () => {
   it('refuses malformed requests instead of pacing them', async () => {
     const run = await coordinator();
     const post = (path: string, body: unknown) =>
-      fetch(new URL(path, run.url), { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }).then((r) => r.status);
+      fetch(new URL(path, run.url), {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }).then((r) => r.status);
     expect(await post('/admit', { slots: [{ key: 'k', limit: 0, windowMs: 1000 }] })).toBe(400);
     expect(await post('/admit', { slots: [] })).toBe(400);
     expect(await post('/record', 'not json')).toBe(400);
@@ -168,7 +193,10 @@ describe('the breaker endpoint', () => {
     const coordinator = await startPacingCoordinator({ onBreakerTrip: (trip) => trips.push(trip) });
     onTestFinished(() => coordinator.close());
     for (const streak of [5, 6]) {
-      const answer = await fetch(`${coordinator.url}/breaker`, { method: 'POST', body: JSON.stringify({ streak, lastError: 'connect ECONNREFUSED' }) });
+      const answer = await fetch(`${coordinator.url}/breaker`, {
+        method: 'POST',
+        body: JSON.stringify({ streak, lastError: 'connect ECONNREFUSED' }),
+      });
       expect(answer.status).toBe(204);
     }
     expect(trips).toEqual([{ streak: 5, lastError: 'connect ECONNREFUSED' }]);

@@ -166,7 +166,10 @@ describe('client pacing (real server, arrival times)', () => {
         : client.call('set_group_attr', { GroupId: group, GroupAttr: [{ key: 'k', value: String(i) }] }),
     );
     // Another group's writes do not wait for this one.
-    const other = client.call('modify_group_attr', { GroupId: `${TEST_PREFIX}other`, GroupAttr: [{ key: 'k', value: 'v' }] });
+    const other = client.call('modify_group_attr', {
+      GroupId: `${TEST_PREFIX}other`,
+      GroupAttr: [{ key: 'k', value: 'v' }],
+    });
     await Promise.all([...writes, other]);
     const arrivals = server.requests.filter((r) => r.body.includes(`"${group}"`)).map((r) => r.at);
     expect(arrivals).toHaveLength(perSecond + 3);
@@ -181,13 +184,25 @@ describe('client pacing (real server, arrival times)', () => {
     const share = 0.02; // 200/s -> 4 per window for this worker
     const { server, client } = await setup(share);
     await Promise.all(Array.from({ length: 9 }, () => client.call('get_group_info', { GroupIdList: ['g'] })));
-    expect(busiestWindow(server.requests.map((r) => r.at), 1000)).toBeLessThanOrEqual(4);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(4);
   });
 
   it('lets a call bypass pacing when it says so', async () => {
     const { server, client } = await setup(0.02);
-    await Promise.all(Array.from({ length: 9 }, () => client.call('get_group_info', { GroupIdList: ['g'] }, { pacing: false })));
+    await Promise.all(
+      Array.from({ length: 9 }, () => client.call('get_group_info', { GroupIdList: ['g'] }, { pacing: false })),
+    );
     expect(server.requests).toHaveLength(9);
-    expect(busiestWindow(server.requests.map((r) => r.at), 1000)).toBe(9);
+    expect(
+      busiestWindow(
+        server.requests.map((r) => r.at),
+        1000,
+      ),
+    ).toBe(9);
   });
 });

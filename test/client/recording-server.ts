@@ -87,7 +87,11 @@ export function targetFor(baseUrl: string, extra: Partial<ResolvedTarget> = {}):
     kind: 'url',
     baseUrl,
     app: { sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, admin: DEFAULT_FULL_APP.admin },
-    basicApp: { sdkappid: DEFAULT_BASIC_APP.sdkappid, secretKey: DEFAULT_BASIC_APP.secretKey, admin: DEFAULT_BASIC_APP.admin },
+    basicApp: {
+      sdkappid: DEFAULT_BASIC_APP.sdkappid,
+      secretKey: DEFAULT_BASIC_APP.secretKey,
+      admin: DEFAULT_BASIC_APP.admin,
+    },
     seed: 1,
     strict: false,
     reportDir: 'reports',

@@ -40,7 +40,9 @@ describe('redact', () => {
   it('replaces registered secret keys, also URL- and JSON-encoded', () => {
     const key = 'k3y/with+odd"chars';
     registerSecretKey(key);
-    expect(redact(`a ${key} b ${encodeURIComponent(key)} c ${JSON.stringify(key)}`)).toBe('a <redacted> b <redacted> c "<redacted>"');
+    expect(redact(`a ${key} b ${encodeURIComponent(key)} c ${JSON.stringify(key)}`)).toBe(
+      'a <redacted> b <redacted> c "<redacted>"',
+    );
   });
 });
 
@@ -72,7 +74,11 @@ describe('the client keeps secrets out of its output', () => {
     const attempts = [
       client.call('get_group_attr', { GroupId: GROUP, Note: DEFAULT_FULL_APP.secretKey }),
       client.call('get_group_attr', { GroupId: GROUP }, { query: { identifier: DEFAULT_BASIC_APP.secretKey } }),
-      client.call('get_group_attr', { GroupId: GROUP }, { headers: { 'x-key': `Bearer ${DEFAULT_FULL_APP.secretKey}` } }),
+      client.call(
+        'get_group_attr',
+        { GroupId: GROUP },
+        { headers: { 'x-key': `Bearer ${DEFAULT_FULL_APP.secretKey}` } },
+      ),
       client.call('get_group_attr', { GroupId: GROUP }, { rawBody: `{"k":"${DEFAULT_BASIC_APP.secretKey}"}` }),
     ];
     for (const attempt of attempts) {
@@ -90,7 +96,9 @@ describe('the client keeps secrets out of its output', () => {
   it('refuses the key of an app given per call too', async () => {
     const { server, client } = await setup();
     const app = { sdkappid: 1400000555, secretKey: 'per-call-app-secret-key', admin: 'administrator' };
-    await expect(client.call('get_group_attr', { GroupId: GROUP, x: app.secretKey }, { app })).rejects.toThrow(SecretInRequestError);
+    await expect(client.call('get_group_attr', { GroupId: GROUP, x: app.secretKey }, { app })).rejects.toThrow(
+      SecretInRequestError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -103,7 +111,10 @@ describe('the client keeps secrets out of its output', () => {
     );
     expect(error?.message).toMatch(/closed/);
 
-    const refused = createTimClient(targetFor('http://127.0.0.1:1'), { pacer: new SlidingWindowPacer(), retryPolicy: { maxAttempts: 1 } });
+    const refused = createTimClient(targetFor('http://127.0.0.1:1'), {
+      pacer: new SlidingWindowPacer(),
+      retryPolicy: { maxAttempts: 1 },
+    });
     onTestFinished(() => refused.close());
     const usersig = craftUserSig('valid', DEFAULT_FULL_APP);
     const result = await refused.call('get_group_attr', { GroupId: GROUP }, { usersig });

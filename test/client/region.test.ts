@@ -92,7 +92,10 @@ describe('region:<name> against a local HTTPS server', () => {
     onTestFinished(() => client.close());
 
     const result = await client.call('get_group_attr', { GroupId: `${target.groupIdPrefix}g1` });
-    await client.call('modify_group_attr', { GroupId: `${target.groupIdPrefix}g1`, GroupAttr: [{ key: 'k', value: 'v' }] });
+    await client.call('modify_group_attr', {
+      GroupId: `${target.groupIdPrefix}g1`,
+      GroupAttr: [{ key: 'k', value: 'v' }],
+    });
     expect(result.httpStatus).toBe(200);
     expect(result.schemaErrors).toEqual([]);
     expect(result.request.url.startsWith(`https://${HOST}/v4/group_open_attr_http_svc/get_group_attr?`)).toBe(true);
@@ -110,13 +113,18 @@ describe('region:<name> against a local HTTPS server', () => {
       expect(params.get('identifier')).toBe('administrator');
       expect(params.get('contenttype')).toBe('json');
       expect(Number(params.get('random'))).toBeLessThanOrEqual(4294967295);
-      expect(userSigHmacMatches(decodeUserSig(params.get('usersig') ?? '').json, DEFAULT_FULL_APP.secretKey)).toBe(true);
+      expect(userSigHmacMatches(decodeUserSig(params.get('usersig') ?? '').json, DEFAULT_FULL_APP.secretKey)).toBe(
+        true,
+      );
     }
     expect(seen.map((r) => r.url.pathname)).toEqual([
       '/v4/group_open_attr_http_svc/get_group_attr',
       '/v4/group_open_http_svc/modify_group_attr',
     ]);
-    expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ GroupId: `${target.groupIdPrefix}g1`, GroupAttr: [{ key: 'k', value: 'v' }] });
+    expect(JSON.parse(seen[1]?.body ?? '')).toEqual({
+      GroupId: `${target.groupIdPrefix}g1`,
+      GroupAttr: [{ key: 'k', value: 'v' }],
+    });
   });
 
   it('does not trust the self-signed certificate unless it is given', async () => {

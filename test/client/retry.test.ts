@@ -11,7 +11,11 @@ import { getOperation } from '../../test-utils/contract/index.ts';
 import { fail, OK, startRecordingServer, targetFor, TEST_PREFIX, type ScriptedAnswer } from './recording-server.ts';
 
 const GROUP = `${TEST_PREFIX}retry`;
-const COUNTER = (mode?: string) => ({ GroupId: GROUP, GroupCounter: [{ Key: 'like', Value: 1 }], ...(mode === undefined ? {} : { Mode: mode }) });
+const COUNTER = (mode?: string) => ({
+  GroupId: GROUP,
+  GroupCounter: [{ Key: 'like', Value: 1 }],
+  ...(mode === undefined ? {} : { Mode: mode }),
+});
 
 /** A client against a server that gives `failures` bad answers and then succeeds. */
 async function flakyServer(badAnswer: ScriptedAnswer, failures = Infinity) {
@@ -97,7 +101,8 @@ describe('calls that are never repeated', () => {
 
   it.each(['create_group', 'destroy_group', 'delete_group_attr'])('%s (not idempotent)', async (operationId) => {
     const { server, client } = await flakyServer(fail(10002));
-    const body = operationId === 'create_group' ? { Type: 'Public', Name: 'n' } : { GroupId: GROUP, GroupAttr: [{ key: 'k' }] };
+    const body =
+      operationId === 'create_group' ? { Type: 'Public', Name: 'n' } : { GroupId: GROUP, GroupAttr: [{ key: 'k' }] };
     await client.call(operationId, body);
     expect(server.requests).toHaveLength(1);
   });
@@ -125,7 +130,19 @@ describe('retry rules', () => {
     expect(isRetrySafe(counter, COUNTER())).toBe(true);
     expect(isRetrySafe(counter, COUNTER('Increase'))).toBe(false);
     expect(isRetrySafe(counter, null)).toBe(false);
-    expect(isRetrySafe({ ...counter, 'x-tim-idempotency': { idempotent: 'conditional', unsafeWhen: { field: 'Mode', values: ['Increase', null] }, reason: '' } }, COUNTER())).toBe(false);
+    expect(
+      isRetrySafe(
+        {
+          ...counter,
+          'x-tim-idempotency': {
+            idempotent: 'conditional',
+            unsafeWhen: { field: 'Mode', values: ['Increase', null] },
+            reason: '',
+          },
+        },
+        COUNTER(),
+      ),
+    ).toBe(false);
     expect(isRetrySafe(getOperation('get_group_attr'), {})).toBe(true);
     expect(isRetrySafe(getOperation('create_group'), {})).toBe(false);
     expect(isRetrySafe(undefined, {})).toBe(false);
@@ -138,7 +155,9 @@ describe('retry rules', () => {
     expect(isRetryableOutcome({ httpStatus: 502, body: undefined })).toBe(true);
     expect(isRetryableOutcome({ httpStatus: 500, body: undefined })).toBe(false);
     expect(isRetryableOutcome({ httpStatus: 0, body: undefined, networkErrorCode: 'UND_ERR_SOCKET' })).toBe(true);
-    expect(isRetryableOutcome({ httpStatus: 0, body: undefined, networkErrorCode: 'UND_ERR_HEADERS_TIMEOUT' })).toBe(false);
+    expect(isRetryableOutcome({ httpStatus: 0, body: undefined, networkErrorCode: 'UND_ERR_HEADERS_TIMEOUT' })).toBe(
+      false,
+    );
     expect(isRetryableOutcome({ httpStatus: 0, body: undefined, networkErrorCode: 'ECONNREFUSED' })).toBe(false);
   });
 

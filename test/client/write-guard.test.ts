@@ -8,7 +8,9 @@ import {
 import { OK, startRecordingServer, targetFor, TEST_PREFIX } from './recording-server.ts';
 
 async function setup(createdId = '@TGS#2SYSTEMID') {
-  const server = await startRecordingServer((r) => (r.url.pathname.endsWith('/create_group') ? { ...OK, GroupId: createdId } : OK));
+  const server = await startRecordingServer((r) =>
+    r.url.pathname.endsWith('/create_group') ? { ...OK, GroupId: createdId } : OK,
+  );
   onTestFinished(() => server.close());
   const client = createTimClient(targetFor(server.url), { pacer: new SlidingWindowPacer() });
   onTestFinished(() => client.close());
@@ -18,10 +20,22 @@ async function setup(createdId = '@TGS#2SYSTEMID') {
 describe('the write guard', () => {
   it('refuses a write to a group of someone else before sending anything', async () => {
     const { server, client } = await setup();
-    for (const operationId of ['modify_group_attr', 'set_group_attr', 'delete_group_attr', 'clear_group_attr', 'update_group_counter', 'delete_group_counter', 'destroy_group']) {
-      await expect(client.call(operationId, { GroupId: '@TGS#aCustomerGroup' })).rejects.toThrow(GroupWriteRefusedError);
+    for (const operationId of [
+      'modify_group_attr',
+      'set_group_attr',
+      'delete_group_attr',
+      'clear_group_attr',
+      'update_group_counter',
+      'delete_group_counter',
+      'destroy_group',
+    ]) {
+      await expect(client.call(operationId, { GroupId: '@TGS#aCustomerGroup' })).rejects.toThrow(
+        GroupWriteRefusedError,
+      );
     }
-    await expect(client.call('destroy_group', { GroupId: 'timc-otherrun-x' })).rejects.toThrow(/only writes to groups it created/);
+    await expect(client.call('destroy_group', { GroupId: 'timc-otherrun-x' })).rejects.toThrow(
+      /only writes to groups it created/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -35,7 +49,9 @@ describe('the write guard', () => {
 
   it('refuses to create a group with a custom id outside the run prefix', async () => {
     const { server, client } = await setup();
-    await expect(client.call('create_group', { Type: 'Public', Name: 'n', GroupId: 'customer-id' })).rejects.toThrow(GroupWriteRefusedError);
+    await expect(client.call('create_group', { Type: 'Public', Name: 'n', GroupId: 'customer-id' })).rejects.toThrow(
+      GroupWriteRefusedError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -64,17 +80,27 @@ describe('the write guard', () => {
 
   it('refuses a group id that is not a string, and a write hidden behind a read id', async () => {
     const { server, client } = await setup();
-    await expect(client.call('modify_group_attr', { GroupId: 12345, GroupAttr: [] })).rejects.toThrow(GroupWriteRefusedError);
+    await expect(client.call('modify_group_attr', { GroupId: 12345, GroupAttr: [] })).rejects.toThrow(
+      GroupWriteRefusedError,
+    );
     await expect(
-      client.call('get_group_attr', { GroupId: '@TGS#aCustomerGroup' }, { path: '/v4/group_open_http_svc/destroy_group' }),
+      client.call(
+        'get_group_attr',
+        { GroupId: '@TGS#aCustomerGroup' },
+        { path: '/v4/group_open_http_svc/destroy_group' },
+      ),
     ).rejects.toThrow(/refusing destroy_group/);
     expect(server.requests).toHaveLength(0);
   });
 
   it('reads the group id of a raw body, even a broken one', async () => {
     const { server, client } = await setup();
-    await expect(client.call('destroy_group', undefined, { rawBody: '{"GroupId":"@TGS#aCustomerGroup"}' })).rejects.toThrow(GroupWriteRefusedError);
-    await expect(client.call('destroy_group', undefined, { rawBody: '{"GroupId":"@TGS#aCustomerGroup", oops' })).rejects.toThrow(GroupWriteRefusedError);
+    await expect(
+      client.call('destroy_group', undefined, { rawBody: '{"GroupId":"@TGS#aCustomerGroup"}' }),
+    ).rejects.toThrow(GroupWriteRefusedError);
+    await expect(
+      client.call('destroy_group', undefined, { rawBody: '{"GroupId":"@TGS#aCustomerGroup", oops' }),
+    ).rejects.toThrow(GroupWriteRefusedError);
     await client.call('destroy_group', undefined, { rawBody: 'not json at all' });
     expect(server.requests).toHaveLength(1);
   });

@@ -11,10 +11,13 @@ import { makeGroupIdPrefix as fromFixtures } from '../../test-utils/fixtures/gro
 const CONFIG_DIR = join(import.meta.dirname, '../../test-utils/config');
 
 describe('test-utils/config', () => {
-  it.each(readdirSync(CONFIG_DIR).filter((name) => name.endsWith('.ts')))('%s neither imports nor starts the mock server', (name) => {
-    const source = readFileSync(join(CONFIG_DIR, name), 'utf8');
-    expect(source).not.toMatch(/mock\/index\.ts|startMockServer/);
-  });
+  it.each(readdirSync(CONFIG_DIR).filter((name) => name.endsWith('.ts')))(
+    '%s neither imports nor starts the mock server',
+    (name) => {
+      const source = readFileSync(join(CONFIG_DIR, name), 'utf8');
+      expect(source).not.toMatch(/mock\/index\.ts|startMockServer/);
+    },
+  );
 
   it('re-exports the one run-id prefix maker of fixtures/group-ids.ts', () => {
     expect(fromConfig).toBe(fromFixtures);

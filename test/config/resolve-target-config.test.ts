@@ -31,7 +31,11 @@ describe('resolveTargetConfig: the mock (default)', () => {
     const config = resolveTargetConfig({}, {});
     expect(config.kind).toBe('mock');
     expect(config.baseUrl).toBeUndefined();
-    expect(config.app).toEqual({ sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, admin: 'administrator' });
+    expect(config.app).toEqual({
+      sdkappid: DEFAULT_FULL_APP.sdkappid,
+      secretKey: DEFAULT_FULL_APP.secretKey,
+      admin: 'administrator',
+    });
     expect(config.basicApp?.sdkappid).toBe(DEFAULT_BASIC_APP.sdkappid);
     expect(config.reportDir).toBe('reports');
     expect(config.strict).toBe(false);
@@ -65,8 +69,12 @@ describe('resolveTargetConfig: a URL or a region', () => {
       region: 'singapore',
       baseUrl: 'https://adminapisgp.im.qcloud.com',
     });
-    expect(resolveTargetConfig({}, { ...creds, TIM_TARGET: 'region:sgp' }).baseUrl).toBe('https://adminapisgp.im.qcloud.com');
-    expect(resolveTargetConfig({}, { ...creds, TIM_TARGET: 'region:china' }).baseUrl).toBe('https://console.tim.qq.com');
+    expect(resolveTargetConfig({}, { ...creds, TIM_TARGET: 'region:sgp' }).baseUrl).toBe(
+      'https://adminapisgp.im.qcloud.com',
+    );
+    expect(resolveTargetConfig({}, { ...creds, TIM_TARGET: 'region:china' }).baseUrl).toBe(
+      'https://console.tim.qq.com',
+    );
   });
 
   it('requires the sdkappid and the secret key, naming flag and variable', () => {
@@ -88,7 +96,9 @@ describe('resolveTargetConfig: a URL or a region', () => {
   });
 
   it('accepts the largest sdkappid', () => {
-    expect(resolveTargetConfig({}, { ...creds, TIM_SDKAPPID: '4294967295', TIM_TARGET: 'region:sgp' }).app.sdkappid).toBe(4294967295);
+    expect(
+      resolveTargetConfig({}, { ...creds, TIM_SDKAPPID: '4294967295', TIM_TARGET: 'region:sgp' }).app.sdkappid,
+    ).toBe(4294967295);
   });
 
   it.each([
@@ -114,10 +124,33 @@ describe('resolveTargetConfig: a URL or a region', () => {
 describe('resolveTargetConfig: the other inputs', () => {
   it('lets flags override the environment', () => {
     const config = resolveTargetConfig(
-      { target: 'http://127.0.0.1:8080', sdkappid: '1400000200', secretKey: KEY, admin: 'flagadmin', reportDir: 'out', seed: '42', strict: false },
-      { TIM_TARGET: 'region:sgp', TIM_SDKAPPID: '1', TIM_SECRET_KEY: 'ignored-secret-key', TIM_ADMIN: 'envadmin', TIM_REPORT_DIR: 'x', TIM_SEED: '7', TIM_STRICT: '1' },
+      {
+        target: 'http://127.0.0.1:8080',
+        sdkappid: '1400000200',
+        secretKey: KEY,
+        admin: 'flagadmin',
+        reportDir: 'out',
+        seed: '42',
+        strict: false,
+      },
+      {
+        TIM_TARGET: 'region:sgp',
+        TIM_SDKAPPID: '1',
+        TIM_SECRET_KEY: 'ignored-secret-key',
+        TIM_ADMIN: 'envadmin',
+        TIM_REPORT_DIR: 'x',
+        TIM_SEED: '7',
+        TIM_STRICT: '1',
+      },
     );
-    expect(config).toMatchObject({ kind: 'url', baseUrl: 'http://127.0.0.1:8080', seed: 42, seedSource: 'flag', reportDir: 'out', strict: false });
+    expect(config).toMatchObject({
+      kind: 'url',
+      baseUrl: 'http://127.0.0.1:8080',
+      seed: 42,
+      seedSource: 'flag',
+      reportDir: 'out',
+      strict: false,
+    });
     expect(config.app).toEqual({ sdkappid: 1400000200, secretKey: KEY, admin: 'flagadmin' });
   });
 
@@ -132,11 +165,16 @@ describe('resolveTargetConfig: the other inputs', () => {
 
   it('takes the basic app only as a pair, and never the main app twice', () => {
     const base = { TIM_TARGET: 'region:sgp', TIM_SDKAPPID: '1400000123', TIM_SECRET_KEY: KEY };
-    const config = resolveTargetConfig({}, { ...base, TIM_BASIC_SDKAPPID: '1400000124', TIM_BASIC_SECRET_KEY: BASIC_KEY });
+    const config = resolveTargetConfig(
+      {},
+      { ...base, TIM_BASIC_SDKAPPID: '1400000124', TIM_BASIC_SECRET_KEY: BASIC_KEY },
+    );
     expect(config.basicApp).toEqual({ sdkappid: 1400000124, secretKey: BASIC_KEY, admin: 'administrator' });
     expect(configError({}, { ...base, TIM_BASIC_SDKAPPID: '1400000124' }).variable).toBe('TIM_BASIC_SECRET_KEY');
     expect(configError({}, { ...base, TIM_BASIC_SECRET_KEY: BASIC_KEY }).variable).toBe('TIM_BASIC_SDKAPPID');
-    expect(configError({}, { ...base, TIM_BASIC_SDKAPPID: '1400000123', TIM_BASIC_SECRET_KEY: BASIC_KEY }).message).toMatch(/same app/);
+    expect(
+      configError({}, { ...base, TIM_BASIC_SDKAPPID: '1400000123', TIM_BASIC_SECRET_KEY: BASIC_KEY }).message,
+    ).toMatch(/same app/);
   });
 
   it('reads TIM_CA_CERT as a PEM file', () => {
@@ -145,7 +183,10 @@ describe('resolveTargetConfig: the other inputs', () => {
     writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const notPem = join(dir, 'note.txt');
     writeFileSync(notPem, 'hello');
-    expect(resolveTargetConfig({}, { TIM_CA_CERT: pem })).toMatchObject({ caCertPath: pem, caCert: expect.stringContaining('BEGIN CERTIFICATE') });
+    expect(resolveTargetConfig({}, { TIM_CA_CERT: pem })).toMatchObject({
+      caCertPath: pem,
+      caCert: expect.stringContaining('BEGIN CERTIFICATE'),
+    });
     expect(configError({}, { TIM_CA_CERT: join(dir, 'missing.pem') }).message).toMatch(/cannot be read/);
     expect(configError({}, { TIM_CA_CERT: notPem }).message).toMatch(/holds no PEM certificate/);
   });
@@ -156,7 +197,9 @@ describe('resolveTargetConfig: the other inputs', () => {
       'console.tim.qq.com': '127.0.0.1',
     });
     expect(parseResolve('h.example=[::1]:443')).toEqual({ 'h.example': '::1:443' });
-    expect(resolveTargetConfig({}, { TIM_RESOLVE: 'a.example=127.0.0.1' }).resolve).toEqual({ 'a.example': '127.0.0.1' });
+    expect(resolveTargetConfig({}, { TIM_RESOLVE: 'a.example=127.0.0.1' }).resolve).toEqual({
+      'a.example': '127.0.0.1',
+    });
     expect(configError({}, { TIM_RESOLVE: 'a.example=not-an-ip' }).variable).toBe('TIM_RESOLVE');
     expect(configError({}, { TIM_RESOLVE: 'a.example=127.0.0.1:99999' }).variable).toBe('TIM_RESOLVE');
   });
@@ -182,10 +225,24 @@ describe('group id prefix and description', () => {
   });
 
   it('describes a target without its secret keys', () => {
-    const config = resolveTargetConfig({}, { TIM_TARGET: 'region:sgp', TIM_SDKAPPID: '1400000123', TIM_SECRET_KEY: KEY, TIM_BASIC_SDKAPPID: '1400000124', TIM_BASIC_SECRET_KEY: BASIC_KEY });
+    const config = resolveTargetConfig(
+      {},
+      {
+        TIM_TARGET: 'region:sgp',
+        TIM_SDKAPPID: '1400000123',
+        TIM_SECRET_KEY: KEY,
+        TIM_BASIC_SDKAPPID: '1400000124',
+        TIM_BASIC_SECRET_KEY: BASIC_KEY,
+      },
+    );
     const text = JSON.stringify(describeTarget(config));
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(BASIC_KEY);
-    expect(describeTarget(config)).toMatchObject({ kind: 'region', region: 'singapore', sdkappid: 1400000123, basicSdkappid: 1400000124 });
+    expect(describeTarget(config)).toMatchObject({
+      kind: 'region',
+      region: 'singapore',
+      sdkappid: 1400000123,
+      basicSdkappid: 1400000124,
+    });
   });
 });

@@ -16,7 +16,10 @@ const TYPED: { [Op in OperationId]: OperationBodies[Op] } = {
   clear_group_attr: { request: { GroupId: G }, response: { ...OK } },
   set_group_attr: { request: { GroupId: G, GroupAttr: [{ key: 'k', value: '群' }] }, response: { ...OK } },
   delete_group_attr: { request: { GroupId: G, GroupAttr: [{ key: 'k' }] }, response: { ...OK } },
-  get_group_counter: { request: { GroupId: G, GroupCounterKeys: ['like'] }, response: { ...OK, GroupCounter: [{ Key: 'like', Value: -3 }] } },
+  get_group_counter: {
+    request: { GroupId: G, GroupCounterKeys: ['like'] },
+    response: { ...OK, GroupCounter: [{ Key: 'like', Value: -3 }] },
+  },
   update_group_counter: {
     request: { GroupId: G, GroupCounter: [{ Key: 'like', Value: 1 }], Mode: 'Increase' },
     response: { ...OK, GroupCounter: [{ Key: 'like', Value: 6 }] },
@@ -41,8 +44,19 @@ const TYPED: { [Op in OperationId]: OperationBodies[Op] } = {
   },
   destroy_group: { request: { GroupId: G }, response: { ...OK } },
   get_group_info: {
-    request: { GroupIdList: [G], ResponseFilter: { GroupBaseInfoFilter: ['Type'], MemberInfoFilter: [], AppDefinedDataFilter_Group: [], AppDefinedDataFilter_GroupMember: [] } },
-    response: { ...OK, GroupInfo: [{ GroupId: G, ErrorCode: 0, ErrorInfo: '', Type: 'Community', Name: 'n', MemberNum: 1 }] },
+    request: {
+      GroupIdList: [G],
+      ResponseFilter: {
+        GroupBaseInfoFilter: ['Type'],
+        MemberInfoFilter: [],
+        AppDefinedDataFilter_Group: [],
+        AppDefinedDataFilter_GroupMember: [],
+      },
+    },
+    response: {
+      ...OK,
+      GroupInfo: [{ GroupId: G, ErrorCode: 0, ErrorInfo: '', Type: 'Community', Name: 'n', MemberNum: 1 }],
+    },
   },
   get_appid_group_list: {
     request: { Limit: 100, Next: 0, GroupType: 'Public' },
@@ -52,7 +66,11 @@ const TYPED: { [Op in OperationId]: OperationBodies[Op] } = {
 
 describe('bodies.ts', () => {
   it('covers exactly the operations of the spec', () => {
-    expect(Object.keys(TYPED).sort()).toEqual(operations().map((o) => o.operationId).sort());
+    expect(Object.keys(TYPED).sort()).toEqual(
+      operations()
+        .map((o) => o.operationId)
+        .sort(),
+    );
   });
 
   it.each(Object.entries(TYPED))('typed %s bodies validate against the schemas', (operationId, bodies) => {

@@ -28,7 +28,9 @@ export function readJson(path: string): Json {
 }
 
 export function schemaFileNames(): string[] {
-  return readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort();
+  return readdirSync(SCHEMAS_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort();
 }
 
 export function readSchema(file: string): Json {

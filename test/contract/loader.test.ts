@@ -38,7 +38,9 @@ describe('test-utils/contract loader', () => {
       expect(contract.alternativePaths).toEqual(op['x-tim-alternative-paths']);
       expect(contract.requestSchema).toBe(`${command}.request.schema.json`);
       expect(contract.responseSchema).toBe(`${command}.response.schema.json`);
-      for (const key of Object.keys(op).filter((k) => k.startsWith('x-tim-') && k !== 'x-tim-family' && k !== 'x-tim-alternative-paths')) {
+      for (const key of Object.keys(op).filter(
+        (k) => k.startsWith('x-tim-') && k !== 'x-tim-family' && k !== 'x-tim-alternative-paths',
+      )) {
         expect((contract as unknown as Json)[key], `${path} ${key}`).toEqual(op[key]);
       }
     }

@@ -62,7 +62,11 @@ describe('specs/tim-chat.openapi.yaml', () => {
     expect(params.contenttype!.schema).toEqual({ type: 'string', enum: ['json'] });
     for (const [path, item] of Object.entries(spec.paths as Record<string, Json>)) {
       const refs = (item.parameters as { $ref: string }[]).map((p) => p.$ref).sort();
-      expect(refs, path).toEqual(Object.keys(params).sort().map((n) => `#/components/parameters/${n}`));
+      expect(refs, path).toEqual(
+        Object.keys(params)
+          .sort()
+          .map((n) => `#/components/parameters/${n}`),
+      );
     }
   });
 

@@ -11,7 +11,10 @@ const G = '@TGS#aC5SZEAEF';
 
 /** Bodies that break each request schema in one structural way. */
 const INVALID_REQUESTS: Record<string, [why: string, body: unknown][]> = {
-  get_group_attr: [['GroupId missing', {}], ['GroupId a number', { GroupId: 42 }]],
+  get_group_attr: [
+    ['GroupId missing', {}],
+    ['GroupId a number', { GroupId: 42 }],
+  ],
   modify_group_attr: [
     ['GroupAttr missing', { GroupId: G }],
     ['item without value', { GroupId: G, GroupAttr: [{ key: 'k' }] }],
@@ -19,7 +22,10 @@ const INVALID_REQUESTS: Record<string, [why: string, body: unknown][]> = {
   ],
   clear_group_attr: [['GroupId missing', {}]],
   set_group_attr: [['GroupAttr not an array', { GroupId: G, GroupAttr: { key: 'k', value: 'v' } }]],
-  delete_group_attr: [['item without key', { GroupId: G, GroupAttr: [{}] }], ['GroupId missing', { GroupAttr: [{ key: 'k' }] }]],
+  delete_group_attr: [
+    ['item without key', { GroupId: G, GroupAttr: [{}] }],
+    ['GroupId missing', { GroupAttr: [{ key: 'k' }] }],
+  ],
   get_group_counter: [['GroupCounterKeys not strings', { GroupId: G, GroupCounterKeys: [1] }]],
   update_group_counter: [
     ['Mode outside the enum', { GroupId: G, GroupCounter: [{ Key: 'like', Value: 1 }], Mode: 'Add' }],
@@ -27,21 +33,36 @@ const INVALID_REQUESTS: Record<string, [why: string, body: unknown][]> = {
     ['lower-case member names', { GroupId: G, GroupCounter: [{ key: 'like', value: 1 }] }],
   ],
   delete_group_counter: [['GroupId missing', { GroupCounterKeys: ['like'] }]],
-  create_group: [['Type outside the five', { Type: 'Work', Name: 'n' }], ['Name missing', { Type: 'Public' }]],
+  create_group: [
+    ['Type outside the five', { Type: 'Work', Name: 'n' }],
+    ['Name missing', { Type: 'Public' }],
+  ],
   destroy_group: [['GroupId missing', {}]],
-  get_group_info: [['GroupIdList missing', {}], ['GroupIdList not strings', { GroupIdList: [1] }]],
-  get_appid_group_list: [['Limit negative', { Limit: -1 }], ['Next a string', { Next: '0' }]],
+  get_group_info: [
+    ['GroupIdList missing', {}],
+    ['GroupIdList not strings', { GroupIdList: [1] }],
+  ],
+  get_appid_group_list: [
+    ['Limit negative', { Limit: -1 }],
+    ['Next a string', { Next: '0' }],
+  ],
 };
 
 /** Success bodies that miss or mistype their payload. */
 const INVALID_RESPONSES: Record<string, [why: string, body: unknown][]> = {
-  get_group_attr: [['GroupAttrAry missing', OK], ['item without value', { ...OK, GroupAttrAry: [{ key: 'k' }] }]],
+  get_group_attr: [
+    ['GroupAttrAry missing', OK],
+    ['item without value', { ...OK, GroupAttrAry: [{ key: 'k' }] }],
+  ],
   get_group_counter: [['Value a string', { ...OK, GroupCounter: [{ Key: 'like', Value: '5' }] }]],
   update_group_counter: [['GroupCounter missing', OK]],
   create_group: [['GroupId missing', OK]],
   get_group_info: [['GroupInfo missing', OK]],
   get_appid_group_list: [['Next missing', { ...OK, TotalCount: 0, GroupIdList: [] }]],
-  clear_group_attr: [['ErrorInfo missing', { ActionStatus: 'OK', ErrorCode: 0 }], ['OK with a non-zero code', { ...OK, ErrorCode: 10010 }]],
+  clear_group_attr: [
+    ['ErrorInfo missing', { ActionStatus: 'OK', ErrorCode: 0 }],
+    ['OK with a non-zero code', { ...OK, ErrorCode: 10010 }],
+  ],
 };
 
 describe('schemas/samples', () => {
@@ -49,10 +70,13 @@ describe('schemas/samples', () => {
 
   it('there is one request and one response sample per operation', () => {
     for (const op of operations()) {
-      expect(index.filter((s) => s.operation === op.operationId).map((s) => s.kind).sort(), op.operationId).toEqual([
-        'request',
-        'response',
-      ]);
+      expect(
+        index
+          .filter((s) => s.operation === op.operationId)
+          .map((s) => s.kind)
+          .sort(),
+        op.operationId,
+      ).toEqual(['request', 'response']);
     }
   });
 
@@ -64,14 +88,19 @@ describe('schemas/samples', () => {
     // The pages known to print broken JSON are marked as repaired.
     const repaired = index.filter((s) => s.origin === 'repaired').map((s) => s.file);
     expect(repaired).toEqual(
-      expect.arrayContaining(['modify_group_attr.request.json', 'set_group_attr.request.json', 'update_group_counter.request.json']),
+      expect.arrayContaining([
+        'modify_group_attr.request.json',
+        'set_group_attr.request.json',
+        'update_group_counter.request.json',
+      ]),
     );
   });
 
   it('every sample validates against its schema', () => {
     for (const sample of index) {
       const body = readSample(sample.file);
-      const result = sample.kind === 'request' ? validateRequest(sample.operation, body) : validateResponse(sample.operation, body);
+      const result =
+        sample.kind === 'request' ? validateRequest(sample.operation, body) : validateResponse(sample.operation, body);
       expect(result.errors, sample.file).toEqual([]);
       expect(result.valid).toBe(true);
     }

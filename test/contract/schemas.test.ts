@@ -79,7 +79,15 @@ describe('schemas/*.schema.json', () => {
       expect(files).toContain(`${id}.request.schema.json`);
       expect(files).toContain(`${id}.response.schema.json`);
     }
-    for (const shared of ['envelope', 'common', 'error-codes', 'limits', 'x-tim-operation', 'x-tim-document', 'x-tim-common']) {
+    for (const shared of [
+      'envelope',
+      'common',
+      'error-codes',
+      'limits',
+      'x-tim-operation',
+      'x-tim-document',
+      'x-tim-common',
+    ]) {
       expect(files).toContain(`${shared}.schema.json`);
     }
   });
@@ -121,7 +129,10 @@ describe('schemas/*.schema.json', () => {
 
   it('the ref check finds a dangling file and a dangling pointer', () => {
     const broken = { ...readSchema('get_group_attr.request.schema.json') } as Json;
-    broken.properties = { GroupId: { $ref: 'missing.schema.json#/$defs/groupId' }, Other: { $ref: 'common.schema.json#/$defs/nope' } };
+    broken.properties = {
+      GroupId: { $ref: 'missing.schema.json#/$defs/groupId' },
+      Other: { $ref: 'common.schema.json#/$defs/nope' },
+    };
     const problems = unresolvedRefs(broken, SCHEMAS_DIR, '');
     expect(problems).toHaveLength(2);
   });

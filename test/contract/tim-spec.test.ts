@@ -38,19 +38,24 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('TIM_SPEC unset', () => {
-  it.runIf(process.env.TIM_SPEC === undefined)('reads specs/tim-chat.openapi.yaml, whose operations are no copies', () => {
-    expect(SPEC_PATH).toBe(DEFAULT_SPEC_PATH);
-    expect(DEFAULT_SPEC_PATH).toBe(join(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml'));
-    for (const op of operations()) {
-      expect(op).not.toHaveProperty('x-tim-copy-of');
-      expect(originalOperationId(op.operationId)).toBe(op.operationId);
-    }
-  });
+  it.runIf(process.env.TIM_SPEC === undefined)(
+    'reads specs/tim-chat.openapi.yaml, whose operations are no copies',
+    () => {
+      expect(SPEC_PATH).toBe(DEFAULT_SPEC_PATH);
+      expect(DEFAULT_SPEC_PATH).toBe(join(REPO_ROOT, 'specs', 'tim-chat.openapi.yaml'));
+      for (const op of operations()) {
+        expect(op).not.toHaveProperty('x-tim-copy-of');
+        expect(originalOperationId(op.operationId)).toBe(op.operationId);
+      }
+    },
+  );
 
   it('an unset or empty TIM_SPEC means the project spec; a missing file is a clear error', () => {
     expect(specPathFrom(undefined)).toBe(DEFAULT_SPEC_PATH);
     expect(specPathFrom('  ')).toBe(DEFAULT_SPEC_PATH);
-    expect(() => specPathFrom(join(dir, 'absent.yaml'))).toThrow(/TIM_SPEC names '.*absent\.yaml', which does not exist/);
+    expect(() => specPathFrom(join(dir, 'absent.yaml'))).toThrow(
+      /TIM_SPEC names '.*absent\.yaml', which does not exist/,
+    );
   });
 });
 
@@ -80,7 +85,10 @@ describe('a doubled copy of the spec', () => {
 
   it('rejects x-tim-copy-of naming an operation the spec does not have', () => {
     const broken = join(dir, 'broken.openapi.yaml');
-    writeFileSync(broken, doubledSpecText().replace('"x-tim-copy-of": "get_group_attr"', '"x-tim-copy-of": "no_such_operation"'));
+    writeFileSync(
+      broken,
+      doubledSpecText().replace('"x-tim-copy-of": "get_group_attr"', '"x-tim-copy-of": "no_such_operation"'),
+    );
     expect(() => operations(loadSpecFrom(broken))).toThrow(/get_group_attr_copy: x-tim-copy-of 'no_such_operation'/);
   });
 
@@ -103,6 +111,11 @@ describe('a doubled copy of the spec', () => {
     for (const id of originals) expect(probe.casesPerOperation[`${id}_copy`], id).toBe(probe.casesPerOperation[id]);
     expect(probe.tablesServeCopy).toBe(true);
     // 0, not 60009 (unknown command): the copies reach the originals' handlers and state.
-    expect(probe.answers).toEqual({ create_group_copy: 0, set_group_attr_copy: 0, get_group_attr: 0, attrsSeenByOriginal: [{ key: 'k', value: 'v' }] });
+    expect(probe.answers).toEqual({
+      create_group_copy: 0,
+      set_group_attr_copy: 0,
+      get_group_attr: 0,
+      attrsSeenByOriginal: [{ key: 'k', value: 'v' }],
+    });
   });
 });

@@ -3,7 +3,16 @@
  * every limit id and error code it names exists in limits.json and error-codes.json.
  */
 import { describe, expect, it } from 'vitest';
-import { errorCodes, getErrorCode, limits, OPERATION_EXTENSION_KEYS, operations, profileCases, regions, validateAgainst } from '../../test-utils/contract/index.ts';
+import {
+  errorCodes,
+  getErrorCode,
+  limits,
+  OPERATION_EXTENSION_KEYS,
+  operations,
+  profileCases,
+  regions,
+  validateAgainst,
+} from '../../test-utils/contract/index.ts';
 import { ERROR_CODES_PATH, LIMITS_PATH } from '../../test-utils/contract/paths.ts';
 import { rawOperations, rawSpec, readJson, type Json } from './helpers.ts';
 import type { ExpectedCode, LimitId } from '../../test-utils/contract/types.ts';
@@ -68,7 +77,11 @@ describe('x-tim data of each operation', () => {
     delete (noCommunity['x-tim-group-types'] as Json).Community;
     expect(validateAgainst('x-tim-operation.schema.json', noCommunity).valid).toBe(false);
     const unsupportedWithoutCode = structuredClone(op);
-    (unsupportedWithoutCode['x-tim-group-types'] as Record<string, Json>).Public = { supported: false, status: 'documented', docUrls: ['https://x.example'] };
+    (unsupportedWithoutCode['x-tim-group-types'] as Record<string, Json>).Public = {
+      supported: false,
+      status: 'documented',
+      docUrls: ['https://x.example'],
+    };
     expect(validateAgainst('x-tim-operation.schema.json', unsupportedWithoutCode).valid).toBe(false);
   });
 
@@ -111,14 +124,19 @@ describe('x-tim data of each operation', () => {
     for (const entry of errorCodes()) {
       for (const id of entry.operations) {
         const op = operations().find((o) => o.operationId === id);
-        expect(op?.['x-tim-errors'].some((e) => e.code === entry.code), `${entry.code} ${id}`).toBe(true);
+        expect(
+          op?.['x-tim-errors'].some((e) => e.code === entry.code),
+          `${entry.code} ${id}`,
+        ).toBe(true);
       }
     }
   });
 
   it('every expected code (cases, profile, limits, group types, editions) is in the catalogue and well formed', () => {
     // documented-set error rows list the set (an accepted row, code 0, is a set of request forms).
-    const setsWithoutList = everyExpectedCode().filter(([, e]) => e.status === 'documented-set' && e.code !== 0 && !e.acceptable);
+    const setsWithoutList = everyExpectedCode().filter(
+      ([, e]) => e.status === 'documented-set' && e.code !== 0 && !e.acceptable,
+    );
     expect(setsWithoutList.map(([where]) => where)).toEqual([]);
     for (const [where, expected] of everyExpectedCode()) {
       for (const code of [expected.code, ...(expected.acceptable ?? [])]) {
@@ -184,10 +202,12 @@ describe('limits.json and error-codes.json', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('the issue\'s figures are defined once, in limits.json', () => {
+  it("the issue's figures are defined once, in limits.json", () => {
     const max = (id: LimitId) => limits().find((l) => l.id === id)!.max;
     expect([max('attr.key.maxBytes'), max('attr.value.maxBytes'), max('attr.keys.maxCount')]).toEqual([32, 4000, 16]);
-    expect([max('attr.values.totalMaxBytes'), max('counter.keys.maxCount'), max('counter.key.maxBytes')]).toEqual([16000, 20, 128]);
+    expect([max('attr.values.totalMaxBytes'), max('counter.keys.maxCount'), max('counter.key.maxBytes')]).toEqual([
+      16000, 20, 128,
+    ]);
     const int64 = limits().find((l) => l.id === 'counter.value.int64')!;
     expect([int64.min64, int64.max64]).toEqual(['-9223372036854775808', '9223372036854775807']);
   });
@@ -195,7 +215,11 @@ describe('limits.json and error-codes.json', () => {
   it('regions: nine, each with a host in the servers enum', () => {
     const spec = rawSpec();
     const hosts = (((spec.servers as Json[])[0]!.variables as Json).region as { enum: string[] }).enum;
-    expect(regions().map((r) => r.host).sort()).toEqual([...hosts].sort());
+    expect(
+      regions()
+        .map((r) => r.host)
+        .sort(),
+    ).toEqual([...hosts].sort());
     expect(regions()).toHaveLength(9);
   });
 });

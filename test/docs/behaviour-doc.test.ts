@@ -11,13 +11,18 @@ describe('docs/behaviour.md', () => {
   const spec = loadSpecFrom(DEFAULT_SPEC_PATH);
 
   test('is current: regenerating it gives the committed file (else run npm run docs:behaviour)', () => {
-    expect(committed === renderBehaviourDoc(spec), 'docs/behaviour.md is stale: run `npm run docs:behaviour` and commit it').toBe(true);
+    expect(
+      committed === renderBehaviourDoc(spec),
+      'docs/behaviour.md is stale: run `npm run docs:behaviour` and commit it',
+    ).toBe(true);
   });
 
   test('has one row per profile case and per operation case, with its status and a source page', () => {
     const refs = [
       ...profileCases(spec).map((c) => [c.id, c.expected.status] as const),
-      ...operations(spec).filter((op) => op['x-tim-copy-of'] === undefined).flatMap((op) => op['x-tim-cases'].map((c) => [`${op.operationId}#${c.id}`, c.expected.status] as const)),
+      ...operations(spec)
+        .filter((op) => op['x-tim-copy-of'] === undefined)
+        .flatMap((op) => op['x-tim-cases'].map((c) => [`${op.operationId}#${c.id}`, c.expected.status] as const)),
     ];
     expect(refs.length).toBeGreaterThan(50);
     for (const [ref, status] of refs) {

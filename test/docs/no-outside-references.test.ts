@@ -15,7 +15,13 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'reports', 'dist']);
 /** The tracked files (git ls-files), or every file outside the generated directories when git is not there. */
 function projectFiles(): string[] {
   try {
-    return execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\0').filter(Boolean);
+    return execFileSync('git', ['ls-files', '-z'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .split('\0')
+      .filter(Boolean);
   } catch {
     const out: string[] = [];
     const walk = (dir: string) => {
@@ -42,17 +48,34 @@ const OUTSIDE_REFERENCES: readonly RegExp[] = [
 ];
 
 function outsideReferences(text: string): string[] {
-  return text.split('\n').flatMap((line, index) => (OUTSIDE_REFERENCES.some((re) => re.test(line)) ? [`${index + 1}: ${line.trim().slice(0, 120)}`] : []));
+  return text
+    .split('\n')
+    .flatMap((line, index) =>
+      OUTSIDE_REFERENCES.some((re) => re.test(line)) ? [`${index + 1}: ${line.trim().slice(0, 120)}`] : [],
+    );
 }
 
 describe('no tracked file refers outside the project', () => {
   test('the patterns catch what they are for, and not ordinary relative paths', () => {
     // Built from pieces, so that this file does not hold what it looks for.
     const up = '..';
-    for (const bad of [`see ${up}/shared/api/facts.md`, `see ${up}/${up}/shared/x`, ` * ${'/wo'}rk/wt/main/test-utils/x.ts`, `cd ${'/ro'}ot/project`, `TIM_SPEC=${'/tm'}p/tim-bench-spec-02VSwh/x.yaml`, `${REPO_ROOT}/specs`]) {
+    for (const bad of [
+      `see ${up}/shared/api/facts.md`,
+      `see ${up}/${up}/shared/x`,
+      ` * ${'/wo'}rk/wt/main/test-utils/x.ts`,
+      `cd ${'/ro'}ot/project`,
+      `TIM_SPEC=${'/tm'}p/tim-bench-spec-02VSwh/x.yaml`,
+      `${REPO_ROOT}/specs`,
+    ]) {
       expect(outsideReferences(bad), bad).toHaveLength(1);
     }
-    for (const good of ['docs/behaviour.md', '../schemas/limits.json', "reportDir: '/tmp/r'", 'a/work-b', 'https://example.com/workx']) {
+    for (const good of [
+      'docs/behaviour.md',
+      '../schemas/limits.json',
+      "reportDir: '/tmp/r'",
+      'a/work-b',
+      'https://example.com/workx',
+    ]) {
       expect(outsideReferences(good), good).toEqual([]);
     }
   });

@@ -24,7 +24,9 @@ import { runSuites } from '../../test-utils/runner/run-suites.ts';
 import { formatSummary } from '../../test-utils/runner/summary.ts';
 
 const MIXED = join(import.meta.dirname, '..', 'fixtures', 'suites', 'mixed');
-const resultsSchema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'results.schema.json'), 'utf8'));
+const resultsSchema = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'results.schema.json'), 'utf8'),
+);
 const validateResults = new Ajv2020({ strict: true, allErrors: true }).compile(resultsSchema);
 
 const PASSES = 'get_group_attr/fixture-passes';
@@ -52,10 +54,28 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('known deviations: listed failures are expected failures and do not gate', () => {
-    const judged = applyExpectations(plain, expectations([[FAILS, 'answers 10004'], [THROWS, 'vendor bug #12']]), 'exp.json');
+    const judged = applyExpectations(
+      plain,
+      expectations([
+        [FAILS, 'answers 10004'],
+        [THROWS, 'vendor bug #12'],
+      ]),
+      'exp.json',
+    );
     const fails = judged.tests.find((t) => t.id === FAILS)!;
-    expect(fails).toMatchObject({ status: 'failed', gating: false, expectation: { state: 'expected-failure', reason: 'answers 10004' } });
-    expect(judged.summary).toEqual({ passed: 1, failed: 0, skipped: 1, tentativeFailed: 1, expectedFailed: 2, unexpectedPassed: 0 });
+    expect(fails).toMatchObject({
+      status: 'failed',
+      gating: false,
+      expectation: { state: 'expected-failure', reason: 'answers 10004' },
+    });
+    expect(judged.summary).toEqual({
+      passed: 1,
+      failed: 0,
+      skipped: 1,
+      tentativeFailed: 1,
+      expectedFailed: 2,
+      unexpectedPassed: 0,
+    });
     expect(exitCodeFor(judged)).toBe(0);
     expect(validateResults(judged), JSON.stringify(validateResults.errors)).toBe(true);
   });
@@ -69,7 +89,15 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('a listed check that passes is an unexpected pass, and it gates', () => {
-    const judged = applyExpectations(plain, expectations([[FAILS, 'a'], [THROWS, 'b'], [PASSES, 'was broken in March']]), 'exp.json');
+    const judged = applyExpectations(
+      plain,
+      expectations([
+        [FAILS, 'a'],
+        [THROWS, 'b'],
+        [PASSES, 'was broken in March'],
+      ]),
+      'exp.json',
+    );
     expect(judged.tests.find((t) => t.id === PASSES)).toMatchObject({
       status: 'passed',
       expectation: { state: 'unexpected-pass', reason: 'was broken in March' },
@@ -84,8 +112,21 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('listed checks that reached no verdict are only reported', () => {
-    const judged = applyExpectations(plain, expectations([[FAILS, 'a'], [THROWS, 'b'], [NOT_RUN, 'c'], ['get_group_attr/not-in-this-run', 'd']]), 'exp.json');
-    expect(judged.expectations).toEqual({ file: 'exp.json', listed: 4, notRun: [NOT_RUN, 'get_group_attr/not-in-this-run'] });
+    const judged = applyExpectations(
+      plain,
+      expectations([
+        [FAILS, 'a'],
+        [THROWS, 'b'],
+        [NOT_RUN, 'c'],
+        ['get_group_attr/not-in-this-run', 'd'],
+      ]),
+      'exp.json',
+    );
+    expect(judged.expectations).toEqual({
+      file: 'exp.json',
+      listed: 4,
+      notRun: [NOT_RUN, 'get_group_attr/not-in-this-run'],
+    });
     expect(judged.tests.find((t) => t.id === NOT_RUN)!.expectation).toBeUndefined();
     expect(exitCodeFor(judged)).toBe(0);
     expect(formatSummary(judged)).toContain('Listed in the expectations file but not run to a verdict (2)');
@@ -97,11 +138,20 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('junit.xml: an expected failure is skipped, an unexpected pass is a failure', () => {
-    const judged = applyExpectations(plain, expectations([[FAILS, 'answers 10004'], [PASSES, 'was broken']]), 'exp.json');
+    const judged = applyExpectations(
+      plain,
+      expectations([
+        [FAILS, 'answers 10004'],
+        [PASSES, 'was broken'],
+      ]),
+      'exp.json',
+    );
     const xml = toJunitXml(judged);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
-    const cases = [doc.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Record<string, any>[];
+    const cases = [doc.testsuites.testsuite]
+      .flat()
+      .flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as Record<string, any>[];
     const byName = new Map(cases.map((c) => [c.name, c]));
     expect(byName.get(FAILS)!.skipped.message).toMatch(/^expected failure \(answers 10004\): /);
     expect(byName.get(FAILS)!.failure).toBeUndefined();
@@ -141,9 +191,14 @@ describe('--update-expectations', () => {
   test('never lists suite load errors or run errors', () => {
     const withError: ResultsFile = {
       ...plain,
-      tests: [...plain.tests, { ...plain.tests.find((t) => t.id === THROWS)!, id: 'collection/suites/broken.check.ts' }],
+      tests: [
+        ...plain.tests,
+        { ...plain.tests.find((t) => t.id === THROWS)!, id: 'collection/suites/broken.check.ts' },
+      ],
     };
-    expect(updateExpectations({ expectations: [] }, withError).added).not.toContain('collection/suites/broken.check.ts');
+    expect(updateExpectations({ expectations: [] }, withError).added).not.toContain(
+      'collection/suites/broken.check.ts',
+    );
   });
 });
 
@@ -156,16 +211,44 @@ describe('reading an expectations file', () => {
   };
 
   test('a valid file', () => {
-    const path = write('ok.json', JSON.stringify({ $schema: './expectations.schema.json', target: 'vendor-x', expectations: [{ id: FAILS, reason: 'r', link: 'https://example.com/7' }] }));
+    const path = write(
+      'ok.json',
+      JSON.stringify({
+        $schema: './expectations.schema.json',
+        target: 'vendor-x',
+        expectations: [{ id: FAILS, reason: 'r', link: 'https://example.com/7' }],
+      }),
+    );
     expect(readExpectations(path).expectations).toHaveLength(1);
   });
 
   test.each([
-    ['missing-reason.json', JSON.stringify({ expectations: [{ id: FAILS }] }), /missing-reason\.json does not match expectations\.schema\.json: \/expectations\/0 must have required property 'reason'/],
-    ['extra.json', JSON.stringify({ expectations: [{ id: FAILS, reason: 'r', expected: 'FAIL' }] }), /\/expectations\/0 must NOT have additional properties \('expected'\)/],
+    [
+      'missing-reason.json',
+      JSON.stringify({ expectations: [{ id: FAILS }] }),
+      /missing-reason\.json does not match expectations\.schema\.json: \/expectations\/0 must have required property 'reason'/,
+    ],
+    [
+      'extra.json',
+      JSON.stringify({ expectations: [{ id: FAILS, reason: 'r', expected: 'FAIL' }] }),
+      /\/expectations\/0 must NOT have additional properties \('expected'\)/,
+    ],
     ['array.json', JSON.stringify([{ id: FAILS, reason: 'r' }]), /the top level must be object/],
-    ['collection.json', JSON.stringify({ expectations: [{ id: 'collection/suites/x.check.ts', reason: 'r' }] }), /\/expectations\/0\/id must match pattern/],
-    ['twice.json', JSON.stringify({ expectations: [{ id: FAILS, reason: 'r' }, { id: FAILS, reason: 's' }] }), /lists 'get_group_attr\/fixture-fails' twice \(again at \/expectations\/1\)/],
+    [
+      'collection.json',
+      JSON.stringify({ expectations: [{ id: 'collection/suites/x.check.ts', reason: 'r' }] }),
+      /\/expectations\/0\/id must match pattern/,
+    ],
+    [
+      'twice.json',
+      JSON.stringify({
+        expectations: [
+          { id: FAILS, reason: 'r' },
+          { id: FAILS, reason: 's' },
+        ],
+      }),
+      /lists 'get_group_attr\/fixture-fails' twice \(again at \/expectations\/1\)/,
+    ],
     ['broken.json', '{ "expectations": [', /broken\.json is not valid JSON/],
   ])('%s is refused with one clear sentence', (name, text, message) => {
     const path = write(name, text);
@@ -175,7 +258,9 @@ describe('reading an expectations file', () => {
 
   test('a missing file is an error, unless it is to be created', () => {
     const path = join(dir, 'absent.json');
-    expect(() => readExpectations(path)).toThrow(/absent\.json cannot be read \(ENOENT\).*--update-expectations to create it/);
+    expect(() => readExpectations(path)).toThrow(
+      /absent\.json cannot be read \(ENOENT\).*--update-expectations to create it/,
+    );
     expect(readExpectations(path, { missingOk: true })).toEqual({ expectations: [] });
   });
 });

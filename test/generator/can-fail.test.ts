@@ -38,7 +38,11 @@ async function rewritingProxy(upstream: string, rewrite: Rewrite): Promise<Serve
         const body = JSON.parse(text) as { ErrorCode?: number };
         const code = typeof body.ErrorCode === 'number' ? rewrite(command, body.ErrorCode) : undefined;
         if (code !== undefined) {
-          text = JSON.stringify({ ActionStatus: code === 0 ? 'OK' : 'FAIL', ErrorCode: code, ErrorInfo: code === 0 ? '' : 'deviation' });
+          text = JSON.stringify({
+            ActionStatus: code === 0 ? 'OK' : 'FAIL',
+            ErrorCode: code,
+            ErrorInfo: code === 0 ? '' : 'deviation',
+          });
         }
       } catch {
         // Not JSON: passed on untouched.
@@ -56,7 +60,11 @@ afterAll(async () => {
 });
 
 /** The statuses of `operation`'s generated checks against a deviating mock (or proxy). */
-async function statusesAgainst(operation: string, deviations: KnownDeviation[], rewrite?: Rewrite): Promise<Map<string, string>> {
+async function statusesAgainst(
+  operation: string,
+  deviations: KnownDeviation[],
+  rewrite?: Rewrite,
+): Promise<Map<string, string>> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-gen-can-fail-'));
   const config = resolveTargetConfig({ seed: '1', reportDir }, {});
   const started = await startTarget(config, { mockOptions: { deviations } });
@@ -67,7 +75,12 @@ async function statusesAgainst(operation: string, deviations: KnownDeviation[], 
       servers.push(proxy);
       target = { ...target, baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
     }
-    const run = await runSuites({ target, filters: [`suites/generated/${partOf(operation)}.check.ts`], grep: `^${operation}/gen-`, workers: 1 });
+    const run = await runSuites({
+      target,
+      filters: [`suites/generated/${partOf(operation)}.check.ts`],
+      grep: `^${operation}/gen-`,
+      workers: 1,
+    });
     return new Map(run.entries.map((entry) => [entry.id, entry.status]));
   } finally {
     await started.close();
@@ -106,7 +119,11 @@ const cases: Deviation[] = [
     what: 'update_group_counter ignores invalid parameters',
     operation: 'update_group_counter',
     rewrite: (command, code) => (command === 'update_group_counter' && code === invalidParameter ? 0 : undefined),
-    fails: ['update_group_counter/gen-wrong-type-group-counter', 'update_group_counter/gen-wrong-type-mode', 'update_group_counter/gen-wrong-type-group-id'],
+    fails: [
+      'update_group_counter/gen-wrong-type-group-counter',
+      'update_group_counter/gen-wrong-type-mode',
+      'update_group_counter/gen-wrong-type-group-id',
+    ],
   },
   {
     kind: 'group-id',
@@ -120,21 +137,30 @@ const cases: Deviation[] = [
     what: 'sizes in UTF-16 units instead of UTF-8 bytes (one past the limit, multi-byte)',
     operation: 'set_group_attr',
     deviations: ['limits.count-utf16-units'],
-    fails: ['set_group_attr/gen-limit-attr-key-max-bytes-past-utf8', 'set_group_attr/gen-limit-attr-value-max-bytes-past-utf8'],
+    fails: [
+      'set_group_attr/gen-limit-attr-key-max-bytes-past-utf8',
+      'set_group_attr/gen-limit-attr-value-max-bytes-past-utf8',
+    ],
   },
   {
     kind: 'limit',
     what: 'a too-long key answered with the invalid-parameter code (one past the limit, ASCII)',
     operation: 'modify_group_attr',
     deviations: ['attr.key-too-long-as-invalid-parameter'],
-    fails: ['modify_group_attr/gen-limit-attr-key-max-bytes-past-ascii', 'modify_group_attr/gen-limit-attr-key-max-bytes-past-utf8'],
+    fails: [
+      'modify_group_attr/gen-limit-attr-key-max-bytes-past-ascii',
+      'modify_group_attr/gen-limit-attr-key-max-bytes-past-utf8',
+    ],
   },
   {
     kind: 'limit',
     what: 'a key of exactly the maximum size refused (at the limit)',
     operation: 'modify_group_attr',
     deviations: ['limits.attr-key-off-by-one'],
-    fails: ['modify_group_attr/gen-limit-attr-key-max-bytes-at-ascii', 'modify_group_attr/gen-limit-attr-key-max-bytes-at-utf8'],
+    fails: [
+      'modify_group_attr/gen-limit-attr-key-max-bytes-at-ascii',
+      'modify_group_attr/gen-limit-attr-key-max-bytes-at-utf8',
+    ],
   },
   {
     kind: 'sample',

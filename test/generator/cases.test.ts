@@ -3,10 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { getLimit, getOperation, limits, loadSpecFrom, profileCase, utf8Bytes } from '../../test-utils/contract/index.ts';
+import {
+  getLimit,
+  getOperation,
+  limits,
+  loadSpecFrom,
+  profileCase,
+  utf8Bytes,
+} from '../../test-utils/contract/index.ts';
 import { SCHEMAS_DIR, SPEC_PATH } from '../../test-utils/contract/paths.ts';
 import type { Limit, LimitId } from '../../test-utils/contract/types.ts';
-import { CASE_KINDS, caseId, generateSuite, requestFields, sampleEntries, substituteFixtureGroup, textOfBytes, type GeneratedCase, type LimitCase } from '../../test-utils/generator/index.ts';
+import {
+  CASE_KINDS,
+  caseId,
+  generateSuite,
+  requestFields,
+  sampleEntries,
+  substituteFixtureGroup,
+  textOfBytes,
+  type GeneratedCase,
+  type LimitCase,
+} from '../../test-utils/generator/index.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'tim-generator-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -45,8 +62,15 @@ describe('generateSuite on the project spec', () => {
 
   it('omits each required field and mistypes each typed field, GroupId documented, others tentative', () => {
     const update = ofOperation(cases, 'update_group_counter');
-    expect(update.filter((c) => c.kind === 'missing-field').map((c) => c.check)).toEqual(['gen-missing-group-id', 'gen-missing-group-counter']);
-    expect(update.filter((c) => c.kind === 'wrong-type').map((c) => c.check)).toEqual(['gen-wrong-type-group-id', 'gen-wrong-type-group-counter', 'gen-wrong-type-mode']);
+    expect(update.filter((c) => c.kind === 'missing-field').map((c) => c.check)).toEqual([
+      'gen-missing-group-id',
+      'gen-missing-group-counter',
+    ]);
+    expect(update.filter((c) => c.kind === 'wrong-type').map((c) => c.check)).toEqual([
+      'gen-wrong-type-group-id',
+      'gen-wrong-type-group-counter',
+      'gen-wrong-type-mode',
+    ]);
     const missingId = update.find((c) => c.check === 'gen-missing-group-id')!;
     expect(missingId.tentative).toBe(false);
     expect(update.find((c) => c.check === 'gen-missing-group-counter')!.tentative).toBe(true);
@@ -76,12 +100,16 @@ describe('generateSuite on the project spec', () => {
       ['past', 'utf8', limit.max! + 1],
     ]);
     expect(keyCases.filter((c) => c.position === 'past').every((c) => c.expected === limit.exceeded)).toBe(true);
-    const countCases = ofOperation(cases, 'modify_group_attr').filter((c) => c.kind === 'limit' && c.limitId === 'attr.keys.maxCount');
+    const countCases = ofOperation(cases, 'modify_group_attr').filter(
+      (c) => c.kind === 'limit' && c.limitId === 'attr.keys.maxCount',
+    );
     expect(countCases.map((c) => (c as LimitCase).variant)).toEqual(['count', 'count']);
   });
 
   it('lists rate limits as uncovered instead of inventing boundary cases for them', () => {
-    expect(uncoveredLimits).toContainEqual(expect.objectContaining({ operation: 'modify_group_attr', limitId: 'attr.writes.perGroupPerSecond' }));
+    expect(uncoveredLimits).toContainEqual(
+      expect.objectContaining({ operation: 'modify_group_attr', limitId: 'attr.writes.perGroupPerSecond' }),
+    );
     expect(cases.some((c) => c.kind === 'limit' && c.limitId === 'attr.writes.perGroupPerSecond')).toBe(false);
   });
 });
@@ -99,29 +127,61 @@ describe('generateSuite on a modified copy of the spec', () => {
         docUrls: [fakeDoc],
       };
       template['x-tim-limits'] = ['attr.key.maxBytes', 'attr.writes.perGroupPerSecond'];
-      template['x-tim-edition'] = { required: 'fake', names: ['Fake'], missing: { code: 10059, status: 'documented', docUrls: [fakeDoc] } };
-      template['x-tim-group-write-rate'] = { perSecond: 3, limitId: 'attr.writes.perGroupPerSecond', status: 'inferred' };
+      template['x-tim-edition'] = {
+        required: 'fake',
+        names: ['Fake'],
+        missing: { code: 10059, status: 'documented', docUrls: [fakeDoc] },
+      };
+      template['x-tim-group-write-rate'] = {
+        perSecond: 3,
+        limitId: 'attr.writes.perGroupPerSecond',
+        status: 'inferred',
+      };
       template['x-tim-cases'] = [
-        { id: 'fake-refusal', area: 'group-attr', description: 'A fake refusal.', expected: { code: 10004, status: 'inferred', docUrls: [fakeDoc] } },
-        { id: 'fake-success', area: 'group-attr', description: 'A fake success (state, left to hand-written suites).', expected: { code: 0, status: 'documented', docUrls: [fakeDoc] } },
+        {
+          id: 'fake-refusal',
+          area: 'group-attr',
+          description: 'A fake refusal.',
+          expected: { code: 10004, status: 'inferred', docUrls: [fakeDoc] },
+        },
+        {
+          id: 'fake-success',
+          area: 'group-attr',
+          description: 'A fake success (state, left to hand-written suites).',
+          expected: { code: 0, status: 'documented', docUrls: [fakeDoc] },
+        },
       ];
       template.requestBody.content['application/json'].schema.$ref = '../schemas/fake_op.request.schema.json';
       doc.paths['/v4/group_open_attr_http_svc/fake_op'] = { post: template };
-      writeFileSync(join(dir, 'fake_op.request.schema.json'), JSON.stringify({
-        type: 'object',
-        required: ['GroupId', 'Count'],
-        properties: { GroupId: { $ref: 'common.schema.json#/$defs/groupId' }, Count: { type: 'integer' }, Note: { type: 'string' } },
-      }));
+      writeFileSync(
+        join(dir, 'fake_op.request.schema.json'),
+        JSON.stringify({
+          type: 'object',
+          required: ['GroupId', 'Count'],
+          properties: {
+            GroupId: { $ref: 'common.schema.json#/$defs/groupId' },
+            Count: { type: 'integer' },
+            Note: { type: 'string' },
+          },
+        }),
+      );
       const indexPath = join(dir, 'samples', 'index.json');
       const index = JSON.parse(readFileSync(indexPath, 'utf8'));
-      index.samples.push({ file: 'fake_op.request.json', operation: 'fake_op', kind: 'request', source: fakeDoc, origin: 'printed' });
+      index.samples.push({
+        file: 'fake_op.request.json',
+        operation: 'fake_op',
+        kind: 'request',
+        source: fakeDoc,
+        origin: 'printed',
+      });
       writeFileSync(indexPath, JSON.stringify(index));
       writeFileSync(join(dir, 'samples', 'fake_op.request.json'), JSON.stringify({ GroupId: '@TGS#page', Count: 1 }));
     });
     const before = generateSuite().cases.length;
     const fake = ofOperation(generateSuite({ spec, schemasDir }).cases, 'fake_op');
     const key = getLimit('attr.key.maxBytes');
-    const limitId = (position: string, variant: string) => `fake_op/gen-limit-attr-key-max-bytes-${position}-${variant}`;
+    const limitId = (position: string, variant: string) =>
+      `fake_op/gen-limit-attr-key-max-bytes-${position}-${variant}`;
     expect(fake.map(caseId)).toEqual([
       'fake_op/gen-group-type/Private',
       'fake_op/gen-group-type/Public',
@@ -150,18 +210,41 @@ describe('generateSuite on a modified copy of the spec', () => {
     const wrongCount = byId.get('fake_op/gen-wrong-type-count')!;
     expect(wrongCount.kind === 'wrong-type' && typeof wrongCount.wrongValue).not.toBe('number');
     expect((byId.get(limitId('past', 'utf8')) as LimitCase).amount).toBe(key.max! + 1);
-    expect(byId.get('fake_op/gen-sample-request')).toMatchObject({ kind: 'sample', body: { GroupId: '@TGS#page', Count: 1 }, docUrl: fakeDoc });
-    expect(byId.get('fake_op/gen-edition-missing')).toMatchObject({ kind: 'edition', edition: 'fake', expected: { code: 10059 } });
+    expect(byId.get('fake_op/gen-sample-request')).toMatchObject({
+      kind: 'sample',
+      body: { GroupId: '@TGS#page', Count: 1 },
+      docUrl: fakeDoc,
+    });
+    expect(byId.get('fake_op/gen-edition-missing')).toMatchObject({
+      kind: 'edition',
+      edition: 'fake',
+      expected: { code: 10059 },
+    });
     expect(byId.get('fake_op/gen-not-admin')!.expected).toEqual(profileCase('signing.not-admin').expected);
-    expect(byId.get('fake_op/gen-row-fake-refusal')).toMatchObject({ kind: 'profile-row', rowId: 'fake-refusal', expected: { code: 10004 }, tentative: true });
-    expect(byId.get('fake_op/gen-group-write-rate')).toMatchObject({ kind: 'write-rate', perSecond: 3, expected: { code: getLimit('attr.writes.perGroupPerSecond').exceeded!.code, status: 'inferred' }, tentative: true });
+    expect(byId.get('fake_op/gen-row-fake-refusal')).toMatchObject({
+      kind: 'profile-row',
+      rowId: 'fake-refusal',
+      expected: { code: 10004 },
+      tentative: true,
+    });
+    expect(byId.get('fake_op/gen-group-write-rate')).toMatchObject({
+      kind: 'write-rate',
+      perSecond: 3,
+      expected: { code: getLimit('attr.writes.perGroupPerSecond').exceeded!.code, status: 'inferred' },
+      tentative: true,
+    });
     expect(new Set(fake.map((c) => c.kind))).toEqual(new Set(CASE_KINDS));
     expect(generateSuite({ spec, schemasDir }).cases.length).toBe(before + fake.length);
   });
 
   it('derives only the ASCII variant of a limit whose text must be printable ASCII', () => {
-    const custom = generateSuite().cases.filter((c): c is LimitCase => c.kind === 'limit' && c.limitId === 'group.customId.maxBytes');
-    expect(custom.map((c) => [c.position, c.variant])).toEqual([['at', 'ascii'], ['past', 'ascii']]);
+    const custom = generateSuite().cases.filter(
+      (c): c is LimitCase => c.kind === 'limit' && c.limitId === 'group.customId.maxBytes',
+    );
+    expect(custom.map((c) => [c.position, c.variant])).toEqual([
+      ['at', 'ascii'],
+      ['past', 'ascii'],
+    ]);
   });
 
   it('adds boundary cases for a new limit of an operation, with its own maximum and code', () => {
@@ -195,7 +278,9 @@ describe('sample requests', () => {
     const requests = sampleEntries(SCHEMAS_DIR).filter((e) => e.kind === 'request');
     expect(samples.map((c) => c.operation).sort()).toEqual(requests.map((e) => e.operation).sort());
     const modify = samples.find((c) => c.operation === 'modify_group_attr')!;
-    expect(modify.kind === 'sample' && modify.body).toEqual(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'samples', 'modify_group_attr.request.json'), 'utf8')));
+    expect(modify.kind === 'sample' && modify.body).toEqual(
+      JSON.parse(readFileSync(join(SCHEMAS_DIR, 'samples', 'modify_group_attr.request.json'), 'utf8')),
+    );
   });
 
   it('adds a case for a new sample; a reconstructed one is tentative', () => {
@@ -203,17 +288,31 @@ describe('sample requests', () => {
       const indexPath = join(dir, 'samples', 'index.json');
       const index = JSON.parse(readFileSync(indexPath, 'utf8'));
       index.samples = index.samples.filter((e: { operation: string }) => e.operation !== 'clear_group_attr');
-      index.samples.push({ file: 'extra.json', operation: 'clear_group_attr', kind: 'request', source: 'https://example.test/s', origin: 'reconstructed' });
+      index.samples.push({
+        file: 'extra.json',
+        operation: 'clear_group_attr',
+        kind: 'request',
+        source: 'https://example.test/s',
+        origin: 'reconstructed',
+      });
       writeFileSync(indexPath, JSON.stringify(index));
       writeFileSync(join(dir, 'samples', 'extra.json'), JSON.stringify({ GroupId: '@TGS#page' }));
     });
-    const clear = generateSuite({ spec, schemasDir }).cases.filter((c) => c.kind === 'sample' && c.operation === 'clear_group_attr');
-    expect(clear.map((c) => [caseId(c), c.tentative, c.docUrl])).toEqual([['clear_group_attr/gen-sample-request', true, 'https://example.test/s']]);
+    const clear = generateSuite({ spec, schemasDir }).cases.filter(
+      (c) => c.kind === 'sample' && c.operation === 'clear_group_attr',
+    );
+    expect(clear.map((c) => [caseId(c), c.tentative, c.docUrl])).toEqual([
+      ['clear_group_attr/gen-sample-request', true, 'https://example.test/s'],
+    ]);
   });
 
   it('replaces the page group ids by the fixture group and leaves the sample itself unchanged', () => {
     const page = { GroupId: '@TGS#page', GroupIdList: ['@TGS#a', '@TGS#b'], Limit: 3 };
-    expect(substituteFixtureGroup(page, 'timc-x-1')).toEqual({ GroupId: 'timc-x-1', GroupIdList: ['timc-x-1'], Limit: 3 });
+    expect(substituteFixtureGroup(page, 'timc-x-1')).toEqual({
+      GroupId: 'timc-x-1',
+      GroupIdList: ['timc-x-1'],
+      Limit: 3,
+    });
     expect(page.GroupId).toBe('@TGS#page');
   });
 });
@@ -242,7 +341,9 @@ describe('the generated suite takes its figures from the contract data', () => {
     const dir = join(import.meta.dirname, '..', '..', 'suites', 'generated');
     const maxima = new Set(limits().flatMap((l) => (l.max !== undefined && l.max > 9 ? [l.max] : [])));
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(join(dir, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       const literals = [...code.matchAll(/(?<![\w.$])\d[\d_]*(?![\w.])/g)].map((m) => Number(m[0].replace(/_/g, '')));
       expect([file, literals.filter((n) => maxima.has(n))]).toEqual([file, []]);
     }

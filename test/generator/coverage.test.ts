@@ -13,11 +13,15 @@ describe('coverageOf the generated suite', () => {
 
   it('counts a documented code as provoked only when a generated case expects it', () => {
     const modify = row('modify_group_attr');
-    expect(modify.documentedCodes).toEqual([...new Set(getOperation('modify_group_attr')['x-tim-errors'].map((e) => e.code))].sort((a, b) => a - b));
+    expect(modify.documentedCodes).toEqual(
+      [...new Set(getOperation('modify_group_attr')['x-tim-errors'].map((e) => e.code))].sort((a, b) => a - b),
+    );
     expect(modify.provokedCodes).toContain(getLimit('attr.key.maxBytes').exceeded!.code);
     expect(modify.provokedCodes).toContain(getLimit('attr.writes.perGroupPerSecond').exceeded!.code);
     // An internal server error has no case (the catalogue marks it noCase).
-    expect(modify.unprovokedCodes).toEqual([errorCodes().find((c) => (c as { noCase?: string }).noCase && c.operations.includes('modify_group_attr'))!.code]);
+    expect(modify.unprovokedCodes).toEqual([
+      errorCodes().find((c) => (c as { noCase?: string }).noCase && c.operations.includes('modify_group_attr'))!.code,
+    ]);
     for (const code of modify.unprovokedCodes) expect(modify.provokedCodes).not.toContain(code);
   });
 
@@ -42,7 +46,9 @@ describe('every documented code is mapped to a generated case, or says why it ca
     (getOperation(op)['x-tim-errors'].find((e) => e.code === code) as { noCase?: string } | undefined)?.noCase ??
     (errorCodes().find((c) => c.code === code) as { noCase?: string } | undefined)?.noCase;
   const unmapped = (rows: ReturnType<typeof coverageOf>) =>
-    rows.flatMap((r) => r.unprovokedCodes.filter((code) => !noCaseOf(r.operation, code)).map((code) => `${r.operation} ${code}`));
+    rows.flatMap((r) =>
+      r.unprovokedCodes.filter((code) => !noCaseOf(r.operation, code)).map((code) => `${r.operation} ${code}`),
+    );
 
   it('on the project spec', () => {
     expect(unmapped(coverageOf(generateSuite()))).toEqual([]);
@@ -50,7 +56,12 @@ describe('every documented code is mapped to a generated case, or says why it ca
 
   it('and notices a documented code no case expects (10050 added to get_group_attr in a copy of the spec)', () => {
     const doc = parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, any>;
-    doc.paths['/v4/group_open_attr_http_svc/get_group_attr'].post['x-tim-errors'].push({ code: 10050, meaning: 'fake', status: 'inferred', docUrls: ['https://example.test/'] });
+    doc.paths['/v4/group_open_attr_http_svc/get_group_attr'].post['x-tim-errors'].push({
+      code: 10050,
+      meaning: 'fake',
+      status: 'inferred',
+      docUrls: ['https://example.test/'],
+    });
     const dir = mkdtempSync(join(tmpdir(), 'timc-coverage-'));
     writeFileSync(join(dir, 'spec.yaml'), stringify(doc));
     const spec = loadSpecFrom(join(dir, 'spec.yaml'));

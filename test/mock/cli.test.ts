@@ -20,7 +20,10 @@ interface Child {
 }
 
 function spawnMock(args: string[]): Child {
-  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'mock', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'mock', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let stdout = '';
   const firstLine = new Promise<string>((resolve, reject) => {
@@ -42,18 +45,37 @@ function spawnMock(args: string[]): Child {
 }
 
 describe.runIf(DISPATCHER)('tim-conformance mock (spawned)', { timeout: 30_000 }, () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('prints "listening on http://HOST:PORT" first, serves, and exits 0 on %s', async (signal) => {
-    const child = spawnMock(['--port', '0', '--sdkappid', '1400000321', '--secret-key', SECRET, '--admin', 'ops', '--no-rate-limits']);
-    const line = await child.firstLine;
-    const match = /^listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
-    expect(match, line).not.toBeNull();
-    const app = { ...DEFAULT_FULL_APP, sdkappid: 1400000321, secretKey: SECRET, admin: 'ops' };
-    const usersig = handBuiltSig({ identifier: 'ops', sdkappid: app.sdkappid, secretKey: SECRET, time: Math.floor(Date.now() / 1000), expire: 60 });
-    expect((await callApi({ url: match![1]! }, 'get_appid_group_list', {}, { app, usersig })).body.ErrorCode).toBe(0);
-    child.kill(signal);
-    expect(await child.exited).toBe(0);
-    expect(child.output()).not.toContain(SECRET);
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'prints "listening on http://HOST:PORT" first, serves, and exits 0 on %s',
+    async (signal) => {
+      const child = spawnMock([
+        '--port',
+        '0',
+        '--sdkappid',
+        '1400000321',
+        '--secret-key',
+        SECRET,
+        '--admin',
+        'ops',
+        '--no-rate-limits',
+      ]);
+      const line = await child.firstLine;
+      const match = /^listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
+      expect(match, line).not.toBeNull();
+      const app = { ...DEFAULT_FULL_APP, sdkappid: 1400000321, secretKey: SECRET, admin: 'ops' };
+      const usersig = handBuiltSig({
+        identifier: 'ops',
+        sdkappid: app.sdkappid,
+        secretKey: SECRET,
+        time: Math.floor(Date.now() / 1000),
+        expire: 60,
+      });
+      expect((await callApi({ url: match![1]! }, 'get_appid_group_list', {}, { app, usersig })).body.ErrorCode).toBe(0);
+      child.kill(signal);
+      expect(await child.exited).toBe(0);
+      expect(child.output()).not.toContain(SECRET);
+    },
+  );
 
   it('--tls serves https and says so', async () => {
     const child = spawnMock(['--port', '0', '--tls']);
@@ -138,7 +160,19 @@ describe('runMockCommand (in process)', () => {
   });
 
   it('parses the app flags into the two apps', () => {
-    const options = parseMockArgs(['--sdkappid', '10', '--secret-key', 'a', '--admin', 'boss', '--basic-sdkappid', '11', '--basic-secret-key', 'b', '--no-rate-limits']);
+    const options = parseMockArgs([
+      '--sdkappid',
+      '10',
+      '--secret-key',
+      'a',
+      '--admin',
+      'boss',
+      '--basic-sdkappid',
+      '11',
+      '--basic-secret-key',
+      'b',
+      '--no-rate-limits',
+    ]);
     expect(options).not.toBe('help');
     if (options === 'help') return;
     expect(options.apps!.map((a) => [a.sdkappid, a.admin, a.countersEdition])).toEqual([

@@ -40,7 +40,11 @@ describe('mock exchange hook', () => {
     const mock = await mockPromise;
     const GroupId = await createGroup(mock);
     next = { answer: { status: 200, body: '{"ActionStatus":"FAIL","ErrorInfo":"busy","ErrorCode":10002}' }, tag: 'r1' };
-    const answer = await callApi(mock, 'update_group_counter', { GroupId, Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 3 }] });
+    const answer = await callApi(mock, 'update_group_counter', {
+      GroupId,
+      Mode: 'Set',
+      GroupCounter: [{ Key: 'c', Value: 3 }],
+    });
     expect(answer.body.ErrorCode).toBe(10002);
     expect(seen.at(-1)!.outcome.override?.tag).toBe('r1');
     expect(await counterOf(GroupId)).toEqual([]);
@@ -76,11 +80,25 @@ describe('create_group AVChatRoom with a member list', () => {
   it('answers the documented 10007 (members join an audio-video group through the SDK); without members 0', async () => {
     const mock = await startTestMock();
     try {
-      const withMembers = await callApi(mock, 'create_group', { Type: 'AVChatRoom', Name: 'live', GroupId: freshGroupId(), MemberList: [{ Member_Account: 'u1' }] });
+      const withMembers = await callApi(mock, 'create_group', {
+        Type: 'AVChatRoom',
+        Name: 'live',
+        GroupId: freshGroupId(),
+        MemberList: [{ Member_Account: 'u1' }],
+      });
       expect(withMembers.body.ErrorCode).toBe(caseCode('create_group', 'avchatroom-member-list'));
-      const without = await callApi(mock, 'create_group', { Type: 'AVChatRoom', Name: 'live', GroupId: freshGroupId() });
+      const without = await callApi(mock, 'create_group', {
+        Type: 'AVChatRoom',
+        Name: 'live',
+        GroupId: freshGroupId(),
+      });
       expect(without.body.ErrorCode).toBe(0);
-      const publicWithMembers = await callApi(mock, 'create_group', { Type: 'Public', Name: 'p', GroupId: freshGroupId(), MemberList: [{ Member_Account: 'u1' }] });
+      const publicWithMembers = await callApi(mock, 'create_group', {
+        Type: 'Public',
+        Name: 'p',
+        GroupId: freshGroupId(),
+        MemberList: [{ Member_Account: 'u1' }],
+      });
       expect(publicWithMembers.body.ErrorCode).toBe(0);
     } finally {
       await mock.close();

@@ -27,13 +27,24 @@ describe('fuzzing the mock', { timeout: 60_000 }, () => {
   // Object.prototype is reported.
   test('a mock that stores values over the byte limits is caught by the state invariants', async () => {
     // Seed 2 fills a group past 16000 bytes within a few hundred cases.
-    const figures = await fuzzMock({ seed: 2, durationMs: 20_000, invariantEvery: 10, deviations: ['limits.count-utf16-units'], stopOnViolation: true });
+    const figures = await fuzzMock({
+      seed: 2,
+      durationMs: 20_000,
+      invariantEvery: 10,
+      deviations: ['limits.count-utf16-units'],
+      stopOnViolation: true,
+    });
     expect(figures.invariantViolations).toBeGreaterThan(0);
     expect(figures.examples.join('\n')).toMatch(/bytes > /);
   });
 
   test('a mock whose answers are not envelopes is caught', async () => {
-    const figures = await fuzzMock({ seed: SEED, durationMs: 10_000, deviations: ['envelope.errorcode-as-string'], stopOnViolation: true });
+    const figures = await fuzzMock({
+      seed: SEED,
+      durationMs: 10_000,
+      deviations: ['envelope.errorcode-as-string'],
+      stopOnViolation: true,
+    });
     expect(figures.invariantViolations).toBeGreaterThan(0);
     expect(figures.examples.join('\n')).toMatch(/not a valid envelope/);
   });
@@ -43,7 +54,9 @@ describe('fuzzing the mock', { timeout: 60_000 }, () => {
     expect(prototypeViolations(before)).toEqual([]);
     (Object.prototype as Record<string, unknown>).polluted = 1;
     try {
-      expect(prototypeViolations(before)).toEqual(expect.arrayContaining(['Object.prototype gained polluted', '{}.polluted is defined']));
+      expect(prototypeViolations(before)).toEqual(
+        expect.arrayContaining(['Object.prototype gained polluted', '{}.polluted is defined']),
+      );
     } finally {
       delete (Object.prototype as Record<string, unknown>).polluted;
     }

@@ -7,7 +7,13 @@ import { createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { Api } from 'tls-sig-api-v2';
-import { getLimit, getOperation, operationCase, profileCase, resolveBehaviour } from '../../test-utils/contract/index.ts';
+import {
+  getLimit,
+  getOperation,
+  operationCase,
+  profileCase,
+  resolveBehaviour,
+} from '../../test-utils/contract/index.ts';
 import type { GroupType, LimitId } from '../../test-utils/contract/types.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 import type { MockApp, MockServerHandle, MockServerOptions } from '../../test-utils/mock/index.ts';
@@ -15,7 +21,11 @@ import type { MockApp, MockServerHandle, MockServerOptions } from '../../test-ut
 export { DEFAULT_BASIC_APP, DEFAULT_FULL_APP };
 
 /** A clock the test moves by hand: rate windows and expiry become deterministic. */
-export function manualClock(startMs = Date.now()): { now: () => number; advance(ms: number): void; set(ms: number): void } {
+export function manualClock(startMs = Date.now()): {
+  now: () => number;
+  advance(ms: number): void;
+  set(ms: number): void;
+} {
   let current = startMs;
   return {
     now: () => current,
@@ -62,7 +72,9 @@ export interface HandBuiltSig {
   drop?: string[];
 }
 
-export function hmacOf(f: Pick<HandBuiltSig, 'identifier' | 'sdkappid' | 'time' | 'expire' | 'secretKey' | 'userbuf'>): string {
+export function hmacOf(
+  f: Pick<HandBuiltSig, 'identifier' | 'sdkappid' | 'time' | 'expire' | 'secretKey' | 'userbuf'>,
+): string {
   let content = `TLS.identifier:${f.identifier}\nTLS.sdkappid:${f.sdkappid}\nTLS.time:${f.time}\nTLS.expire:${f.expire}\n`;
   if (f.userbuf !== undefined) content += `TLS.userbuf:${f.userbuf}\n`;
   return createHmac('sha256', f.secretKey).update(content).digest('base64');
@@ -79,14 +91,23 @@ export function handBuiltSig(f: HandBuiltSig): string {
     'TLS.sig': f.sigOverride ?? hmacOf(f),
   };
   if (f.userbuf !== undefined) values['TLS.userbuf'] = f.userbuf;
-  const order = f.order ?? ['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire', 'TLS.time', 'TLS.userbuf', 'TLS.sig'];
+  const order = f.order ?? [
+    'TLS.ver',
+    'TLS.identifier',
+    'TLS.sdkappid',
+    'TLS.expire',
+    'TLS.time',
+    'TLS.userbuf',
+    'TLS.sig',
+  ];
   const [comma, colon] = f.pythonSpacing ? [', ', ': '] : [',', ':'];
   const parts = order
     .filter((key) => key in values && !(f.drop ?? []).includes(key))
     .map((key) => `${JSON.stringify(key)}${colon}${JSON.stringify(values[key])}`);
   let json = `{${parts.join(comma)}}`;
   if (f.escapeSlashes) json = json.replace(/\//g, '\\/');
-  if (f.escapeNonAscii) json = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (f.escapeNonAscii)
+    json = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (f.trailingNewline) json += '\n';
   const compressed = deflateSync(Buffer.from(json), { level: f.level ?? 6 });
   return compressed.toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
@@ -157,7 +178,12 @@ function cachedSig(app: MockApp, identifier: string): string {
 }
 
 /** One request to the mock; options override any part of the URL or body. */
-export async function callApi(mock: { url: string }, operationId: string, body: unknown, options: CallOptions = {}): Promise<CallAnswer> {
+export async function callApi(
+  mock: { url: string },
+  operationId: string,
+  body: unknown,
+  options: CallOptions = {},
+): Promise<CallAnswer> {
   const app = options.app ?? DEFAULT_FULL_APP;
   const identifier = options.identifier === undefined ? app.admin : options.identifier;
   const usersig = options.usersig === undefined ? cachedSig(app, identifier ?? app.admin) : options.usersig;
@@ -197,7 +223,11 @@ export function freshGroupId(type = 'Public'): string {
   return type === 'Community' ? `@TGS#_${id}` : id;
 }
 
-export async function createGroup(mock: { url: string }, type = 'Public', app: MockApp = DEFAULT_FULL_APP): Promise<string> {
+export async function createGroup(
+  mock: { url: string },
+  type = 'Public',
+  app: MockApp = DEFAULT_FULL_APP,
+): Promise<string> {
   const GroupId = freshGroupId(type);
   const answer = await callApi(mock, 'create_group', { Type: type, Name: 'mock test', GroupId }, { app });
   if (answer.body.ErrorCode !== 0) throw new Error(`create_group ${type}: ${answer.text}`);

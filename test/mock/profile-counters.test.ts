@@ -3,7 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getLimit, getOperation } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, caseCode, createGroup, groupTypeCode, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
+import {
+  callApi,
+  caseCode,
+  createGroup,
+  groupTypeCode,
+  limitCode,
+  limitMax,
+  profileCode,
+  startTestMock,
+} from './helpers.ts';
 
 let mock: MockServerHandle;
 beforeAll(async () => {
@@ -17,15 +26,25 @@ const VALUE_CODE = limitCode('counter.value.int64');
 const COUNTER_OPS = ['get_group_counter', 'update_group_counter', 'delete_group_counter'];
 
 /** Sends raw JSON text so that int64 literals reach the mock unrounded. */
-async function update(groupId: string, items: [string, string][], mode?: string): Promise<{ code: number | undefined; text: string }> {
+async function update(
+  groupId: string,
+  items: [string, string][],
+  mode?: string,
+): Promise<{ code: number | undefined; text: string }> {
   const list = items.map(([key, value]) => `{"Key":${JSON.stringify(key)},"Value":${value}}`).join(',');
   const modeField = mode === undefined ? '' : `,"Mode":${JSON.stringify(mode)}`;
-  const answer = await callApi(mock, 'update_group_counter', null, { rawBody: `{"GroupId":${JSON.stringify(groupId)},"GroupCounter":[${list}]${modeField}}` });
+  const answer = await callApi(mock, 'update_group_counter', null, {
+    rawBody: `{"GroupId":${JSON.stringify(groupId)},"GroupCounter":[${list}]${modeField}}`,
+  });
   return { code: answer.body.ErrorCode, text: answer.text };
 }
 
 async function countersText(groupId: string, keys?: string[]): Promise<string> {
-  const answer = await callApi(mock, 'get_group_counter', keys === undefined ? { GroupId: groupId } : { GroupId: groupId, GroupCounterKeys: keys });
+  const answer = await callApi(
+    mock,
+    'get_group_counter',
+    keys === undefined ? { GroupId: groupId } : { GroupId: groupId, GroupCounterKeys: keys },
+  );
   expect(answer.body.ErrorCode).toBe(0);
   return /"GroupCounter":(\[.*\])/.exec(answer.text)![1]!;
 }
@@ -34,7 +53,12 @@ describe('edition and group types', () => {
   it.each(COUNTER_OPS)('%s answers the edition code for the app without counters', async (operationId) => {
     const basic = mock.apps[1]!;
     const groupId = await createGroup(mock, 'Public', basic);
-    const answer = await callApi(mock, operationId, { GroupId: groupId, GroupCounter: [{ Key: 'k', Value: 1 }], Mode: 'Set' }, { app: basic });
+    const answer = await callApi(
+      mock,
+      operationId,
+      { GroupId: groupId, GroupCounter: [{ Key: 'k', Value: 1 }], Mode: 'Set' },
+      { app: basic },
+    );
     expect(answer.body.ErrorCode).toBe(getOperation(operationId)['x-tim-edition']!.missing.code);
   });
 
@@ -42,37 +66,87 @@ describe('edition and group types', () => {
     it.each(GROUP_TYPES)(`${operationId} on %s follows x-tim-group-types`, async (type) => {
       const groupId = await createGroup(mock, type);
       const support = getOperation(operationId)['x-tim-group-types'][type];
-      const answer = await callApi(mock, operationId, { GroupId: groupId, GroupCounter: [{ Key: 'k', Value: 1 }], Mode: 'Set' });
+      const answer = await callApi(mock, operationId, {
+        GroupId: groupId,
+        GroupCounter: [{ Key: 'k', Value: 1 }],
+        Mode: 'Set',
+      });
       expect(answer.body.ErrorCode).toBe(support.supported ? 0 : support.rejectedWith!.code);
     });
   }
 
   it('Community is refused by all three counter operations (10007)', async () => {
     const groupId = await createGroup(mock, 'Community');
-    for (const operationId of COUNTER_OPS) expect((await callApi(mock, operationId, { GroupId: groupId })).body.ErrorCode).toBe(groupTypeCode(operationId, 'Community'));
+    for (const operationId of COUNTER_OPS)
+      expect((await callApi(mock, operationId, { GroupId: groupId })).body.ErrorCode).toBe(
+        groupTypeCode(operationId, 'Community'),
+      );
   });
 });
 
 describe('update_group_counter', () => {
   it('Set, Increase and Decrease; a missing key starts at 0; the answer carries the resulting values', async () => {
     const groupId = await createGroup(mock);
-    expect(await update(groupId, [['like', '5']], 'Set')).toEqual({ code: 0, text: expect.stringContaining('"GroupCounter":[{"Key":"like","Value":5}]') });
-    expect((await update(groupId, [['like', '3'], ['new', '2']], 'Increase')).text).toContain('"GroupCounter":[{"Key":"like","Value":8},{"Key":"new","Value":2}]');
-    expect((await update(groupId, [['like', '10'], ['fresh', '4']], 'Decrease')).text).toContain('"GroupCounter":[{"Key":"like","Value":-2},{"Key":"fresh","Value":-4}]');
-    expect(await countersText(groupId)).toBe('[{"Key":"like","Value":-2},{"Key":"new","Value":2},{"Key":"fresh","Value":-4}]');
+    expect(await update(groupId, [['like', '5']], 'Set')).toEqual({
+      code: 0,
+      text: expect.stringContaining('"GroupCounter":[{"Key":"like","Value":5}]'),
+    });
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['like', '3'],
+            ['new', '2'],
+          ],
+          'Increase',
+        )
+      ).text,
+    ).toContain('"GroupCounter":[{"Key":"like","Value":8},{"Key":"new","Value":2}]');
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['like', '10'],
+            ['fresh', '4'],
+          ],
+          'Decrease',
+        )
+      ).text,
+    ).toContain('"GroupCounter":[{"Key":"like","Value":-2},{"Key":"fresh","Value":-4}]');
+    expect(await countersText(groupId)).toBe(
+      '[{"Key":"like","Value":-2},{"Key":"new","Value":2},{"Key":"fresh","Value":-4}]',
+    );
   });
 
   it('Mode omitted is treated as Set (tentative row)', async () => {
     const groupId = await createGroup(mock);
     await update(groupId, [['k', '10']], 'Set');
-    expect(await update(groupId, [['k', '3']])).toMatchObject({ code: caseCode('update_group_counter', 'mode-omitted') });
+    expect(await update(groupId, [['k', '3']])).toMatchObject({
+      code: caseCode('update_group_counter', 'mode-omitted'),
+    });
     expect(await countersText(groupId)).toBe('[{"Key":"k","Value":3}]');
   });
 
   it('signed 64-bit values round-trip exactly', async () => {
     const groupId = await createGroup(mock);
-    expect((await update(groupId, [['max', INT64_MAX], ['min', INT64_MIN], ['big', '9007199254740993']], 'Set')).code).toBe(0);
-    expect(await countersText(groupId)).toBe(`[{"Key":"max","Value":${INT64_MAX}},{"Key":"min","Value":${INT64_MIN}},{"Key":"big","Value":9007199254740993}]`);
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['max', INT64_MAX],
+            ['min', INT64_MIN],
+            ['big', '9007199254740993'],
+          ],
+          'Set',
+        )
+      ).code,
+    ).toBe(0);
+    expect(await countersText(groupId)).toBe(
+      `[{"Key":"max","Value":${INT64_MAX}},{"Key":"min","Value":${INT64_MIN}},{"Key":"big","Value":9007199254740993}]`,
+    );
     expect((await update(groupId, [['big', '1']], 'Increase')).text).toContain('"Value":9007199254740994');
   });
 
@@ -90,7 +164,14 @@ describe('update_group_counter', () => {
   ];
   it.each(rejected)('%s is refused and nothing changes', async (_name, items, mode, code) => {
     const groupId = await createGroup(mock);
-    await update(groupId, [['max', INT64_MAX], ['min', INT64_MIN]], 'Set');
+    await update(
+      groupId,
+      [
+        ['max', INT64_MAX],
+        ['min', INT64_MIN],
+      ],
+      'Set',
+    );
     const before = await countersText(groupId);
     expect((await update(groupId, [['other', '1'], ...items], mode)).code).toBe(code);
     expect(await countersText(groupId)).toBe(before);
@@ -100,7 +181,11 @@ describe('update_group_counter', () => {
   it.each([
     ['key at the byte limit', 'é'.repeat(keyMax / 2), 0],
     ['key one byte over', `${'é'.repeat(keyMax / 2)}x`, limitCode('counter.key.maxBytes')],
-    ['key short in characters, long in bytes', '计'.repeat(Math.floor(keyMax / 3) + 1), limitCode('counter.key.maxBytes')],
+    [
+      'key short in characters, long in bytes',
+      '计'.repeat(Math.floor(keyMax / 3) + 1),
+      limitCode('counter.key.maxBytes'),
+    ],
   ])('%s', async (_name, key, code) => {
     const groupId = await createGroup(mock);
     expect((await update(groupId, [[key, '1']], 'Set')).code).toBe(code);
@@ -111,8 +196,30 @@ describe('update_group_counter', () => {
     const groupId = await createGroup(mock);
     const first = Array.from({ length: max - 1 }, (_, i): [string, string] => [`c${i}`, '1']);
     expect((await update(groupId, first, 'Set')).code).toBe(0);
-    expect((await update(groupId, [['x', '1'], ['y', '1']], 'Set')).code).toBe(limitCode('counter.keys.maxCount'));
-    expect((await update(groupId, [['x', '1'], ['c0', '2']], 'Increase')).code).toBe(0);
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['x', '1'],
+            ['y', '1'],
+          ],
+          'Set',
+        )
+      ).code,
+    ).toBe(limitCode('counter.keys.maxCount'));
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['x', '1'],
+            ['c0', '2'],
+          ],
+          'Increase',
+        )
+      ).code,
+    ).toBe(0);
     expect((await update(groupId, [['one-too-many', '1']], 'Set')).code).toBe(limitCode('counter.keys.maxCount'));
   });
 
@@ -124,14 +231,24 @@ describe('update_group_counter', () => {
     ['Key a number', { GroupCounter: [{ Key: 1, Value: 1 }] }],
   ])('GroupCounter %s is an invalid parameter', async (_name, body) => {
     const groupId = await createGroup(mock);
-    expect((await callApi(mock, 'update_group_counter', { GroupId: groupId, Mode: 'Set', ...body })).body.ErrorCode).toBe(profileCode('groups.missing-group-id'));
+    expect(
+      (await callApi(mock, 'update_group_counter', { GroupId: groupId, Mode: 'Set', ...body })).body.ErrorCode,
+    ).toBe(profileCode('groups.missing-group-id'));
   });
 });
 
 describe('get_group_counter and delete_group_counter', () => {
   async function groupWithCounters(): Promise<string> {
     const groupId = await createGroup(mock);
-    await update(groupId, [['a', '1'], ['b', '2'], ['c', '3']], 'Set');
+    await update(
+      groupId,
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+      ],
+      'Set',
+    );
     return groupId;
   }
 
@@ -144,26 +261,54 @@ describe('get_group_counter and delete_group_counter', () => {
   const deletes: [string, Record<string, unknown>, string, string][] = [
     ['no GroupCounterKeys deletes every counter', {}, '[]', 'no-keys-deletes-all'],
     ['GroupCounterKeys: [] deletes every counter', { GroupCounterKeys: [] }, '[]', 'empty-keys-deletes-all'],
-    ['listed keys only', { GroupCounterKeys: ['b'] }, '[{"Key":"a","Value":1},{"Key":"c","Value":3}]', 'deletes-only-listed'],
-    ['unknown keys are ignored', { GroupCounterKeys: ['zzz', 'a'] }, '[{"Key":"b","Value":2},{"Key":"c","Value":3}]', 'unknown-keys-ignored'],
+    [
+      'listed keys only',
+      { GroupCounterKeys: ['b'] },
+      '[{"Key":"a","Value":1},{"Key":"c","Value":3}]',
+      'deletes-only-listed',
+    ],
+    [
+      'unknown keys are ignored',
+      { GroupCounterKeys: ['zzz', 'a'] },
+      '[{"Key":"b","Value":2},{"Key":"c","Value":3}]',
+      'unknown-keys-ignored',
+    ],
   ];
   it.each(deletes)('delete: %s', async (_name, body, after, caseId) => {
     const groupId = await groupWithCounters();
-    expect((await callApi(mock, 'delete_group_counter', { GroupId: groupId, ...body })).body.ErrorCode).toBe(caseCode('delete_group_counter', caseId));
+    expect((await callApi(mock, 'delete_group_counter', { GroupId: groupId, ...body })).body.ErrorCode).toBe(
+      caseCode('delete_group_counter', caseId),
+    );
     expect(await countersText(groupId)).toBe(after);
   });
 
-  it.each(['get_group_counter', 'delete_group_counter'])('%s: GroupCounterKeys of the wrong type is an invalid parameter', async (operationId) => {
-    const groupId = await groupWithCounters();
-    for (const GroupCounterKeys of ['a', [1], { a: 1 }]) {
-      expect((await callApi(mock, operationId, { GroupId: groupId, GroupCounterKeys })).body.ErrorCode).toBe(profileCode('groups.missing-group-id'));
-    }
-    expect(await countersText(groupId)).toContain('"Key":"a"');
-  });
+  it.each(['get_group_counter', 'delete_group_counter'])(
+    '%s: GroupCounterKeys of the wrong type is an invalid parameter',
+    async (operationId) => {
+      const groupId = await groupWithCounters();
+      for (const GroupCounterKeys of ['a', [1], { a: 1 }]) {
+        expect((await callApi(mock, operationId, { GroupId: groupId, GroupCounterKeys })).body.ErrorCode).toBe(
+          profileCode('groups.missing-group-id'),
+        );
+      }
+      expect(await countersText(groupId)).toContain('"Key":"a"');
+    },
+  );
 
   it('__proto__ and constructor are ordinary counter keys', async () => {
     const groupId = await createGroup(mock);
-    expect((await update(groupId, [['__proto__', '1'], ['constructor', '2']], 'Increase')).code).toBe(0);
+    expect(
+      (
+        await update(
+          groupId,
+          [
+            ['__proto__', '1'],
+            ['constructor', '2'],
+          ],
+          'Increase',
+        )
+      ).code,
+    ).toBe(0);
     expect(await countersText(groupId)).toBe('[{"Key":"__proto__","Value":1},{"Key":"constructor","Value":2}]');
   });
 });

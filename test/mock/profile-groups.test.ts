@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getOperation, validateResponse } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, caseCode, createGroup, freshGroupId, limitCode, limitMax, profileCode, startTestMock } from './helpers.ts';
+import {
+  callApi,
+  caseCode,
+  createGroup,
+  freshGroupId,
+  limitCode,
+  limitMax,
+  profileCode,
+  startTestMock,
+} from './helpers.ts';
 
 let mock: MockServerHandle;
 beforeAll(async () => {
@@ -26,18 +35,46 @@ describe('create_group', () => {
   const rows: [string, Record<string, unknown>, number][] = [
     ['Name at the byte limit (2-byte characters)', { Type: 'Public', Name: 'é'.repeat(nameMax / 2) }, 0],
     ['Name one byte over', { Type: 'Public', Name: `${'é'.repeat(nameMax / 2)}a` }, limitCode('group.name.maxBytes')],
-    ['Name within the limit in characters but not in bytes', { Type: 'Public', Name: '群'.repeat(nameMax / 3 + 1) }, limitCode('group.name.maxBytes')],
+    [
+      'Name within the limit in characters but not in bytes',
+      { Type: 'Public', Name: '群'.repeat(nameMax / 3 + 1) },
+      limitCode('group.name.maxBytes'),
+    ],
     ['Name missing', { Type: 'Public' }, profileCode(INVALID_PARAMETER)],
     ['Name not a string', { Type: 'Public', Name: 7 }, profileCode(INVALID_PARAMETER)],
     ['Type missing', { Name: 'x' }, profileCode(INVALID_PARAMETER)],
     ['Type unknown', { Type: 'Work', Name: 'x' }, profileCode(INVALID_PARAMETER)],
-    ['custom id starting with @TGS#', { Type: 'Public', Name: 'x', GroupId: '@TGS#custom' }, caseCode('create_group', 'custom-id-reserved-prefix')],
-    ['custom id with non-ASCII', { Type: 'Public', Name: 'x', GroupId: 'grüppe' }, caseCode('create_group', 'custom-id-not-printable-ascii')],
-    ['custom id with a control character', { Type: 'Public', Name: 'x', GroupId: 'a\u0001b' }, caseCode('create_group', 'custom-id-not-printable-ascii')],
-    ['custom id at the byte limit', { Type: 'Public', Name: 'x', GroupId: 'L'.repeat(limitMax('group.customId.maxBytes')) }, 0],
-    ['custom id one byte over', { Type: 'Public', Name: 'x', GroupId: 'M'.repeat(limitMax('group.customId.maxBytes') + 1) }, limitCode('group.customId.maxBytes')],
+    [
+      'custom id starting with @TGS#',
+      { Type: 'Public', Name: 'x', GroupId: '@TGS#custom' },
+      caseCode('create_group', 'custom-id-reserved-prefix'),
+    ],
+    [
+      'custom id with non-ASCII',
+      { Type: 'Public', Name: 'x', GroupId: 'grüppe' },
+      caseCode('create_group', 'custom-id-not-printable-ascii'),
+    ],
+    [
+      'custom id with a control character',
+      { Type: 'Public', Name: 'x', GroupId: 'a\u0001b' },
+      caseCode('create_group', 'custom-id-not-printable-ascii'),
+    ],
+    [
+      'custom id at the byte limit',
+      { Type: 'Public', Name: 'x', GroupId: 'L'.repeat(limitMax('group.customId.maxBytes')) },
+      0,
+    ],
+    [
+      'custom id one byte over',
+      { Type: 'Public', Name: 'x', GroupId: 'M'.repeat(limitMax('group.customId.maxBytes') + 1) },
+      limitCode('group.customId.maxBytes'),
+    ],
     ['custom id not a string', { Type: 'Public', Name: 'x', GroupId: 12 }, profileCode(INVALID_PARAMETER)],
-    ['Community custom id without @TGS#_', { Type: 'Community', Name: 'x', GroupId: 'community-plain' }, caseCode('create_group', 'community-custom-id-without-prefix')],
+    [
+      'Community custom id without @TGS#_',
+      { Type: 'Community', Name: 'x', GroupId: 'community-plain' },
+      caseCode('create_group', 'community-custom-id-without-prefix'),
+    ],
     ['Community custom id with @TGS#_', { Type: 'Community', Name: 'x', GroupId: '@TGS#_community-ok' }, 0],
   ];
   it.each(rows)('%s', async (_name, body, code) => {
@@ -53,7 +90,17 @@ describe('create_group', () => {
 });
 
 describe('GroupId checks on every group operation', () => {
-  const groupOps = ['get_group_attr', 'modify_group_attr', 'set_group_attr', 'delete_group_attr', 'clear_group_attr', 'get_group_counter', 'update_group_counter', 'delete_group_counter', 'destroy_group'];
+  const groupOps = [
+    'get_group_attr',
+    'modify_group_attr',
+    'set_group_attr',
+    'delete_group_attr',
+    'clear_group_attr',
+    'get_group_counter',
+    'update_group_counter',
+    'delete_group_counter',
+    'destroy_group',
+  ];
   const bodies: Record<string, Record<string, unknown>> = {
     modify_group_attr: { GroupAttr: [{ key: 'k', value: 'v' }] },
     set_group_attr: { GroupAttr: [{ key: 'k', value: 'v' }] },
@@ -71,7 +118,10 @@ describe('GroupId checks on every group operation', () => {
   ];
   for (const operationId of groupOps) {
     it.each(ids)(`${operationId}: GroupId %s`, async (_name, GroupId, caseId) => {
-      const answer = await callApi(mock, operationId, { ...bodies[operationId], ...(GroupId === undefined ? {} : { GroupId }) });
+      const answer = await callApi(mock, operationId, {
+        ...bodies[operationId],
+        ...(GroupId === undefined ? {} : { GroupId }),
+      });
       expect(answer.body.ErrorCode).toBe(profileCode(caseId));
     });
   }
@@ -82,7 +132,9 @@ describe('GroupId checks on every group operation', () => {
     const answer = await callApi(mock, operationId, { ...bodies[operationId], GroupId: id });
     expect(answer.body.ErrorCode).toBe(caseCode('destroy_group', 'destroyed-group-is-unknown'));
     const info = await callApi(mock, 'get_group_info', { GroupIdList: [id] });
-    expect((info.body['GroupInfo'] as { ErrorCode: number }[])[0]?.ErrorCode).toBe(caseCode('get_group_info', 'unknown-group-per-entry'));
+    expect((info.body['GroupInfo'] as { ErrorCode: number }[])[0]?.ErrorCode).toBe(
+      caseCode('get_group_info', 'unknown-group-per-entry'),
+    );
   });
 
   it('every group type is accepted by destroy_group', async () => {
@@ -110,7 +162,10 @@ describe('get_group_info', () => {
 
   it('GroupBaseInfoFilter limits the fields', async () => {
     const id = await createGroup(mock);
-    const answer = await callApi(mock, 'get_group_info', { GroupIdList: [id], ResponseFilter: { GroupBaseInfoFilter: ['Type'] } });
+    const answer = await callApi(mock, 'get_group_info', {
+      GroupIdList: [id],
+      ResponseFilter: { GroupBaseInfoFilter: ['Type'] },
+    });
     const entry = (answer.body['GroupInfo'] as Record<string, unknown>[])[0]!;
     expect(Object.keys(entry).sort()).toEqual(['ErrorCode', 'ErrorInfo', 'GroupId', 'Type']);
   });
@@ -161,7 +216,11 @@ describe('get_appid_group_list', () => {
 
       const filtered = await callApi(listMock, 'get_appid_group_list', { GroupType: 'Private' });
       expect(filtered.body['TotalCount']).toBe(3);
-      expect((filtered.body['GroupIdList'] as { GroupId: string }[]).map((g) => g.GroupId)).toEqual([ids[1], ids[3], ids[5]]);
+      expect((filtered.body['GroupIdList'] as { GroupId: string }[]).map((g) => g.GroupId)).toEqual([
+        ids[1],
+        ids[3],
+        ids[5],
+      ]);
       expect(filtered.body['Next']).toBe(0);
     } finally {
       await listMock.close();
@@ -173,7 +232,7 @@ describe('get_appid_group_list', () => {
     expect(answer.body.ErrorCode).toBe(limitCode('group.list.pageSize.max'));
   });
 
-  it('lists only the calling app\'s groups', async () => {
+  it("lists only the calling app's groups", async () => {
     const id = await createGroup(mock);
     const answer = await callApi(mock, 'get_appid_group_list', {}, { app: mock.apps[1] });
     expect((answer.body['GroupIdList'] as { GroupId: string }[]).some((g) => g.GroupId === id)).toBe(false);

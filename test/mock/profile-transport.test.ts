@@ -4,7 +4,17 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateEnvelope } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, createGroup, DEFAULT_FULL_APP, handBuiltSig, limitMax, manualClock, pathOf, profileCode, startTestMock } from './helpers.ts';
+import {
+  callApi,
+  createGroup,
+  DEFAULT_FULL_APP,
+  handBuiltSig,
+  limitMax,
+  manualClock,
+  pathOf,
+  profileCode,
+  startTestMock,
+} from './helpers.ts';
 import type { CallOptions } from './helpers.ts';
 
 const clock = manualClock();
@@ -19,7 +29,14 @@ beforeAll(async () => {
 afterAll(async () => mock.close());
 
 function sig(overrides: Partial<Parameters<typeof handBuiltSig>[0]> = {}): string {
-  return handBuiltSig({ identifier: DEFAULT_FULL_APP.admin, sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, time: nowSeconds(), expire: 3600, ...overrides });
+  return handBuiltSig({
+    identifier: DEFAULT_FULL_APP.admin,
+    sdkappid: DEFAULT_FULL_APP.sdkappid,
+    secretKey: DEFAULT_FULL_APP.secretKey,
+    time: nowSeconds(),
+    expire: 3600,
+    ...overrides,
+  });
 }
 
 describe('envelope', () => {
@@ -48,9 +65,17 @@ describe('transport rows', () => {
     ['unknown service', { path: '/v4/no_such_svc/get_group_attr' }, 'transport.unknown-command'],
     ['no /v4 prefix', { path: '/group_open_http_svc/modify_group_attr' }, 'transport.unknown-command'],
     ['trailing slash', { path: `${pathOf('get_group_attr')}/` }, 'transport.unknown-command'],
-    ['get_group_attr under group_open_http_svc', { path: '/v4/group_open_http_svc/get_group_attr' }, 'transport.get-group-attr-alternative-path'],
+    [
+      'get_group_attr under group_open_http_svc',
+      { path: '/v4/group_open_http_svc/get_group_attr' },
+      'transport.get-group-attr-alternative-path',
+    ],
     ['no Content-Type', { headers: {} }, 'transport.content-type-variants'],
-    ['application/json; charset=utf-8', { headers: { 'content-type': 'application/json; charset=utf-8' } }, 'transport.content-type-variants'],
+    [
+      'application/json; charset=utf-8',
+      { headers: { 'content-type': 'application/json; charset=utf-8' } },
+      'transport.content-type-variants',
+    ],
     ['text/plain', { headers: { 'content-type': 'text/plain' } }, 'transport.content-type-variants'],
     ['body not JSON', { rawBody: '{"GroupId": ' }, 'transport.body-not-json'],
     ['empty body', { rawBody: '' }, 'transport.body-not-json'],
@@ -69,13 +94,20 @@ describe('transport rows', () => {
 
 describe('body size cap (request.body.maxBytes)', () => {
   function post(agent: HttpAgent, body: Buffer): Promise<{ code: number; reused: boolean }> {
-    const query = new URLSearchParams({ sdkappid: String(DEFAULT_FULL_APP.sdkappid), identifier: DEFAULT_FULL_APP.admin, usersig: sig(), random: '1' });
+    const query = new URLSearchParams({
+      sdkappid: String(DEFAULT_FULL_APP.sdkappid),
+      identifier: DEFAULT_FULL_APP.admin,
+      usersig: sig(),
+      random: '1',
+    });
     return new Promise((resolve, reject) => {
       const req = httpRequest(`${mock.url}${pathOf('get_group_attr')}?${query}`, { method: 'POST', agent }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ code: (JSON.parse(text) as { ErrorCode: number }).ErrorCode, reused: req.reusedSocket }));
+        res.on('end', () =>
+          resolve({ code: (JSON.parse(text) as { ErrorCode: number }).ErrorCode, reused: req.reusedSocket }),
+        );
       });
       req.on('error', reject);
       req.end(body);
@@ -106,7 +138,13 @@ describe('random and contenttype are accepted whatever they are', () => {
   const randoms: (string | null)[] = [null, '0', '2147483648', '4294967295', '4294967296', '-1', 'abc'];
   it.each(randoms)('random=%s', async (random) => {
     const answer = await callApi(mock, 'get_group_attr', { GroupId: groupId }, { usersig: sig(), random });
-    expect(answer.body.ErrorCode).toBe(profileCode(random === '2147483648' || random === '4294967295' ? 'signing.random-above-2-31' : 'signing.random-or-contenttype-invalid'));
+    expect(answer.body.ErrorCode).toBe(
+      profileCode(
+        random === '2147483648' || random === '4294967295'
+          ? 'signing.random-above-2-31'
+          : 'signing.random-or-contenttype-invalid',
+      ),
+    );
   });
 });
 
@@ -115,22 +153,89 @@ describe('query and signing checks apply in the profile order', () => {
   // answer the code of the earliest check still broken.
   const alice = 'alice-not-admin';
   const steps: { name: string; options: () => CallOptions; expect: string | 0 }[] = [
-    { name: 'GET to an unknown path without any parameter', options: () => ({ method: 'GET', path: '/v4/x/y', sdkappid: null, identifier: null, usersig: null }), expect: 'transport.method-not-post' },
-    { name: 'unknown path without any parameter', options: () => ({ path: '/v4/x/y', sdkappid: null, identifier: null, usersig: null }), expect: 'transport.unknown-command' },
-    { name: 'no sdkappid, no identifier, no usersig', options: () => ({ sdkappid: null, identifier: null, usersig: null }), expect: 'signing.sdkappid-missing' },
-    { name: 'empty sdkappid', options: () => ({ sdkappid: '', identifier: null, usersig: null }), expect: 'signing.sdkappid-missing' },
-    { name: 'unknown sdkappid, no identifier', options: () => ({ sdkappid: '1234567', identifier: null, usersig: null }), expect: 'signing.sdkappid-unknown' },
-    { name: 'non-numeric sdkappid', options: () => ({ sdkappid: 'abc', identifier: null, usersig: null }), expect: 'signing.sdkappid-unknown' },
-    { name: 'no identifier, no usersig', options: () => ({ identifier: null, usersig: null }), expect: 'signing.identifier-missing' },
-    { name: 'non-admin identifier, no usersig', options: () => ({ identifier: alice, usersig: null }), expect: 'signing.usersig-missing' },
-    { name: 'non-admin identifier, empty usersig', options: () => ({ identifier: alice, usersig: '' }), expect: 'signing.usersig-missing' },
-    { name: 'non-admin identifier, malformed usersig', options: () => ({ identifier: alice, usersig: 'eJy-garbage' }), expect: 'signing.usersig-malformed' },
-    { name: 'wrong key, other identifier, other sdkappid, expired', options: () => ({ identifier: alice, usersig: sig({ secretKey: 'wrong', identifier: 'bob', sdkappid: 1, time: 1, expire: 1 }) }), expect: 'signing.hmac-mismatch' },
-    { name: 'other identifier, other sdkappid, expired', options: () => ({ identifier: alice, usersig: sig({ identifier: 'bob', sdkappid: 1, time: 1, expire: 1 }) }), expect: 'signing.identifier-mismatch' },
-    { name: 'other sdkappid, expired', options: () => ({ identifier: alice, usersig: sig({ identifier: alice, sdkappid: 1, time: 1, expire: 1 }) }), expect: 'signing.sdkappid-mismatch' },
-    { name: 'expired', options: () => ({ identifier: alice, usersig: sig({ identifier: alice, time: 1, expire: 1 }) }), expect: 'signing.expired' },
-    { name: 'valid signature of a non-admin, body not JSON', options: () => ({ identifier: alice, usersig: sig({ identifier: alice }), rawBody: 'nope' }), expect: 'signing.not-admin' },
-    { name: 'admin, body not JSON', options: () => ({ usersig: sig(), rawBody: 'nope' }), expect: 'transport.body-not-json' },
+    {
+      name: 'GET to an unknown path without any parameter',
+      options: () => ({ method: 'GET', path: '/v4/x/y', sdkappid: null, identifier: null, usersig: null }),
+      expect: 'transport.method-not-post',
+    },
+    {
+      name: 'unknown path without any parameter',
+      options: () => ({ path: '/v4/x/y', sdkappid: null, identifier: null, usersig: null }),
+      expect: 'transport.unknown-command',
+    },
+    {
+      name: 'no sdkappid, no identifier, no usersig',
+      options: () => ({ sdkappid: null, identifier: null, usersig: null }),
+      expect: 'signing.sdkappid-missing',
+    },
+    {
+      name: 'empty sdkappid',
+      options: () => ({ sdkappid: '', identifier: null, usersig: null }),
+      expect: 'signing.sdkappid-missing',
+    },
+    {
+      name: 'unknown sdkappid, no identifier',
+      options: () => ({ sdkappid: '1234567', identifier: null, usersig: null }),
+      expect: 'signing.sdkappid-unknown',
+    },
+    {
+      name: 'non-numeric sdkappid',
+      options: () => ({ sdkappid: 'abc', identifier: null, usersig: null }),
+      expect: 'signing.sdkappid-unknown',
+    },
+    {
+      name: 'no identifier, no usersig',
+      options: () => ({ identifier: null, usersig: null }),
+      expect: 'signing.identifier-missing',
+    },
+    {
+      name: 'non-admin identifier, no usersig',
+      options: () => ({ identifier: alice, usersig: null }),
+      expect: 'signing.usersig-missing',
+    },
+    {
+      name: 'non-admin identifier, empty usersig',
+      options: () => ({ identifier: alice, usersig: '' }),
+      expect: 'signing.usersig-missing',
+    },
+    {
+      name: 'non-admin identifier, malformed usersig',
+      options: () => ({ identifier: alice, usersig: 'eJy-garbage' }),
+      expect: 'signing.usersig-malformed',
+    },
+    {
+      name: 'wrong key, other identifier, other sdkappid, expired',
+      options: () => ({
+        identifier: alice,
+        usersig: sig({ secretKey: 'wrong', identifier: 'bob', sdkappid: 1, time: 1, expire: 1 }),
+      }),
+      expect: 'signing.hmac-mismatch',
+    },
+    {
+      name: 'other identifier, other sdkappid, expired',
+      options: () => ({ identifier: alice, usersig: sig({ identifier: 'bob', sdkappid: 1, time: 1, expire: 1 }) }),
+      expect: 'signing.identifier-mismatch',
+    },
+    {
+      name: 'other sdkappid, expired',
+      options: () => ({ identifier: alice, usersig: sig({ identifier: alice, sdkappid: 1, time: 1, expire: 1 }) }),
+      expect: 'signing.sdkappid-mismatch',
+    },
+    {
+      name: 'expired',
+      options: () => ({ identifier: alice, usersig: sig({ identifier: alice, time: 1, expire: 1 }) }),
+      expect: 'signing.expired',
+    },
+    {
+      name: 'valid signature of a non-admin, body not JSON',
+      options: () => ({ identifier: alice, usersig: sig({ identifier: alice }), rawBody: 'nope' }),
+      expect: 'signing.not-admin',
+    },
+    {
+      name: 'admin, body not JSON',
+      options: () => ({ usersig: sig(), rawBody: 'nope' }),
+      expect: 'transport.body-not-json',
+    },
     { name: 'admin, JSON body', options: () => ({ usersig: sig() }), expect: 0 },
   ];
   it.each(steps)('$name', async ({ options, expect: expected }) => {
@@ -143,7 +248,13 @@ describe('query and signing checks apply in the profile order', () => {
     const app = { ...DEFAULT_FULL_APP, sdkappid: 1400000555, extraAdmins: ['second-admin'] };
     const other = await startTestMock({ apps: [app], clock: clock.now });
     try {
-      const usersig = handBuiltSig({ identifier: 'second-admin', sdkappid: app.sdkappid, secretKey: app.secretKey, time: nowSeconds(), expire: 60 });
+      const usersig = handBuiltSig({
+        identifier: 'second-admin',
+        sdkappid: app.sdkappid,
+        secretKey: app.secretKey,
+        time: nowSeconds(),
+        expire: 60,
+      });
       const answer = await callApi(other, 'get_appid_group_list', {}, { app, identifier: 'second-admin', usersig });
       expect(answer.body.ErrorCode).toBe(0);
     } finally {

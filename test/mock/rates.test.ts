@@ -37,7 +37,13 @@ describe('per-group attribute write rate', () => {
     ['modify', (g, i) => ['modify_group_attr', { GroupId: g, GroupAttr: [{ key: `k${i}`, value: 'v' }] }]],
     ['set', (g, i) => ['set_group_attr', { GroupId: g, GroupAttr: [{ key: `k${i}`, value: 'v' }] }]],
     ['clear', (g) => ['clear_group_attr', { GroupId: g }]],
-    ['modify then delete', (g, i) => (i % 2 === 0 ? ['modify_group_attr', { GroupId: g, GroupAttr: [{ key: 'k', value: 'v' }] }] : ['delete_group_attr', { GroupId: g, GroupAttr: [{ key: 'k' }] }])],
+    [
+      'modify then delete',
+      (g, i) =>
+        i % 2 === 0
+          ? ['modify_group_attr', { GroupId: g, GroupAttr: [{ key: 'k', value: 'v' }] }]
+          : ['delete_group_attr', { GroupId: g, GroupAttr: [{ key: 'k' }] }],
+    ],
   ];
 
   it.each(writes)('%s: %# the write past the limit answers the rate code and does not write', async (_name, make) => {
@@ -50,7 +56,9 @@ describe('per-group attribute write rate', () => {
     }
     const before = mock.state.snapshotGroup(1400000001, groupId);
     const [op, body] = make(groupId, WRITES);
-    expect((await callApi(mock, op, { ...body, GroupAttr: [{ key: 'refused', value: 'x' }] })).body.ErrorCode).toBe(WRITE_CODE);
+    expect((await callApi(mock, op, { ...body, GroupAttr: [{ key: 'refused', value: 'x' }] })).body.ErrorCode).toBe(
+      WRITE_CODE,
+    );
     expect(mock.state.snapshotGroup(1400000001, groupId)).toEqual(before);
     // Reads do not count.
     expect((await callApi(mock, 'get_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(0);
@@ -76,7 +84,8 @@ describe('per-group attribute write rate', () => {
   it('is off with rateLimits: false', async () => {
     mock = await startTestMock({ clock: manualClock().now, rateLimits: false });
     const groupId = await createGroup(mock);
-    for (let i = 0; i < WRITES * 3; i++) expect((await callApi(mock, 'clear_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(0);
+    for (let i = 0; i < WRITES * 3; i++)
+      expect((await callApi(mock, 'clear_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(0);
   });
 });
 
@@ -91,9 +100,13 @@ describe('per-API call rate', () => {
     const over = await callApi(mock, 'get_group_info', body);
     expect(over.body.ErrorCode).toBe(profileCode('rates.api-calls-per-second'));
     // The rate is checked before the body is parsed.
-    expect((await callApi(mock, 'get_group_info', null, { rawBody: 'not json' })).body.ErrorCode).toBe(profileCode('rates.api-calls-per-second'));
+    expect((await callApi(mock, 'get_group_info', null, { rawBody: 'not json' })).body.ErrorCode).toBe(
+      profileCode('rates.api-calls-per-second'),
+    );
     // Another API, another app: their own windows.
-    expect((await callApi(mock, 'get_group_attr', { GroupId: 'nope' })).body.ErrorCode).toBe(profileCode('groups.unknown-group'));
+    expect((await callApi(mock, 'get_group_attr', { GroupId: 'nope' })).body.ErrorCode).toBe(
+      profileCode('groups.unknown-group'),
+    );
     expect((await callApi(mock, 'get_group_info', body, { app: mock.apps[1] })).body.ErrorCode).toBe(0);
     // Refused calls are not recorded: after one second the window is empty again.
     clock.advance(1000);
@@ -104,8 +117,11 @@ describe('per-API call rate', () => {
     const clock = manualClock();
     mock = await startTestMock({ clock: clock.now });
     const perSecond = getOperation('get_appid_group_list')['x-tim-call-rate'].perSecond;
-    for (let i = 0; i < perSecond; i++) expect((await callApi(mock, 'get_appid_group_list', {})).body.ErrorCode).toBe(0);
-    expect((await callApi(mock, 'get_appid_group_list', {})).body.ErrorCode).toBe(limitCode('group.list.calls.perSecond'));
+    for (let i = 0; i < perSecond; i++)
+      expect((await callApi(mock, 'get_appid_group_list', {})).body.ErrorCode).toBe(0);
+    expect((await callApi(mock, 'get_appid_group_list', {})).body.ErrorCode).toBe(
+      limitCode('group.list.calls.perSecond'),
+    );
     clock.advance(1000);
     expect((await callApi(mock, 'get_appid_group_list', {})).body.ErrorCode).toBe(0);
   });

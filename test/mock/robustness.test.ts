@@ -35,7 +35,9 @@ describe('parseJsonInt64', () => {
   });
 
   it('leaves digits inside strings alone', () => {
-    expect(parseJsonInt64('{"s":"12345678901234567890","v":12345678901234567890,"e":"\\"99999999999999999\\""}')).toEqual({
+    expect(
+      parseJsonInt64('{"s":"12345678901234567890","v":12345678901234567890,"e":"\\"99999999999999999\\""}'),
+    ).toEqual({
       s: '12345678901234567890',
       v: 12345678901234567890n,
       e: '"99999999999999999"',
@@ -43,7 +45,8 @@ describe('parseJsonInt64', () => {
   });
 
   it('rejects what JSON.parse rejects', () => {
-    for (const text of ['{"v":01234567890123456789}', '{"v":12345678901234567890', '{', '']) expect(() => parseJsonInt64(text)).toThrow(SyntaxError);
+    for (const text of ['{"v":01234567890123456789}', '{"v":12345678901234567890', '{', ''])
+      expect(() => parseJsonInt64(text)).toThrow(SyntaxError);
   });
 
   it('round-trips any int64 and agrees with JSON.parse on everything else', () => {
@@ -61,22 +64,47 @@ describe('parseJsonInt64', () => {
 
 describe('bad input', () => {
   it('random bodies of any shape to every operation: always an envelope, never a crash, state stays valid', async () => {
-    const groupIds = [await createGroup(mock), await createGroup(mock, 'Community'), await createGroup(mock, 'AVChatRoom')];
+    const groupIds = [
+      await createGroup(mock),
+      await createGroup(mock, 'Community'),
+      await createGroup(mock, 'AVChatRoom'),
+    ];
     const ops = operations().map((op) => op.operationId);
-    const anyValue = fc.oneof(fc.jsonValue(), fc.constantFrom('__proto__', 'constructor', '', 'é'.repeat(40)), fc.bigInt().map(String));
+    const anyValue = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom('__proto__', 'constructor', '', 'é'.repeat(40)),
+      fc.bigInt().map(String),
+    );
     const body = fc.oneof(
-      fc.record({
-        GroupId: fc.oneof(fc.constantFrom(...groupIds), anyValue),
-        GroupAttr: fc.oneof(fc.array(fc.record({ key: fc.oneof(fc.string(), anyValue), value: fc.oneof(fc.string(), anyValue) }), { maxLength: 20 }), anyValue),
-        GroupCounter: fc.oneof(fc.array(fc.record({ Key: fc.oneof(fc.string(), anyValue), Value: fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), anyValue) }), { maxLength: 22 }), anyValue),
-        GroupCounterKeys: fc.oneof(fc.array(fc.string()), anyValue),
-        Mode: fc.oneof(fc.constantFrom('Set', 'Increase', 'Decrease'), anyValue),
-        GroupIdList: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), anyValue),
-        Type: fc.oneof(fc.constantFrom('Public', 'Community'), anyValue),
-        Name: anyValue,
-        Limit: anyValue,
-        Next: anyValue,
-      }, { requiredKeys: [] }),
+      fc.record(
+        {
+          GroupId: fc.oneof(fc.constantFrom(...groupIds), anyValue),
+          GroupAttr: fc.oneof(
+            fc.array(fc.record({ key: fc.oneof(fc.string(), anyValue), value: fc.oneof(fc.string(), anyValue) }), {
+              maxLength: 20,
+            }),
+            anyValue,
+          ),
+          GroupCounter: fc.oneof(
+            fc.array(
+              fc.record({
+                Key: fc.oneof(fc.string(), anyValue),
+                Value: fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), anyValue),
+              }),
+              { maxLength: 22 },
+            ),
+            anyValue,
+          ),
+          GroupCounterKeys: fc.oneof(fc.array(fc.string()), anyValue),
+          Mode: fc.oneof(fc.constantFrom('Set', 'Increase', 'Decrease'), anyValue),
+          GroupIdList: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), anyValue),
+          Type: fc.oneof(fc.constantFrom('Public', 'Community'), anyValue),
+          Name: anyValue,
+          Limit: anyValue,
+          Next: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
       anyValue,
     );
     await fc.assert(
@@ -118,26 +146,45 @@ describe('concurrency', () => {
     const groupId = await createGroup(mock);
     const valueBytes = 1500;
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: `c${i}`, value: 'x'.repeat(valueBytes) }] })),
+      Array.from({ length: 40 }, (_, i) =>
+        callApi(mock, 'modify_group_attr', {
+          GroupId: groupId,
+          GroupAttr: [{ key: `c${i}`, value: 'x'.repeat(valueBytes) }],
+        }),
+      ),
     );
-    const accepted = answers.map((a, i) => (a.body.ErrorCode === 0 ? `c${i}` : null)).filter((k): k is string => k !== null);
+    const accepted = answers
+      .map((a, i) => (a.body.ErrorCode === 0 ? `c${i}` : null))
+      .filter((k): k is string => k !== null);
     const snapshot = mock.state.snapshotGroup(DEFAULT_FULL_APP.sdkappid, groupId)!;
     expect(snapshot.attrs.map(([key]) => key).sort()).toEqual(accepted.sort());
-    expect(accepted.length).toBe(Math.min(limitMax('attr.keys.maxCount'), Math.floor(limitMax('attr.values.totalMaxBytes') / valueBytes)));
+    expect(accepted.length).toBe(
+      Math.min(limitMax('attr.keys.maxCount'), Math.floor(limitMax('attr.values.totalMaxBytes') / valueBytes)),
+    );
     checkInvariants();
   });
 
   it('concurrent Increase calls add up exactly', async () => {
     const groupId = await createGroup(mock);
     const answers = await Promise.all(
-      Array.from({ length: 60 }, () => callApi(mock, 'update_group_counter', { GroupId: groupId, GroupCounter: [{ Key: 'n', Value: 3 }], Mode: 'Increase' })),
+      Array.from({ length: 60 }, () =>
+        callApi(mock, 'update_group_counter', {
+          GroupId: groupId,
+          GroupCounter: [{ Key: 'n', Value: 3 }],
+          Mode: 'Increase',
+        }),
+      ),
     );
     expect(answers.every((a) => a.body.ErrorCode === 0)).toBe(true);
     expect(mock.state.snapshotGroup(DEFAULT_FULL_APP.sdkappid, groupId)!.counters).toEqual([['n', 180n]]);
   });
 
   it('concurrent create_group with one id: exactly one wins', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => callApi(mock, 'create_group', { Type: 'Public', Name: 'race', GroupId: 'race-id' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        callApi(mock, 'create_group', { Type: 'Public', Name: 'race', GroupId: 'race-id' }),
+      ),
+    );
     expect(answers.filter((a) => a.body.ErrorCode === 0)).toHaveLength(1);
   });
 });

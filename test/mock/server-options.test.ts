@@ -33,7 +33,7 @@ describe('TLS', () => {
     await expect(callApi(mock, 'get_appid_group_list', {})).rejects.toThrow();
   });
 
-  it('serves the caller\'s own certificate and key', async () => {
+  it("serves the caller's own certificate and key", async () => {
     const material = await selfSignedCertificate('localhost');
     mock = await startTestMock({ tls: material });
     expect(mock.caCert).toBe(material.cert);
@@ -115,7 +115,10 @@ describe('deviations (plumbing for the mutation self-check)', () => {
     for (const deviations of [[], ['limits.count-utf16-units']]) {
       mock = await startTestMock({ rateLimits: false, deviations });
       const groupId = await createGroup(mock);
-      results.push((await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key, value: 'v' }] })).body.ErrorCode!);
+      results.push(
+        (await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key, value: 'v' }] })).body
+          .ErrorCode!,
+      );
       await mock.close();
       mock = undefined;
     }
@@ -125,7 +128,10 @@ describe('deviations (plumbing for the mutation self-check)', () => {
   it('attr.key-too-long-as-invalid-parameter changes the code', async () => {
     mock = await startTestMock({ rateLimits: false, deviations: ['attr.key-too-long-as-invalid-parameter'] });
     const groupId = await createGroup(mock);
-    const answer = await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'k'.repeat(limitMax('attr.key.maxBytes') + 1), value: 'v' }] });
+    const answer = await callApi(mock, 'modify_group_attr', {
+      GroupId: groupId,
+      GroupAttr: [{ key: 'k'.repeat(limitMax('attr.key.maxBytes') + 1), value: 'v' }],
+    });
     expect(answer.body.ErrorCode).not.toBe(limitCode('attr.key.maxBytes'));
   });
 
@@ -133,13 +139,20 @@ describe('deviations (plumbing for the mutation self-check)', () => {
     mock = await startTestMock({ rateLimits: false, deviations: ['attr.limits-on-request-only'] });
     const groupId = await createGroup(mock);
     const max = limitMax('attr.keys.maxCount');
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: Array.from({ length: max }, (_, i) => ({ key: `a${i}`, value: 'v' })) });
-    expect((await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'extra', value: 'v' }] })).body.ErrorCode).toBe(0);
+    await callApi(mock, 'modify_group_attr', {
+      GroupId: groupId,
+      GroupAttr: Array.from({ length: max }, (_, i) => ({ key: `a${i}`, value: 'v' })),
+    });
+    expect(
+      (await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'extra', value: 'v' }] })).body
+        .ErrorCode,
+    ).toBe(0);
     expect(mock.state.snapshotGroup(DEFAULT_FULL_APP.sdkappid, groupId)!.attrs.length).toBe(max + 1);
   });
 
   it('every known deviation has a description', () => {
-    for (const [name, description] of Object.entries(KNOWN_DEVIATIONS)) expect(description.length, name).toBeGreaterThan(10);
+    for (const [name, description] of Object.entries(KNOWN_DEVIATIONS))
+      expect(description.length, name).toBeGreaterThan(10);
   });
 });
 
@@ -155,7 +168,9 @@ describe('apps, host and close', () => {
     const closed = new Promise((resolve) => socket.once('close', resolve));
     await mock.close();
     await closed;
-    await expect(new Promise((resolve, reject) => connect(mock!.port, '127.0.0.1').once('connect', resolve).once('error', reject))).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => connect(mock!.port, '127.0.0.1').once('connect', resolve).once('error', reject)),
+    ).rejects.toThrow();
     mock = undefined;
   });
 });

@@ -3,7 +3,16 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserSigVerifier } from '../../test-utils/mock/usersig-verify.ts';
 import type { MockApp, MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, DEFAULT_FULL_APP, handBuiltSig, hmacOf, manualClock, officialSig, profileCode, startTestMock } from './helpers.ts';
+import {
+  callApi,
+  DEFAULT_FULL_APP,
+  handBuiltSig,
+  hmacOf,
+  manualClock,
+  officialSig,
+  profileCode,
+  startTestMock,
+} from './helpers.ts';
 import type { HandBuiltSig } from './helpers.ts';
 
 // An app whose admins need escaping in PHP's and Python's encoders ('/' and non-ASCII).
@@ -30,10 +39,22 @@ afterAll(async () => {
 });
 
 function sigFor(app: MockApp, overrides: Partial<HandBuiltSig> = {}): string {
-  return handBuiltSig({ identifier: app.admin, sdkappid: app.sdkappid, secretKey: app.secretKey, time: nowSeconds() - 10, expire: 86_400, ...overrides });
+  return handBuiltSig({
+    identifier: app.admin,
+    sdkappid: app.sdkappid,
+    secretKey: app.secretKey,
+    time: nowSeconds() - 10,
+    expire: 86_400,
+    ...overrides,
+  });
 }
 
-async function codeWith(usersig: string, app: MockApp = DEFAULT_FULL_APP, identifier = app.admin, target = mock): Promise<number | undefined> {
+async function codeWith(
+  usersig: string,
+  app: MockApp = DEFAULT_FULL_APP,
+  identifier = app.admin,
+  target = mock,
+): Promise<number | undefined> {
   const answer = await callApi(target, 'get_group_info', { GroupIdList: ['nope'] }, { app, usersig, identifier });
   expect(answer.status).toBe(200);
   return answer.body.ErrorCode;
@@ -41,17 +62,30 @@ async function codeWith(usersig: string, app: MockApp = DEFAULT_FULL_APP, identi
 
 describe('UserSig verification: what the official libraries produce is accepted', () => {
   it('tls-sig-api-v2 (Node: time before expire in the JSON)', async () => {
-    expect(await codeWith(officialSig(DEFAULT_FULL_APP), DEFAULT_FULL_APP, DEFAULT_FULL_APP.admin, realClockMock)).toBe(0);
+    expect(await codeWith(officialSig(DEFAULT_FULL_APP), DEFAULT_FULL_APP, DEFAULT_FULL_APP.admin, realClockMock)).toBe(
+      0,
+    );
   });
 
   const variants: [string, Partial<HandBuiltSig>, MockApp?, string?][] = [
     ['Python: ", " / ": " spacing, expire before time', { pythonSpacing: true }],
-    ['Python: non-ASCII identifier as \\u escapes', { pythonSpacing: true, escapeNonAscii: true, identifier: 'админ' }, ESCAPING_APP, 'админ'],
+    [
+      'Python: non-ASCII identifier as \\u escapes',
+      { pythonSpacing: true, escapeNonAscii: true, identifier: 'админ' },
+      ESCAPING_APP,
+      'админ',
+    ],
     ['PHP: "/" written as "\\/"', { escapeSlashes: true, identifier: 'team/admin' }, ESCAPING_APP, 'team/admin'],
     ['Go: NoCompression (level 0) and a trailing newline', { level: 0, trailingNewline: true }],
     ['Go: userbuf field present', { userbuf: 'YWJj', level: 0, trailingNewline: true }],
-    ['Java: HashMap order (sig first)', { order: ['TLS.sig', 'TLS.time', 'TLS.identifier', 'TLS.expire', 'TLS.ver', 'TLS.sdkappid'] }],
-    ['Java: another arbitrary order', { order: ['TLS.sdkappid', 'TLS.ver', 'TLS.sig', 'TLS.expire', 'TLS.identifier', 'TLS.time'] }],
+    [
+      'Java: HashMap order (sig first)',
+      { order: ['TLS.sig', 'TLS.time', 'TLS.identifier', 'TLS.expire', 'TLS.ver', 'TLS.sdkappid'] },
+    ],
+    [
+      'Java: another arbitrary order',
+      { order: ['TLS.sdkappid', 'TLS.ver', 'TLS.sig', 'TLS.expire', 'TLS.identifier', 'TLS.time'] },
+    ],
     ['userbuf between time and sig', { userbuf: 'AAAAAQ==' }],
     ...Array.from({ length: 10 }, (_, level): [string, Partial<HandBuiltSig>] => [`zlib level ${level}`, { level }]),
   ];
@@ -63,37 +97,80 @@ describe('UserSig verification: what the official libraries produce is accepted'
 describe('UserSig verification: defects get the profile codes', () => {
   const rows: [string, () => string, string][] = [
     ['not base64', () => '!!!not-a-sig!!!', 'signing.usersig-malformed'],
-    ['base64 but not zlib', () => Buffer.from('plain text').toString('base64').replace(/=/g, '_'), 'signing.usersig-malformed'],
+    [
+      'base64 but not zlib',
+      () => Buffer.from('plain text').toString('base64').replace(/=/g, '_'),
+      'signing.usersig-malformed',
+    ],
     ['zlib of a JSON array', () => handArray(), 'signing.usersig-malformed'],
     ['TLS.sig missing', () => sigFor(DEFAULT_FULL_APP, { drop: ['TLS.sig'] }), 'signing.usersig-malformed'],
-    ['TLS.identifier missing', () => sigFor(DEFAULT_FULL_APP, { drop: ['TLS.identifier'] }), 'signing.usersig-malformed'],
+    [
+      'TLS.identifier missing',
+      () => sigFor(DEFAULT_FULL_APP, { drop: ['TLS.identifier'] }),
+      'signing.usersig-malformed',
+    ],
     ['truncated', () => sigFor(DEFAULT_FULL_APP).slice(0, 40), 'signing.usersig-malformed'],
     ['another key', () => sigFor(DEFAULT_FULL_APP, { secretKey: 'some other key' }), 'signing.hmac-mismatch'],
-    ['tampered HMAC', () => sigFor(DEFAULT_FULL_APP, { sigOverride: Buffer.alloc(32, 7).toString('base64') }), 'signing.hmac-mismatch'],
+    [
+      'tampered HMAC',
+      () => sigFor(DEFAULT_FULL_APP, { sigOverride: Buffer.alloc(32, 7).toString('base64') }),
+      'signing.hmac-mismatch',
+    ],
     ['userbuf changed after signing', () => tamperedUserbuf(), 'signing.hmac-mismatch'],
-    ['signed for another identifier', () => sigFor(DEFAULT_FULL_APP, { identifier: 'someone-else' }), 'signing.identifier-mismatch'],
-    ['TLS.sdkappid of another app', () => sigFor(DEFAULT_FULL_APP, { sdkappid: 1400009999 }), 'signing.sdkappid-mismatch'],
-    ['expired one second ago', () => sigFor(DEFAULT_FULL_APP, { time: nowSeconds() - 101, expire: 100 }), 'signing.expired'],
+    [
+      'signed for another identifier',
+      () => sigFor(DEFAULT_FULL_APP, { identifier: 'someone-else' }),
+      'signing.identifier-mismatch',
+    ],
+    [
+      'TLS.sdkappid of another app',
+      () => sigFor(DEFAULT_FULL_APP, { sdkappid: 1400009999 }),
+      'signing.sdkappid-mismatch',
+    ],
+    [
+      'expired one second ago',
+      () => sigFor(DEFAULT_FULL_APP, { time: nowSeconds() - 101, expire: 100 }),
+      'signing.expired',
+    ],
   ];
   it.each(rows)('%s', async (_name, make, caseId) => {
     expect(await codeWith(make())).toBe(profileCode(caseId));
   });
 
   it('the PHP single-quote bug (literal backslash-n separators) is a signature mismatch', async () => {
-    const fields = { identifier: DEFAULT_FULL_APP.admin, sdkappid: DEFAULT_FULL_APP.sdkappid, time: nowSeconds(), expire: 600 };
+    const fields = {
+      identifier: DEFAULT_FULL_APP.admin,
+      sdkappid: DEFAULT_FULL_APP.sdkappid,
+      time: nowSeconds(),
+      expire: 600,
+    };
     const wrong = createHmac('sha256', DEFAULT_FULL_APP.secretKey)
-      .update(`TLS.identifier:${fields.identifier}\\nTLS.sdkappid:${fields.sdkappid}\\nTLS.time:${fields.time}\\nTLS.expire:${fields.expire}\\n`)
+      .update(
+        `TLS.identifier:${fields.identifier}\\nTLS.sdkappid:${fields.sdkappid}\\nTLS.time:${fields.time}\\nTLS.expire:${fields.expire}\\n`,
+      )
       .digest('base64');
-    expect(await codeWith(sigFor(DEFAULT_FULL_APP, { ...fields, sigOverride: wrong }))).toBe(profileCode('signing.hmac-mismatch'));
+    expect(await codeWith(sigFor(DEFAULT_FULL_APP, { ...fields, sigOverride: wrong }))).toBe(
+      profileCode('signing.hmac-mismatch'),
+    );
   });
 });
 
 function handArray(): string {
-  return deflateSync(Buffer.from('["TLS.ver"]')).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+  return deflateSync(Buffer.from('["TLS.ver"]'))
+    .toString('base64')
+    .replace(/\+/g, '*')
+    .replace(/\//g, '-')
+    .replace(/=/g, '_');
 }
 
 function tamperedUserbuf(): string {
-  const good = { identifier: DEFAULT_FULL_APP.admin, sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, time: nowSeconds(), expire: 600 };
+  const good = {
+    identifier: DEFAULT_FULL_APP.admin,
+    sdkappid: DEFAULT_FULL_APP.sdkappid,
+    secretKey: DEFAULT_FULL_APP.secretKey,
+    time: nowSeconds(),
+    expire: 600,
+  };
   return sigFor(DEFAULT_FULL_APP, { ...good, userbuf: 'ZZZZ', sigOverride: hmacOf({ ...good, userbuf: 'YWJj' }) });
 }
 describe('expiry against the clock, with the decoding cached', () => {
@@ -112,7 +189,13 @@ describe('expiry against the clock, with the decoding cached', () => {
   it('the cache is bounded: the oldest distinct sig is forgotten first', () => {
     const verifier = new UserSigVerifier({ cacheSize: 2 });
     const request = (usersig: string) =>
-      verifier.verify({ usersig, identifier: DEFAULT_FULL_APP.admin, sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey, nowSeconds: nowSeconds() });
+      verifier.verify({
+        usersig,
+        identifier: DEFAULT_FULL_APP.admin,
+        sdkappid: DEFAULT_FULL_APP.sdkappid,
+        secretKey: DEFAULT_FULL_APP.secretKey,
+        nowSeconds: nowSeconds(),
+      });
     for (const expire of [100, 200, 300]) expect(request(sigFor(DEFAULT_FULL_APP, { expire }))).toBe('ok');
     expect(verifier.cachedEntries).toBe(2);
   });
@@ -121,8 +204,12 @@ describe('expiry against the clock, with the decoding cached', () => {
     const verifier = new UserSigVerifier();
     const sig = sigFor(DEFAULT_FULL_APP);
     const base = { usersig: sig, identifier: DEFAULT_FULL_APP.admin, nowSeconds: nowSeconds() };
-    expect(verifier.verify({ ...base, sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey })).toBe('ok');
-    expect(verifier.verify({ ...base, sdkappid: ESCAPING_APP.sdkappid, secretKey: ESCAPING_APP.secretKey })).toBe('bad-signature');
+    expect(
+      verifier.verify({ ...base, sdkappid: DEFAULT_FULL_APP.sdkappid, secretKey: DEFAULT_FULL_APP.secretKey }),
+    ).toBe('ok');
+    expect(verifier.verify({ ...base, sdkappid: ESCAPING_APP.sdkappid, secretKey: ESCAPING_APP.secretKey })).toBe(
+      'bad-signature',
+    );
   });
 });
 
@@ -156,7 +243,11 @@ describe('published fixed-time vectors', () => {
   ];
   for (const [when, seconds, caseId] of windows) {
     it.each(Object.entries(VECTORS))(`%s, ${when}`, async (_name, sig) => {
-      const fixed = await startTestMock({ apps: [VECTOR_APP], clock: { fixedTimeMs: seconds * 1000 }, rateLimits: false });
+      const fixed = await startTestMock({
+        apps: [VECTOR_APP],
+        clock: { fixedTimeMs: seconds * 1000 },
+        rateLimits: false,
+      });
       try {
         expect(await codeWith(sig, VECTOR_APP, '0', fixed)).toBe(caseId === null ? 0 : profileCode(caseId));
       } finally {
@@ -166,9 +257,14 @@ describe('published fixed-time vectors', () => {
   }
 
   it('the vectors are refused with another key (the HMAC is really checked)', async () => {
-    const fixed = await startTestMock({ apps: [{ ...VECTOR_APP, secretKey: `${VECTOR_APP.secretKey}0` }], clock: { fixedTimeMs: VECTOR_TIME * 1000 } });
+    const fixed = await startTestMock({
+      apps: [{ ...VECTOR_APP, secretKey: `${VECTOR_APP.secretKey}0` }],
+      clock: { fixedTimeMs: VECTOR_TIME * 1000 },
+    });
     try {
-      expect(await codeWith(VECTORS['Node cross-check'], VECTOR_APP, '0', fixed)).toBe(profileCode('signing.hmac-mismatch'));
+      expect(await codeWith(VECTORS['Node cross-check'], VECTOR_APP, '0', fixed)).toBe(
+        profileCode('signing.hmac-mismatch'),
+      );
     } finally {
       await fixed.close();
     }

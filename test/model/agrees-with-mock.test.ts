@@ -24,7 +24,10 @@ function burstyClock(seed: number): { tick: () => number; now: () => number } {
   let now = 1_700_000_000_000;
   // Mostly 0–1 ms apart, with a pause of up to 2 s about every thousand requests: the 5 writes/s of
   // a group fill within a few steps, the 200 calls/s of an API now and then.
-  return { tick: () => (now += random() < 0.999 ? Math.floor(random() * 2) : Math.floor(random() * 2000)), now: () => now };
+  return {
+    tick: () => (now += random() < 0.999 ? Math.floor(random() * 2) : Math.floor(random() * 2000)),
+    now: () => now,
+  };
 }
 
 describe('the model agrees with the reference mock', () => {
@@ -32,17 +35,31 @@ describe('the model agrees with the reference mock', () => {
     it(`over ${STEPS} random steps with read-backs (seed ${seed})`, async () => {
       const clock = burstyClock(seed);
       const mock = inProcessMock({ now: clock.now });
-      const session = new StatefulSession({ port: mock.port, slots: SLOT_LAYOUTS.isolation, apps: mock.apps, clock: clock.tick, strict: true });
+      const session = new StatefulSession({
+        port: mock.port,
+        slots: SLOT_LAYOUTS.isolation,
+        apps: mock.apps,
+        clock: clock.tick,
+        strict: true,
+      });
       await session.setup();
       // The stateful check's commands: single steps and the fill / remove / write-again scenarios.
-      const mixed = fc.oneof(commandStepsArbitrary('attributes'), commandStepsArbitrary('counters'), commandStepsArbitrary('isolation'));
+      const mixed = fc.oneof(
+        commandStepsArbitrary('attributes'),
+        commandStepsArbitrary('counters'),
+        commandStepsArbitrary('isolation'),
+      );
       const steps = fc.sample(mixed, { seed, numRuns: STEPS }).flat().slice(0, STEPS);
       for (const step of steps) await session.execute(step);
       expect(session.tentative).toEqual([]);
       expect(session.steps).toBe(STEPS);
       // Both rates were reached, so the windows were compared too, not only the state.
       const codes = session.transcript.map((entry) => entry.observed);
-      for (const code of [10049, 60007, 10047, 10048, 10004]) expect(codes.some((text) => text.startsWith(`ErrorCode ${code}`)), `some answer was ${code}`).toBe(true);
+      for (const code of [10049, 60007, 10047, 10048, 10004])
+        expect(
+          codes.some((text) => text.startsWith(`ErrorCode ${code}`)),
+          `some answer was ${code}`,
+        ).toBe(true);
       console.log(`model vs mock (seed ${seed}): ${session.steps} steps, ${session.requests} requests compared`);
     });
   }

@@ -31,24 +31,44 @@ describe('the catalogue rows', () => {
   });
 
   test('an inferred survivor gates only with --strict; every other status always', () => {
-    expect([survivorGates({ status: 'inferred' }, false), survivorGates({ status: 'inferred' }, true)]).toEqual([false, true]);
-    for (const status of ['documented', 'documented-set', 'unresolved'] as const) expect(survivorGates({ status }, false)).toBe(true);
+    expect([survivorGates({ status: 'inferred' }, false), survivorGates({ status: 'inferred' }, true)]).toEqual([
+      false,
+      true,
+    ]);
+    for (const status of ['documented', 'documented-set', 'unresolved'] as const)
+      expect(survivorGates({ status }, false)).toBe(true);
   });
 });
 
 describe('behaviour references', () => {
   test('each form resolves to the data it names', () => {
     expect(resolveBehaviour('signing.expired')).toMatchObject({ kind: 'profile', code: 70001, status: 'documented' });
-    expect(resolveBehaviour('clear_group_attr#clears-every-key')).toMatchObject({ kind: 'operation-case', status: 'documented' });
-    expect(resolveBehaviour('clear_group_attr#group-type/Community')).toMatchObject({ kind: 'group-type', code: 10007 });
+    expect(resolveBehaviour('clear_group_attr#clears-every-key')).toMatchObject({
+      kind: 'operation-case',
+      status: 'documented',
+    });
+    expect(resolveBehaviour('clear_group_attr#group-type/Community')).toMatchObject({
+      kind: 'group-type',
+      code: 10007,
+    });
     expect(resolveBehaviour('delete_group_counter#edition')).toMatchObject({ kind: 'edition', code: 10059 });
-    expect(resolveBehaviour('get_group_counter#response').description).toContain('get_group_counter.response.schema.json');
+    expect(resolveBehaviour('get_group_counter#response').description).toContain(
+      'get_group_counter.response.schema.json',
+    );
     expect(resolveBehaviour('limit:attr.key.maxBytes')).toMatchObject({ kind: 'limit', code: 0 });
     expect(resolveBehaviour('limit:attr.key.maxBytes#exceeded')).toMatchObject({ kind: 'limit-exceeded', code: 10045 });
   });
 
   test('a reference that names nothing is an error naming it', () => {
-    for (const ref of ['signing.no-such-row', 'clear_group_attr#no-such-case', 'no_such_op#x', 'limit:no.such', 'limit:attr.key.maxBytes#other', 'get_group_attr#edition', 'get_group_attr#group-type/Village']) {
+    for (const ref of [
+      'signing.no-such-row',
+      'clear_group_attr#no-such-case',
+      'no_such_op#x',
+      'limit:no.such',
+      'limit:attr.key.maxBytes#other',
+      'get_group_attr#edition',
+      'get_group_attr#group-type/Village',
+    ]) {
       expect(() => resolveBehaviour(ref), ref).toThrow(ref.split('#')[0]!.replace('limit:', ''));
     }
   });

@@ -9,7 +9,14 @@ import { MUTANT_CATALOGUE } from '../../test-utils/mutants/catalogue.ts';
 import { runTargetedKills, targetedPattern, type TargetedOutcome } from '../../test-utils/mutants/targeted.ts';
 
 describe('targetedPattern', () => {
-  const pattern = new RegExp(targetedPattern(new Map([['a.b', ['x/y/Public']], ['unmodified', ['x/y/Public', 'p/q']]])));
+  const pattern = new RegExp(
+    targetedPattern(
+      new Map([
+        ['a.b', ['x/y/Public']],
+        ['unmodified', ['x/y/Public', 'p/q']],
+      ]),
+    ),
+  );
   test('matches exactly the listed ids of each label, with or without a title', () => {
     expect(pattern.test('[a.b] x/y/Public — a title')).toBe(true);
     expect(pattern.test('[unmodified] p/q')).toBe(true);
@@ -27,15 +34,19 @@ describe('every deviation is killed by the checks the catalogue names', { timeou
     // A rate burst a loaded machine could not deliver within one second leaves its check "not
     // run" (skipped): measure those deviations again, a few times, rather than fail on the load.
     for (let attempt = 2; attempt <= 3; attempt++) {
-      const open = MUTANT_CATALOGUE.filter((m) => m.killers.some((id) => {
-        const statuses = outcome.mutants.get(m.name);
-        return outcome.baseline.get(id) === 'skipped' || (statuses instanceof Map && statuses.get(id) === 'skipped');
-      }));
+      const open = MUTANT_CATALOGUE.filter((m) =>
+        m.killers.some((id) => {
+          const statuses = outcome.mutants.get(m.name);
+          return outcome.baseline.get(id) === 'skipped' || (statuses instanceof Map && statuses.get(id) === 'skipped');
+        }),
+      );
       if (open.length === 0) break;
       const again = await runTargetedKills(open);
       for (const m of open) {
         outcome.mutants.set(m.name, again.mutants.get(m.name)!);
-        for (const id of m.killers) if (outcome.baseline.get(id) === 'skipped' && again.baseline.has(id)) outcome.baseline.set(id, again.baseline.get(id)!);
+        for (const id of m.killers)
+          if (outcome.baseline.get(id) === 'skipped' && again.baseline.has(id))
+            outcome.baseline.set(id, again.baseline.get(id)!);
       }
     }
     const ids = [...new Set(MUTANT_CATALOGUE.flatMap((m) => m.killers))].sort();

@@ -27,11 +27,19 @@ describe('plain vitest on the suites', () => {
       const provided = Object.fromEntries(provide.mock.calls.map(([key, value]) => [key, value]));
       expect(provided.timTarget).toMatchObject({ kind: 'mock', seed: 11 });
       expect(provided.timWorkers).toBe(3);
-      const answer = await fetch(`${provided.timTarget.baseUrl}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST', body: '{}' });
+      const answer = await fetch(`${provided.timTarget.baseUrl}/v4/group_open_http_svc/get_appid_group_list`, {
+        method: 'POST',
+        body: '{}',
+      });
       expect(answer.status).toBe(200);
       expect(typeof provided.timPacingUrl).toBe('string');
       await teardown!();
-      await expect(fetch(`${provided.timTarget.baseUrl}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST', body: '{}' })).rejects.toThrow();
+      await expect(
+        fetch(`${provided.timTarget.baseUrl}/v4/group_open_http_svc/get_appid_group_list`, {
+          method: 'POST',
+          body: '{}',
+        }),
+      ).rejects.toThrow();
     } finally {
       stderr.mockRestore();
       vi.unstubAllEnvs();

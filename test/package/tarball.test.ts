@@ -21,7 +21,9 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 /** The environment of a project outside this repository: no TIM_* settings, not inside vitest. */
 const cleanEnv: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !key.startsWith('TIM_') && !key.startsWith('VITEST') && key !== 'NODE_OPTIONS'),
+  Object.entries(process.env).filter(
+    ([key]) => !key.startsWith('TIM_') && !key.startsWith('VITEST') && key !== 'NODE_OPTIONS',
+  ),
 );
 
 let work: string;
@@ -32,14 +34,20 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'timc-package-'));
   project = join(work, 'project');
   mkdirSync(project);
-  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: cleanEnv, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', work], {
+    cwd: ROOT,
+    env: cleanEnv,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   // npm prints the prepack build's output before the JSON.
   packed = (JSON.parse(stdout.slice(stdout.indexOf('\n[') + 1)) as Array<typeof packed>)[0]!;
   writeConsumerProject(ROOT, project, `../tim-conformance-${VERSION}.tgz`);
-  const install = (mode: string) => run(NPM, ['ci', mode, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: cleanEnv });
+  const install = (mode: string) =>
+    run(NPM, ['ci', mode, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, env: cleanEnv });
   // From the cache this repository's `npm ci` filled; a cache pruned since then may fetch what is missing.
   await install('--offline').catch(() => install('--prefer-offline'));
-  for (const file of ['import-every-export.mjs', 'type-check-every-export.ts']) copyFileSync(join(FIXTURES, file), join(project, file));
+  for (const file of ['import-every-export.mjs', 'type-check-every-export.ts'])
+    copyFileSync(join(FIXTURES, file), join(project, file));
   copyFileSync(join(FIXTURES, 'tsconfig.consumer.json'), join(project, 'tsconfig.json'));
 }, 300_000);
 
@@ -49,7 +57,7 @@ afterAll(() => {
 
 // One step after the other: run side by side on a small machine they take longer, not shorter.
 describe('the packed tarball', { timeout: 240_000 }, () => {
-  test('holds the build, the data and the bin, and nothing of the repository\'s own tooling', () => {
+  test("holds the build, the data and the bin, and nothing of the repository's own tooling", () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain('dist/test-utils/exports/index.js');
     expect(paths).toContain('dist/suites/vitest.config.js');
@@ -57,7 +65,9 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     expect(paths).toContain('bin/tim-conformance.mjs');
     expect(paths.filter((p) => /^(test|bench|fuzz|\.ci|scripts)\//.test(p))).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'tim-conformance', 'package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(
+      readFileSync(join(project, 'node_modules', 'tim-conformance', 'package.json'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(manifest.private).toBeUndefined();
     expect(Object.keys(manifest.dependencies as object)).not.toContain('tsx');
     expect(Object.keys(manifest.dependencies as object)).not.toContain('typescript');
@@ -67,14 +77,19 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
 
   test('every package the shipped JavaScript imports is a runtime dependency (the stateful suites import fast-check)', () => {
     const installed = join(project, 'node_modules', 'tim-conformance');
-    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      name: string;
+      dependencies: Record<string, string>;
+    };
     const imported = new Set<string>();
     for (const entry of readdirSync(join(installed, 'dist'), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
       const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
       for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([^'"./][^'"]*)['"]/gm)) {
         if (specifier!.startsWith('node:')) continue;
-        imported.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
+        imported.add(
+          specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!,
+        );
       }
     }
     imported.delete(manifest.name);
@@ -85,7 +100,16 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
   test('every export loads in plain Node ESM, and the mock answers a signed call', async () => {
     const { stdout } = await run(process.execPath, ['import-every-export.mjs'], { cwd: project, env: cleanEnv });
     const seen = JSON.parse(stdout) as Record<string, unknown>;
-    expect(seen).toMatchObject({ runConformance: 'function', craftUserSig: 'function', sdkGate: true, deviations: true, limit: 'bytes', status: 200, actionStatus: 'OK', errorCode: 0 });
+    expect(seen).toMatchObject({
+      runConformance: 'function',
+      craftUserSig: 'function',
+      sdkGate: true,
+      deviations: true,
+      limit: 'bytes',
+      status: 200,
+      actionStatus: 'OK',
+      errorCode: 0,
+    });
     expect(seen.operations).toBeGreaterThan(0);
     expect(seen.errorCodes).toBeGreaterThan(0);
   });
@@ -100,29 +124,62 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
   });
 
   test('npx tim-conformance --version and run --grep work from the installed package', async () => {
-    const version = await run(NPM, ['exec', '--offline', '--', 'tim-conformance', '--version'], { cwd: project, env: cleanEnv });
-    expect(version.stdout.trim()).toBe(VERSION);
-    const reportDir = join(work, 'reports');
-    const result = await run(NPM, ['exec', '--offline', '--', 'tim-conformance', 'run', '--grep', 'smoke', '--workers', '2', '--report-dir', reportDir], {
+    const version = await run(NPM, ['exec', '--offline', '--', 'tim-conformance', '--version'], {
       cwd: project,
       env: cleanEnv,
     });
+    expect(version.stdout.trim()).toBe(VERSION);
+    const reportDir = join(work, 'reports');
+    const result = await run(
+      NPM,
+      [
+        'exec',
+        '--offline',
+        '--',
+        'tim-conformance',
+        'run',
+        '--grep',
+        'smoke',
+        '--workers',
+        '2',
+        '--report-dir',
+        reportDir,
+      ],
+      {
+        cwd: project,
+        env: cleanEnv,
+      },
+    );
     expect(result.stdout).toMatch(/PASS: 2 passed/);
-    const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { tests: Array<{ file?: string; status: string }> };
+    const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as {
+      tests: Array<{ file?: string; status: string }>;
+    };
     expect(results.tests.length).toBe(2);
     expect(results.tests.every((t) => t.status === 'passed')).toBe(true);
   });
 
   test('janitor and mutants run from the installed package (mutants spawns its batch as built JavaScript)', async () => {
-    const tim = (args: string[]) => run(NPM, ['exec', '--offline', '--', 'tim-conformance', ...args], { cwd: project, env: cleanEnv });
+    const tim = (args: string[]) =>
+      run(NPM, ['exec', '--offline', '--', 'tim-conformance', ...args], { cwd: project, env: cleanEnv });
     const janitor = await tim(['janitor', '--dry-run', '--report-dir', join(work, 'janitor')]);
     expect(janitor.stdout).toMatch(/0 group\(s\) .* would be destroyed \(dry run\)/);
-    const mutants = await tim(['mutants', '--only', 'limits.count-utf16-units', '--report-dir', join(work, 'mutants'), 'suites/limits/key-at-byte-limit', 'suites/limits/key-past-byte-limit']);
+    const mutants = await tim([
+      'mutants',
+      '--only',
+      'limits.count-utf16-units',
+      '--report-dir',
+      join(work, 'mutants'),
+      'suites/limits/key-at-byte-limit',
+      'suites/limits/key-past-byte-limit',
+    ]);
     expect(mutants.stdout).toMatch(/Killed 1 of 1 deviations/);
   });
 
   test('tim-conformance mock serves from the installed package until SIGTERM', async () => {
-    const child = spawn(join(project, 'node_modules', '.bin', 'tim-conformance'), ['mock', '--port', '0'], { cwd: project, env: cleanEnv });
+    const child = spawn(join(project, 'node_modules', '.bin', 'tim-conformance'), ['mock', '--port', '0'], {
+      cwd: project,
+      env: cleanEnv,
+    });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const url = await new Promise<string>((done, fail) => {
       let text = '';

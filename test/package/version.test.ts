@@ -6,7 +6,9 @@ import { expect, test } from 'vitest';
 import { main } from '../../test-utils/cli/main.ts';
 
 test('--version and -V print the version of package.json, exit 0', async () => {
-  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   for (const flag of ['--version', '-V']) {
     const out: string[] = [];
     expect(await main([flag], { out: (text) => out.push(text), err: () => {} })).toBe(0);

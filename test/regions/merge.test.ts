@@ -12,9 +12,22 @@ import { buildRegionsMatrix, type RegionsMatrix } from '../../test-utils/runner/
 import { specIdentity } from '../../test-utils/runner/spec-identity.ts';
 import { entry, failed, resultsOf } from '../report/sample-results.ts';
 
-function regionResults(region: string, tests = [entry('get_group_attr/fresh-group-ok/Public'), entry('get_group_attr/unknown-group')], overrides: Partial<ResultsFile> = {}): ResultsFile {
+function regionResults(
+  region: string,
+  tests = [entry('get_group_attr/fresh-group-ok/Public'), entry('get_group_attr/unknown-group')],
+  overrides: Partial<ResultsFile> = {},
+): ResultsFile {
   return resultsOf(tests, {
-    target: { kind: 'region', baseUrl: `https://${region}.example`, region, sdkappid: 20001234, admin: 'administrator', basicSdkappid: null, strict: false, groupIdPrefix: 'timc-abcdefgh-' },
+    target: {
+      kind: 'region',
+      baseUrl: `https://${region}.example`,
+      region,
+      sdkappid: 20001234,
+      admin: 'administrator',
+      basicSdkappid: null,
+      strict: false,
+      groupIdPrefix: 'timc-abcdefgh-',
+    },
     spec: specIdentity(),
     ...overrides,
   });
@@ -44,9 +57,18 @@ describe('merge', () => {
     expect(run.out).toContain('sgp: PASS');
     const matrix = JSON.parse(readFileSync(join(root, 'regions.json'), 'utf8')) as RegionsMatrix;
     expect(matrix).toEqual(
-      JSON.parse(JSON.stringify(buildRegionsMatrix([{ region: 'sgp', results: regionResults('singapore') }, { region: 'kr', results: regionResults('seoul') }]))),
+      JSON.parse(
+        JSON.stringify(
+          buildRegionsMatrix([
+            { region: 'sgp', results: regionResults('singapore') },
+            { region: 'kr', results: regionResults('seoul') },
+          ]),
+        ),
+      ),
     );
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'regions.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'regions.schema.json'), 'utf8'),
+    );
     const ajv = new Ajv2020({ strict: false });
     expect(ajv.validate(schema, matrix), JSON.stringify(ajv.errors)).toBe(true);
     expect(readFileSync(join(root, 'regions.md'), 'utf8')).toContain('sgp');
@@ -56,7 +78,11 @@ describe('merge', () => {
   test('a region with a gating failure: exit 1, and the differing row is marked', async () => {
     const root = mkdtempSync(join(tmpdir(), 'timc-merge-'));
     const sgp = writeRun(root, 'sgp', regionResults('singapore'));
-    const kr = writeRun(root, 'kr', regionResults('seoul', [entry('get_group_attr/fresh-group-ok/Public'), failed('get_group_attr/unknown-group')]));
+    const kr = writeRun(
+      root,
+      'kr',
+      regionResults('seoul', [entry('get_group_attr/fresh-group-ok/Public'), failed('get_group_attr/unknown-group')]),
+    );
     writeFileSync(join(kr, 'report.html'), '<!DOCTYPE html>');
     const run = await cli('merge', sgp, kr, '--report-dir', root);
     expect(run.code).toBe(1);
@@ -68,22 +94,35 @@ describe('merge', () => {
   });
 
   test.each([
-    ['different seeds', { seed: 8 }, /^tim-conformance: merge: \S+sgp ran with seed 7 but \S+kr with seed 8; run every region with one --seed$/],
-    ['different spec versions', { spec: { version: '0.0.9', digest: '0123456789abcdef' } }, /^tim-conformance: merge: \S+sgp was judged against spec \S+ \(digest [0-9a-f]+\) but \S+kr against spec 0\.0\.9 \(digest 0123456789abcdef\)/],
-  ] as const)('%s are refused with one line naming the difference, exit 2, nothing written', async (_name, overrides, message) => {
-    const root = mkdtempSync(join(tmpdir(), 'timc-merge-'));
-    const sgp = writeRun(root, 'sgp', regionResults('singapore'));
-    const kr = writeRun(root, 'kr', regionResults('seoul', undefined, overrides as Partial<ResultsFile>));
-    const run = await cli('merge', sgp, kr, '--report-dir', root);
-    expect(run.code).toBe(2);
-    expect(run.errLines).toHaveLength(1);
-    expect(run.errLines[0]).toMatch(message);
-    expect(() => readFileSync(join(root, 'regions.json'))).toThrow();
-  });
+    [
+      'different seeds',
+      { seed: 8 },
+      /^tim-conformance: merge: \S+sgp ran with seed 7 but \S+kr with seed 8; run every region with one --seed$/,
+    ],
+    [
+      'different spec versions',
+      { spec: { version: '0.0.9', digest: '0123456789abcdef' } },
+      /^tim-conformance: merge: \S+sgp was judged against spec \S+ \(digest [0-9a-f]+\) but \S+kr against spec 0\.0\.9 \(digest 0123456789abcdef\)/,
+    ],
+  ] as const)(
+    '%s are refused with one line naming the difference, exit 2, nothing written',
+    async (_name, overrides, message) => {
+      const root = mkdtempSync(join(tmpdir(), 'timc-merge-'));
+      const sgp = writeRun(root, 'sgp', regionResults('singapore'));
+      const kr = writeRun(root, 'kr', regionResults('seoul', undefined, overrides as Partial<ResultsFile>));
+      const run = await cli('merge', sgp, kr, '--report-dir', root);
+      expect(run.code).toBe(2);
+      expect(run.errLines).toHaveLength(1);
+      expect(run.errLines[0]).toMatch(message);
+      expect(() => readFileSync(join(root, 'regions.json'))).toThrow();
+    },
+  );
 
   test('a directory without results.json, or none at all: one line, exit 2', async () => {
     const root = mkdtempSync(join(tmpdir(), 'timc-merge-'));
-    expect((await cli('merge', join(root, 'nothing'))).errLines).toEqual([expect.stringMatching(/holds no readable results\.json/)]);
+    expect((await cli('merge', join(root, 'nothing'))).errLines).toEqual([
+      expect.stringMatching(/holds no readable results\.json/),
+    ]);
     expect((await cli('merge')).code).toBe(2);
   });
 });

@@ -13,8 +13,24 @@ import type { RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
 const CHECK = 'get_group_attr/shape';
 
 function entry(id: string, status: 'passed' | 'failed'): TestEntry {
-  if (status === 'failed') return { ...runErrorEntry(id, `${id}: differs`), operation: 'get_group_attr', check: 'shape', evidence: 'documented' };
-  return { id, title: id, operation: 'get_group_attr', check: 'shape', groupType: null, status, gating: true, evidence: 'documented', docUrl: '' };
+  if (status === 'failed')
+    return {
+      ...runErrorEntry(id, `${id}: differs`),
+      operation: 'get_group_attr',
+      check: 'shape',
+      evidence: 'documented',
+    };
+  return {
+    id,
+    title: id,
+    operation: 'get_group_attr',
+    check: 'shape',
+    groupType: null,
+    status,
+    gating: true,
+    evidence: 'documented',
+    docUrl: '',
+  };
 }
 
 const env = {
@@ -30,14 +46,24 @@ const deps: RunnerDeps = {
   handleSignals: false,
   // The regional hosts are not reachable here; the preflight has its own tests (test/cli/preflight.test.ts).
   preflight: async () => ({ ok: true }),
-  runSuites: async ({ target }) => ({ entries: [entry(CHECK, target.region === 'singapore' ? 'failed' : 'passed')], reason: 'passed' }),
-  createClient: async () => ({ call: async () => ({ httpStatus: 200, body: {}, curl: '' }), markGroupOwned() {} }) as FixtureClient,
+  runSuites: async ({ target }) => ({
+    entries: [entry(CHECK, target.region === 'singapore' ? 'failed' : 'passed')],
+    reason: 'passed',
+  }),
+  createClient: async () =>
+    ({ call: async () => ({ httpStatus: 200, body: {}, curl: '' }), markGroupOwned() {} }) as FixtureClient,
 };
 
 async function run(reportDir: string, options: RunnerOptions) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runConformance({ reportDir }, env, { out: (t) => out.push(t), err: (t) => err.push(t) }, { progress: false, regions: 'sgp,kr', ...options }, deps);
+  const code = await runConformance(
+    { reportDir },
+    env,
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    { progress: false, regions: 'sgp,kr', ...options },
+    deps,
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -45,12 +71,21 @@ describe('expectations per region', () => {
   test('the failing region is expected to fail: the run passes, and the matrix shows the expected failure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'timc-regexp-'));
     mkdirSync(join(dir, 'exp'));
-    writeFileSync(join(dir, 'exp', 'singapore.json'), JSON.stringify({ expectations: [{ id: CHECK, reason: 'singapore answers the old shape' }] }));
+    writeFileSync(
+      join(dir, 'exp', 'singapore.json'),
+      JSON.stringify({ expectations: [{ id: CHECK, reason: 'singapore answers the old shape' }] }),
+    );
     writeFileSync(join(dir, 'exp', 'seoul.json'), JSON.stringify({ expectations: [] }));
     const result = await run(join(dir, 'reports'), { expectations: join(dir, 'exp', '{region}.json') });
     expect(result.code, result.err).toBe(0);
     const matrix = JSON.parse(readFileSync(join(dir, 'reports', 'regions.json'), 'utf8')) as RegionsMatrix;
-    expect(matrix.checks).toEqual([expect.objectContaining({ id: CHECK, outcomes: { singapore: 'expected-failure', seoul: 'passed' }, differs: true })]);
+    expect(matrix.checks).toEqual([
+      expect.objectContaining({
+        id: CHECK,
+        outcomes: { singapore: 'expected-failure', seoul: 'passed' },
+        differs: true,
+      }),
+    ]);
   });
 
   test('one file for every region: the region where it passes is an unexpected pass, and the run fails', async () => {
@@ -66,9 +101,16 @@ describe('expectations per region', () => {
 
   test('--update-expectations writes one file per region', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'timc-regexp-'));
-    const result = await run(join(dir, 'reports'), { expectations: join(dir, 'exp', '{region}.json'), updateExpectations: true });
+    const result = await run(join(dir, 'reports'), {
+      expectations: join(dir, 'exp', '{region}.json'),
+      updateExpectations: true,
+    });
     expect(result.code).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, 'exp', 'singapore.json'), 'utf8')).expectations.map((e: { id: string }) => e.id)).toEqual([CHECK]);
+    expect(
+      JSON.parse(readFileSync(join(dir, 'exp', 'singapore.json'), 'utf8')).expectations.map(
+        (e: { id: string }) => e.id,
+      ),
+    ).toEqual([CHECK]);
     expect(JSON.parse(readFileSync(join(dir, 'exp', 'seoul.json'), 'utf8')).expectations).toEqual([]);
   });
 

@@ -24,7 +24,13 @@ const CAUGHT_BY = 'get_group_attr/smoke-fresh-group-ok/Public';
 const apps: Record<string, MockApp> = Object.fromEntries(
   REGIONS.map((name, index) => [
     name,
-    { sdkappid: 1400000101 + index, secretKey: `regional-test-key-${name}-not-secret`, admin: 'administrator', extraAdmins: [], countersEdition: true },
+    {
+      sdkappid: 1400000101 + index,
+      secretKey: `regional-test-key-${name}-not-secret`,
+      admin: 'administrator',
+      extraAdmins: [],
+      countersEdition: true,
+    },
   ]),
 );
 const hosts = Object.fromEntries(REGIONS.map((name) => [name, resolveRegion(name)!.host]));
@@ -72,7 +78,12 @@ async function runRegions(regions: string, reportDir: string, extraEnv: Record<s
     { reportDir },
     { ...env, ...extraEnv },
     { out: (t) => out.push(t), err: (t) => err.push(t) },
-    { suitesDir: 'suites/_smoke', workers: 1, regions, progress: { isTTY: false, write: (t) => err.push(t.replace(/\n$/, '')) } },
+    {
+      suitesDir: 'suites/_smoke',
+      workers: 1,
+      regions,
+      progress: { isTTY: false, write: (t) => err.push(t.replace(/\n$/, '')) },
+    },
     { handleSignals: false },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
@@ -99,7 +110,12 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
   test('each region ran against its own host with its own app and has its own reports', () => {
     for (const name of REGIONS) {
       const results = JSON.parse(readFileSync(join(reportDir, name, 'results.json'), 'utf8'));
-      expect(results.target).toMatchObject({ kind: 'region', region: name, baseUrl: `https://${hosts[name]}`, sdkappid: apps[name]!.sdkappid });
+      expect(results.target).toMatchObject({
+        kind: 'region',
+        region: name,
+        baseUrl: `https://${hosts[name]}`,
+        sdkappid: apps[name]!.sdkappid,
+      });
       expect(results.seed).toBe(4242);
       expect(existsSync(join(reportDir, name, 'junit.xml'))).toBe(true);
     }
@@ -107,17 +123,25 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
   });
 
   test('regions.json has the regions as columns and marks the deviating row', () => {
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'regions.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'regions.schema.json'), 'utf8'),
+    );
     const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
     expect(validate(matrix), JSON.stringify(validate.errors)).toBe(true);
     expect(matrix.regions.map((r) => r.region)).toEqual([...REGIONS]);
     const row = matrix.checks.find((c) => c.id === CAUGHT_BY);
-    expect(row).toMatchObject({ differs: true, outcomes: { singapore: 'passed', seoul: 'failed', frankfurt: 'passed' } });
+    expect(row).toMatchObject({
+      differs: true,
+      outcomes: { singapore: 'passed', seoul: 'failed', frankfurt: 'passed' },
+    });
     const differing = matrix.checks.filter((c) => c.differs).map((c) => c.id);
     expect(differing).toEqual([CAUGHT_BY]);
     expect(matrix.differences).toBe(1);
     const unknownGroup = matrix.checks.find((c) => c.id === 'get_group_attr/smoke-unknown-group');
-    expect(unknownGroup).toMatchObject({ differs: false, outcomes: { singapore: 'passed', seoul: 'passed', frankfurt: 'passed' } });
+    expect(unknownGroup).toMatchObject({
+      differs: false,
+      outcomes: { singapore: 'passed', seoul: 'passed', frankfurt: 'passed' },
+    });
   });
 
   test('the human combined reports (regions.md, regions.html) name the deviating check and every region', () => {
@@ -130,13 +154,22 @@ describe('a three-region matrix with one deviating region', { timeout: 120_000 }
   });
 
   test('progress names the region on each finished suite file', () => {
-    for (const name of REGIONS) expect(run.err).toMatch(new RegExp(`\\[${name}\\] . suites/_smoke/get-group-attr\\.check\\.ts: 1/1 checks`));
+    for (const name of REGIONS)
+      expect(run.err).toMatch(new RegExp(`\\[${name}\\] . suites/_smoke/get-group-attr\\.check\\.ts: 1/1 checks`));
     expect(run.err).toMatch(/\[seoul\] ✗ suites\/_smoke\/get-group-attr\.check\.ts: 1\/1 checks, 1 failed/);
   });
 
   test('no secret key appears in the output or any report', () => {
-    const texts = [run.out, run.err, ...['regions.json', 'regions.md', 'regions.html'].map((file) => readFileSync(join(reportDir, file), 'utf8'))];
-    for (const name of REGIONS) texts.push(readFileSync(join(reportDir, name, 'results.json'), 'utf8'), readFileSync(join(reportDir, name, 'junit.xml'), 'utf8'));
+    const texts = [
+      run.out,
+      run.err,
+      ...['regions.json', 'regions.md', 'regions.html'].map((file) => readFileSync(join(reportDir, file), 'utf8')),
+    ];
+    for (const name of REGIONS)
+      texts.push(
+        readFileSync(join(reportDir, name, 'results.json'), 'utf8'),
+        readFileSync(join(reportDir, name, 'junit.xml'), 'utf8'),
+      );
     for (const text of texts) for (const name of REGIONS) expect(text).not.toContain(apps[name]!.secretKey);
   });
 });
@@ -155,7 +188,9 @@ describe('regional configuration errors', () => {
       { handleSignals: false },
     );
     expect(code).toBe(2);
-    expect(err).toEqual(['tim-conformance: region seoul needs its own app (an app lives in one region): set TIM_SECRET_KEY_SEOUL.']);
+    expect(err).toEqual([
+      'tim-conformance: region seoul needs its own app (an app lives in one region): set TIM_SECRET_KEY_SEOUL.',
+    ]);
     expect(out).toEqual([]);
     expect(existsSync(join(reportDir, 'singapore'))).toBe(false);
   });
@@ -170,14 +205,18 @@ describe('regional credentials', () => {
   });
 
   test('each region gets its own app, admin override and report subdirectory', () => {
-    const config = regionTargetConfig(singapore, { reportDir: '/tmp/r' }, {
-      TIM_SDKAPPID_SINGAPORE: '1400000201',
-      TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
-      TIM_SDKAPPID: '1400000999',
-      TIM_SECRET_KEY: 'global-key-not-used',
-      TIM_ADMIN: 'global-admin',
-      TIM_ADMIN_SINGAPORE: 'sg-admin',
-    });
+    const config = regionTargetConfig(
+      singapore,
+      { reportDir: '/tmp/r' },
+      {
+        TIM_SDKAPPID_SINGAPORE: '1400000201',
+        TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
+        TIM_SDKAPPID: '1400000999',
+        TIM_SECRET_KEY: 'global-key-not-used',
+        TIM_ADMIN: 'global-admin',
+        TIM_ADMIN_SINGAPORE: 'sg-admin',
+      },
+    );
     expect(config).toMatchObject({
       kind: 'region',
       region: 'singapore',
@@ -189,7 +228,13 @@ describe('regional credentials', () => {
   });
 
   test('an invalid value names the regional variable and never shows a secret key', () => {
-    expect(() => regionTargetConfig(singapore, {}, { TIM_SDKAPPID_SINGAPORE: 'abc', TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret' })).toThrow(
+    expect(() =>
+      regionTargetConfig(
+        singapore,
+        {},
+        { TIM_SDKAPPID_SINGAPORE: 'abc', TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret' },
+      ),
+    ).toThrow(
       /^region singapore: TIM_SDKAPPID_SINGAPORE must be a positive integer .*got 'abc'; set TIM_SDKAPPID_SINGAPORE\.$/,
     );
     let message = '';
@@ -198,17 +243,23 @@ describe('regional credentials', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^region singapore: TIM_SECRET_KEY_SINGAPORE is shorter than 8 characters; set TIM_SECRET_KEY_SINGAPORE to/);
-    expect(message).not.toContain('short\'');
+    expect(message).toMatch(
+      /^region singapore: TIM_SECRET_KEY_SINGAPORE is shorter than 8 characters; set TIM_SECRET_KEY_SINGAPORE to/,
+    );
+    expect(message).not.toContain("short'");
   });
 
   test('the app without the edition needs both of its regional variables', () => {
     expect(() =>
-      regionTargetConfig(singapore, {}, {
-        TIM_SDKAPPID_SINGAPORE: '1400000201',
-        TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
-        TIM_BASIC_SDKAPPID_SINGAPORE: '1400000202',
-      }),
+      regionTargetConfig(
+        singapore,
+        {},
+        {
+          TIM_SDKAPPID_SINGAPORE: '1400000201',
+          TIM_SECRET_KEY_SINGAPORE: 'singapore-key-not-secret',
+          TIM_BASIC_SDKAPPID_SINGAPORE: '1400000202',
+        },
+      ),
     ).toThrow(/^region singapore: .*set TIM_BASIC_SECRET_KEY_SINGAPORE too/);
   });
 });

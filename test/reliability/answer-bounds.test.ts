@@ -28,7 +28,10 @@ async function clientAgainst(behaviour: HostileBehaviour, breaker?: TransportBre
 }
 
 /** What each behaviour must come back as (the call itself never throws). */
-const EXPECTED: Record<HostileBehaviour, { networkError?: RegExp; answerProblem?: RegExp; httpStatus?: number; errorCode?: number }> = {
+const EXPECTED: Record<
+  HostileBehaviour,
+  { networkError?: RegExp; answerProblem?: RegExp; httpStatus?: number; errorCode?: number }
+> = {
   silent: { networkError: /timeout|deadline/i },
   drip: { networkError: /deadline|timeout/i },
   huge: { answerProblem: /grew past the 1\.0 MiB/ },

@@ -9,7 +9,18 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { stateViolations } from '../../fuzz/invariants.ts';
 import { getOperation, operations } from '../../test-utils/contract/index.ts';
 import type { MockServerHandle } from '../../test-utils/mock/index.ts';
-import { callApi, type CallAnswer, createGroup, DEFAULT_BASIC_APP, DEFAULT_FULL_APP, limitCode, limitMax, manualClock, profileCode, startTestMock } from '../mock/helpers.ts';
+import {
+  callApi,
+  type CallAnswer,
+  createGroup,
+  DEFAULT_BASIC_APP,
+  DEFAULT_FULL_APP,
+  limitCode,
+  limitMax,
+  manualClock,
+  profileCode,
+  startTestMock,
+} from '../mock/helpers.ts';
 
 const WRITES_PER_GROUP = limitMax('attr.writes.perGroupPerSecond');
 const WRITE_RATE_CODE = limitCode('attr.writes.perGroupPerSecond');
@@ -33,26 +44,42 @@ async function startStillMock(): Promise<MockServerHandle> {
   return mock;
 }
 
-const call = (operationId: string, body: unknown, app = DEFAULT_FULL_APP) => callApi(mock!, operationId, body, { dispatcher, app });
+const call = (operationId: string, body: unknown, app = DEFAULT_FULL_APP) =>
+  callApi(mock!, operationId, body, { dispatcher, app });
 const codeOf = (answer: CallAnswer) => answer.body.ErrorCode;
-const attrsOf = (groupId: string, app = DEFAULT_FULL_APP) => new Map(mock!.state.snapshotGroup(app.sdkappid, groupId)!.attrs);
+const attrsOf = (groupId: string, app = DEFAULT_FULL_APP) =>
+  new Map(mock!.state.snapshotGroup(app.sdkappid, groupId)!.attrs);
 
 describe('parallel attribute writers', { timeout: 60_000 }, () => {
   test('40 writers to one group in one still second: exactly the limit accepted, the rest refused and absent', async () => {
     await startStillMock();
     const groupId = await createGroup(mock!);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => call('modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: `w${i}`, value: `v${i}` }] })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call('modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: `w${i}`, value: `v${i}` }] }),
+      ),
+    );
     const accepted = answers.flatMap((a, i) => (codeOf(a) === 0 ? [`w${i}`] : []));
     expect(accepted).toHaveLength(WRITES_PER_GROUP);
-    expect(answers.filter((a) => codeOf(a) !== 0).map(codeOf)).toEqual(Array(40 - WRITES_PER_GROUP).fill(WRITE_RATE_CODE));
+    expect(answers.filter((a) => codeOf(a) !== 0).map(codeOf)).toEqual(
+      Array(40 - WRITES_PER_GROUP).fill(WRITE_RATE_CODE),
+    );
     expect([...attrsOf(groupId).keys()].sort()).toEqual(accepted.sort());
 
     // The window slides: nothing more until a full second after the first accepted write, then the limit again.
     clock.advance(999);
-    const early = await Promise.all(Array.from({ length: 10 }, (_, i) => call('set_group_attr', { GroupId: groupId, GroupAttr: [{ key: `e${i}`, value: 'x' }] })));
+    const early = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call('set_group_attr', { GroupId: groupId, GroupAttr: [{ key: `e${i}`, value: 'x' }] }),
+      ),
+    );
     expect(early.map(codeOf)).toEqual(Array(10).fill(WRITE_RATE_CODE));
     clock.advance(1);
-    const next = await Promise.all(Array.from({ length: 10 }, (_, i) => call('modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: `n${i}`, value: 'x' }] })));
+    const next = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call('modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: `n${i}`, value: 'x' }] }),
+      ),
+    );
     expect(next.filter((a) => codeOf(a) === 0)).toHaveLength(WRITES_PER_GROUP);
   });
 
@@ -76,9 +103,19 @@ describe('parallel attribute writers', { timeout: 60_000 }, () => {
     const writersPerGroup = 9;
     expect(groups.length * writersPerGroup).toBeLessThanOrEqual(callsPerSecond('modify_group_attr'));
     // Every writer sets the shared key to its own value and adds its own key.
-    const plan = groups.flatMap((groupId) => Array.from({ length: writersPerGroup }, (_, i) => ({ groupId, i, value: `${groupId}#${i}` })));
+    const plan = groups.flatMap((groupId) =>
+      Array.from({ length: writersPerGroup }, (_, i) => ({ groupId, i, value: `${groupId}#${i}` })),
+    );
     const answers = await Promise.all(
-      plan.map(({ groupId, i, value }) => call('modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'shared', value }, { key: `own${i}`, value }] })),
+      plan.map(({ groupId, i, value }) =>
+        call('modify_group_attr', {
+          GroupId: groupId,
+          GroupAttr: [
+            { key: 'shared', value },
+            { key: `own${i}`, value },
+          ],
+        }),
+      ),
     );
     for (const groupId of groups) {
       const mine = plan.map((p, n) => ({ ...p, answer: answers[n]! })).filter((p) => p.groupId === groupId);
@@ -94,10 +131,12 @@ describe('parallel attribute writers', { timeout: 60_000 }, () => {
     }
   });
 
-  test('parallel set_group_attr calls replace atomically: the final set is exactly one accepted call\'s set', async () => {
+  test("parallel set_group_attr calls replace atomically: the final set is exactly one accepted call's set", async () => {
     await startStillMock();
     const groupId = await createGroup(mock!);
-    const sets = Array.from({ length: 12 }, (_, i) => Array.from({ length: 1 + (i % 4) }, (_, k) => ({ key: `s${i}k${k}`, value: `s${i}` })));
+    const sets = Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: 1 + (i % 4) }, (_, k) => ({ key: `s${i}k${k}`, value: `s${i}` })),
+    );
     const answers = await Promise.all(sets.map((GroupAttr) => call('set_group_attr', { GroupId: groupId, GroupAttr })));
     const accepted = sets.filter((_, i) => codeOf(answers[i]!) === 0);
     expect(accepted).toHaveLength(WRITES_PER_GROUP);
@@ -113,16 +152,35 @@ describe('parallel counter writers', { timeout: 60_000 }, () => {
     const base = 2n ** 62n;
     // An exact 64-bit value goes as a JSON number (JSON.stringify cannot write a bigint).
     for (const groupId of groups) {
-      const set = await callApi(mock!, 'update_group_counter', null, { dispatcher, rawBody: `{"GroupId":"${groupId}","Mode":"Set","GroupCounter":[{"Key":"n","Value":${base}}]}` });
+      const set = await callApi(mock!, 'update_group_counter', null, {
+        dispatcher,
+        rawBody: `{"GroupId":"${groupId}","Mode":"Set","GroupCounter":[{"Key":"n","Value":${base}}]}`,
+      });
       expect(codeOf(set)).toBe(0);
     }
     clock.advance(1000);
-    const plan = groups.flatMap((groupId) => Array.from({ length: 28 }, (_, i) => ({ groupId, mode: i % 3 === 0 ? 'Decrease' : 'Increase', value: 1 + ((i * 7919) % 1000) })));
+    const plan = groups.flatMap((groupId) =>
+      Array.from({ length: 28 }, (_, i) => ({
+        groupId,
+        mode: i % 3 === 0 ? 'Decrease' : 'Increase',
+        value: 1 + ((i * 7919) % 1000),
+      })),
+    );
     expect(plan.length).toBeLessThanOrEqual(callsPerSecond('update_group_counter'));
-    const answers = await Promise.all(plan.map((p) => call('update_group_counter', { GroupId: p.groupId, Mode: p.mode, GroupCounter: [{ Key: 'n', Value: p.value }] })));
+    const answers = await Promise.all(
+      plan.map((p) =>
+        call('update_group_counter', {
+          GroupId: p.groupId,
+          Mode: p.mode,
+          GroupCounter: [{ Key: 'n', Value: p.value }],
+        }),
+      ),
+    );
     expect(answers.map(codeOf)).toEqual(Array(plan.length).fill(0));
     for (const groupId of groups) {
-      const expected = plan.filter((p) => p.groupId === groupId).reduce((sum, p) => sum + (p.mode === 'Increase' ? BigInt(p.value) : -BigInt(p.value)), base);
+      const expected = plan
+        .filter((p) => p.groupId === groupId)
+        .reduce((sum, p) => sum + (p.mode === 'Increase' ? BigInt(p.value) : -BigInt(p.value)), base);
       expect(mock!.state.snapshotGroup(DEFAULT_FULL_APP.sdkappid, groupId)!.counters).toEqual([['n', expected]]);
     }
   });
@@ -135,7 +193,9 @@ describe('the per-API call rate under a burst', { timeout: 60_000 }, () => {
     const basicGroup = await createGroup(mock!, 'Public', DEFAULT_BASIC_APP);
     clock.advance(1000);
     const limit = callsPerSecond('get_group_attr');
-    const answers = await Promise.all(Array.from({ length: limit + 60 }, () => call('get_group_attr', { GroupId: groupId })));
+    const answers = await Promise.all(
+      Array.from({ length: limit + 60 }, () => call('get_group_attr', { GroupId: groupId })),
+    );
     expect(answers.filter((a) => codeOf(a) === 0)).toHaveLength(limit);
     expect(answers.filter((a) => codeOf(a) !== 0).map(codeOf)).toEqual(Array(60).fill(API_RATE_CODE));
     expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -153,11 +213,20 @@ describe('the per-API call rate under a burst', { timeout: 60_000 }, () => {
     const bursts = await Promise.all(
       operations().map(async (op) => {
         const limit = op['x-tim-call-rate'].perSecond;
-        const answers = await Promise.all(Array.from({ length: limit + 3 }, () => callApi(mock!, op.operationId, null, { dispatcher, rawBody: '{}' })));
-        return { operationId: op.operationId, limit, refused: answers.filter((a) => codeOf(a) === API_RATE_CODE).length, total: answers.length };
+        const answers = await Promise.all(
+          Array.from({ length: limit + 3 }, () => callApi(mock!, op.operationId, null, { dispatcher, rawBody: '{}' })),
+        );
+        return {
+          operationId: op.operationId,
+          limit,
+          refused: answers.filter((a) => codeOf(a) === API_RATE_CODE).length,
+          total: answers.length,
+        };
       }),
     );
-    expect(bursts.map((b) => [b.operationId, b.total - b.refused])).toEqual(bursts.map((b) => [b.operationId, b.limit]));
+    expect(bursts.map((b) => [b.operationId, b.total - b.refused])).toEqual(
+      bursts.map((b) => [b.operationId, b.limit]),
+    );
     expect(bursts.every((b) => b.refused === 3)).toBe(true);
   });
 });

@@ -80,7 +80,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
       dispatcher: agent,
     });
-    return { status: answer.statusCode, contentType: String(answer.headers['content-type'] ?? 'application/json'), text: await answer.body.text() };
+    return {
+      status: answer.statusCode,
+      contentType: String(answer.headers['content-type'] ?? 'application/json'),
+      text: await answer.body.text(),
+    };
   };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
@@ -93,7 +97,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     } catch {
       mode = undefined;
     }
-    const seenRequest: SeenRequest = { operationId: operationByPath(path)?.operationId, path, body: text, mode, fault: null };
+    const seenRequest: SeenRequest = {
+      operationId: operationByPath(path)?.operationId,
+      path,
+      body: text,
+      mode,
+      fault: null,
+    };
     const key = `${path}\u0000${text}`;
     // A repeat of a request that just failed goes through untouched (and takes no turn of the kinds).
     const fault = lastFailed.has(key) ? null : options.policy(seenRequest, pick);

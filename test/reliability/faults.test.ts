@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getOperation } from '../../test-utils/contract/index.ts';
 import { isRetrySafe } from '../../test-utils/client/retry.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
-import { FAILING_FAULTS, type FaultPolicy, type FaultProxy, PROXY_FAULTS, type SeenRequest, startFaultProxy } from './fault-proxy.ts';
+import {
+  FAILING_FAULTS,
+  type FaultPolicy,
+  type FaultProxy,
+  PROXY_FAULTS,
+  type SeenRequest,
+  startFaultProxy,
+} from './fault-proxy.ts';
 import { PROBE_KEY, PROBE_SET_KEY, PROBE_STEPS } from './probe-keys.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,7 +32,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * would be a finding by design.
  */
 const SUBSET = [
-  ...['missing-key-starts-at-zero', 'set-increase-decrease', 'all-when-no-keys', 'mode-omitted', 'non-integer-value'].map((check) => `suites/group-counter/${check}`),
+  ...[
+    'missing-key-starts-at-zero',
+    'set-increase-decrease',
+    'all-when-no-keys',
+    'mode-omitted',
+    'non-integer-value',
+  ].map((check) => `suites/group-counter/${check}`),
   'suites/group-attr',
 ];
 const SEED = '4242';
@@ -40,7 +53,9 @@ interface RunOutcome {
 
 function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
+    ),
   );
 }
 
@@ -48,9 +63,27 @@ async function runCli(targetUrl: string, extra: string[]): Promise<RunOutcome> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-faults-'));
   const child = spawn(
     process.execPath,
-    ['bin/tim-conformance.mjs', 'run', '--target', targetUrl, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--secret-key', DEFAULT_FULL_APP.secretKey,
-      '--basic-sdkappid', String(DEFAULT_BASIC_APP.sdkappid), '--basic-secret-key', DEFAULT_BASIC_APP.secretKey,
-      '--seed', SEED, '--workers', '2', '--report-dir', reportDir, ...extra],
+    [
+      'bin/tim-conformance.mjs',
+      'run',
+      '--target',
+      targetUrl,
+      '--sdkappid',
+      String(DEFAULT_FULL_APP.sdkappid),
+      '--secret-key',
+      DEFAULT_FULL_APP.secretKey,
+      '--basic-sdkappid',
+      String(DEFAULT_BASIC_APP.sdkappid),
+      '--basic-secret-key',
+      DEFAULT_BASIC_APP.secretKey,
+      '--seed',
+      SEED,
+      '--workers',
+      '2',
+      '--report-dir',
+      reportDir,
+      ...extra,
+    ],
     { cwd: ROOT, env: { ...cleanEnv(), NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -59,7 +92,9 @@ async function runCli(targetUrl: string, extra: string[]): Promise<RunOutcome> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   let outcomes: Record<string, string> = {};
   try {
-    const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { tests: Array<{ id: string; status: string }> };
+    const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as {
+      tests: Array<{ id: string; status: string }>;
+    };
     outcomes = Object.fromEntries(results.tests.map((t) => [t.id, t.status]));
   } catch {
     // No results file: the assertions on the exit code and output say why.
@@ -67,8 +102,10 @@ async function runCli(targetUrl: string, extra: string[]): Promise<RunOutcome> {
   return { code, output, outcomes };
 }
 
-const isIncreaseOrDecrease = (r: SeenRequest) => r.operationId === 'update_group_counter' && (r.mode === 'Increase' || r.mode === 'Decrease');
-const retrySafe = (r: SeenRequest) => r.operationId !== undefined && isRetrySafe(getOperation(r.operationId), undefined, r.body);
+const isIncreaseOrDecrease = (r: SeenRequest) =>
+  r.operationId === 'update_group_counter' && (r.mode === 'Increase' || r.mode === 'Decrease');
+const retrySafe = (r: SeenRequest) =>
+  r.operationId !== undefined && isRetrySafe(getOperation(r.operationId), undefined, r.body);
 
 /** Faults only where the contract says a repeat is harmless. */
 const idempotentOnly: FaultPolicy = (r, pick) => (retrySafe(r) ? pick() : null);
@@ -77,7 +114,8 @@ const idempotentOnly: FaultPolicy = (r, pick) => (retrySafe(r) ? pick() : null);
 function probePolicy(): FaultPolicy {
   let n = 0;
   return (r) => {
-    if (r.operationId === 'update_group_counter' && r.body.includes(`"${PROBE_KEY}"`) && isIncreaseOrDecrease(r)) return PROXY_FAULTS[n++ % PROXY_FAULTS.length]!;
+    if (r.operationId === 'update_group_counter' && r.body.includes(`"${PROBE_KEY}"`) && isIncreaseOrDecrease(r))
+      return PROXY_FAULTS[n++ % PROXY_FAULTS.length]!;
     if (r.body.includes(`"${PROBE_SET_KEY}"`)) return r.operationId === 'get_group_counter' ? 'drop' : 'drop-after';
     return null;
   };
@@ -110,7 +148,7 @@ describe.sequential('the runner under injected faults', { timeout: 240_000 }, ()
     for (const mock of mocks) await mock.close();
   });
 
-  test('the faulted run has the fault-free run\'s verdict, check by check', () => {
+  test("the faulted run has the fault-free run's verdict, check by check", () => {
     expect(clean.run.code, clean.run.output).toBe(0);
     expect(Object.keys(clean.run.outcomes).length).toBeGreaterThan(10);
     expect(faulted.run.code, faulted.run.output).toBe(clean.run.code);
@@ -120,7 +158,11 @@ describe.sequential('the runner under injected faults', { timeout: 240_000 }, ()
   test('every kind of fault was injected, on idempotent calls only', () => {
     const faults = faulted.proxy.seen.filter((r) => r.fault !== null);
     const tally = PROXY_FAULTS.map((kind) => `${kind} ${faults.filter((r) => r.fault === kind).length}`).join(', ');
-    for (const kind of PROXY_FAULTS) expect(faults.filter((r) => r.fault === kind).length, `${tally} of ${faulted.proxy.seen.length} requests`).toBeGreaterThan(0);
+    for (const kind of PROXY_FAULTS)
+      expect(
+        faults.filter((r) => r.fault === kind).length,
+        `${tally} of ${faulted.proxy.seen.length} requests`,
+      ).toBeGreaterThan(0);
     expect(faults.every(retrySafe)).toBe(true);
     expect(clean.proxy.seen.every((r) => r.fault === null)).toBe(true);
   });
@@ -150,7 +192,9 @@ describe.sequential('the runner under injected faults', { timeout: 240_000 }, ()
     expect(new Set(probes.map((r) => r.body)).size).toBe(PROBE_STEPS * 2);
     expect(probes.every((r) => r.fault !== null)).toBe(true);
     expect(new Set(probes.map((r) => r.fault))).toEqual(new Set(PROXY_FAULTS));
-    const sets = probe.proxy.seen.filter((r) => r.operationId === 'update_group_counter' && r.body.includes(`"${PROBE_SET_KEY}"`));
+    const sets = probe.proxy.seen.filter(
+      (r) => r.operationId === 'update_group_counter' && r.body.includes(`"${PROBE_SET_KEY}"`),
+    );
     expect(sets.map((r) => r.fault)).toEqual(['drop-after', null]);
   });
 });

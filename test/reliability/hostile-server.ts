@@ -17,7 +17,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { request } from 'undici';
 
-export const HOSTILE_BEHAVIOURS = ['silent', 'drip', 'huge', 'huge-declared', 'truncated', 'invalid', 'deep', 'html', 'wrong-type', 'reset'] as const;
+export const HOSTILE_BEHAVIOURS = [
+  'silent',
+  'drip',
+  'huge',
+  'huge-declared',
+  'truncated',
+  'invalid',
+  'deep',
+  'html',
+  'wrong-type',
+  'reset',
+] as const;
 export type HostileBehaviour = (typeof HOSTILE_BEHAVIOURS)[number];
 
 export interface HostileServer {
@@ -60,7 +71,12 @@ async function stream(res: ServerResponse, total: number): Promise<void> {
   if (!res.destroyed) res.end();
 }
 
-function behave(behaviour: HostileBehaviour, req: IncomingMessage, res: ServerResponse, timers: Set<NodeJS.Timeout>): void {
+function behave(
+  behaviour: HostileBehaviour,
+  req: IncomingMessage,
+  res: ServerResponse,
+  timers: Set<NodeJS.Timeout>,
+): void {
   res.on('error', () => {});
   switch (behaviour) {
     case 'silent':
@@ -106,7 +122,11 @@ function behave(behaviour: HostileBehaviour, req: IncomingMessage, res: ServerRe
   }
 }
 
-export async function startHostileServer(options: { upstream: string; behaviour: HostileBehaviour; healthyRequests: number }): Promise<HostileServer> {
+export async function startHostileServer(options: {
+  upstream: string;
+  behaviour: HostileBehaviour;
+  healthyRequests: number;
+}): Promise<HostileServer> {
   let seen = 0;
   let hostile = 0;
   const sockets = new Set<Socket>();
@@ -126,7 +146,9 @@ export async function startHostileServer(options: { upstream: string; behaviour:
         body,
       });
       const text = await answer.body.text();
-      res.writeHead(answer.statusCode, { 'content-type': String(answer.headers['content-type'] ?? 'application/json') });
+      res.writeHead(answer.statusCode, {
+        'content-type': String(answer.headers['content-type'] ?? 'application/json'),
+      });
       res.end(text);
     } catch {
       req.socket.destroy();

@@ -47,7 +47,13 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
     const out: string[] = [];
     const err: string[] = [];
     const code = await runConformance(
-      { target: server.url, sdkappid: String(DEFAULT_FULL_APP.sdkappid), secretKey: DEFAULT_FULL_APP.secretKey, reportDir, seed: '7' },
+      {
+        target: server.url,
+        sdkappid: String(DEFAULT_FULL_APP.sdkappid),
+        secretKey: DEFAULT_FULL_APP.secretKey,
+        reportDir,
+        seed: '7',
+      },
       {},
       { out: (t) => out.push(t), err: (t) => err.push(t) },
       { suitesDir: SUITES, workers: 2, progress: false },
@@ -76,11 +82,22 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
 });
 
 it('after a breaker trip, a check vitest marks "aborted by the user" reads as not reached because of the target', () => {
-  const base = { id: 'get_group_attr/x', title: 'x', operation: 'get_group_attr', check: 'x', gating: true, evidence: 'documented', durationMs: 0 } as const;
+  const base = {
+    id: 'get_group_attr/x',
+    title: 'x',
+    operation: 'get_group_attr',
+    check: 'x',
+    gating: true,
+    evidence: 'documented',
+    durationMs: 0,
+  } as const;
   const [aborted, other] = notReachedAfterTrip([
     { ...base, status: 'skipped', reason: 'The test run was aborted by the user.' },
     { ...base, id: 'get_group_attr/y', status: 'skipped', reason: 'the target has no basic app' },
   ] as Parameters<typeof notReachedAfterTrip>[0]);
-  expect(aborted).toMatchObject({ reason: expect.stringMatching(/target stopped answering/), kind: { kind: 'not-run' } });
+  expect(aborted).toMatchObject({
+    reason: expect.stringMatching(/target stopped answering/),
+    kind: { kind: 'not-run' },
+  });
   expect(other!.reason).toBe('the target has no basic app');
 });

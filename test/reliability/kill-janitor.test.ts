@@ -19,16 +19,28 @@ const USERSIG_SHAPE = /eJ[A-Za-z0-9*-]{40,}_{0,2}/;
 
 function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
+    ),
   );
 }
 
-function cli(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', ...args], { cwd: ROOT, env: { ...cleanEnv(), NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(args: string[]): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
+  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', ...args], {
+    cwd: ROOT,
+    env: { ...cleanEnv(), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }
 
@@ -52,7 +64,11 @@ describe.sequential('a run killed with SIGKILL, then the janitor', { timeout: 18
 
   beforeAll(async () => {
     mock = cli(['mock', '--port', '0']);
-    mockUrl = await until(() => /listening on (http:\/\/\S+)/.exec(mock.output())?.[1], 60_000, 'the mock process listening');
+    mockUrl = await until(
+      () => /listening on (http:\/\/\S+)/.exec(mock.output())?.[1],
+      60_000,
+      'the mock process listening',
+    );
   }, 90_000);
   afterAll(async () => {
     if (mock && mock.child.exitCode === null) {
@@ -74,12 +90,27 @@ describe.sequential('a run killed with SIGKILL, then the janitor', { timeout: 18
   test('the killed run leaves its groups and a ledger naming them; janitor removes them all', async () => {
     expect(await listed()).toEqual([]);
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-kill-'));
-    const run = cli(['run', '--target', mockUrl, ...credentials, '--suites', SLOW_SUITE, '--workers', '1', '--report-dir', reportDir]);
+    const run = cli([
+      'run',
+      '--target',
+      mockUrl,
+      ...credentials,
+      '--suites',
+      SLOW_SUITE,
+      '--workers',
+      '1',
+      '--report-dir',
+      reportDir,
+    ]);
     // The slow check creates two groups, then waits: kill the run while they exist.
-    const created = await until(async () => {
-      const groups = await listRunGroups();
-      return groups !== undefined && groups.length === 2 ? groups : undefined;
-    }, 90_000, 'the run created its two groups');
+    const created = await until(
+      async () => {
+        const groups = await listRunGroups();
+        return groups !== undefined && groups.length === 2 ? groups : undefined;
+      },
+      90_000,
+      'the run created its two groups',
+    );
     run.child.kill('SIGKILL');
     expect((await run.exited).signal).toBe('SIGKILL');
 

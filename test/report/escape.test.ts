@@ -19,7 +19,9 @@ const block = (md: string) => gfm.parse(md) as string;
 
 describe('escapeHtml', () => {
   test('turns every HTML special into an entity', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 
   test('leaves no tag, quote or raw ampersand in hostile text', () => {
@@ -33,7 +35,14 @@ describe('links', () => {
   test('only plain http(s) URLs are links', () => {
     expect(isSafeLink('https://www.tencentcloud.com/document/product/1047/44187')).toBe(true);
     expect(isSafeLink('http://127.0.0.1:9/x')).toBe(true);
-    for (const url of [HOSTILE.docUrl, 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'https://x.example/"onmouseover="x', 'https://a b', '']) {
+    for (const url of [
+      HOSTILE.docUrl,
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'https://x.example/"onmouseover="x',
+      'https://a b',
+      '',
+    ]) {
       expect([url, isSafeLink(url)]).toEqual([url, false]);
     }
   });
@@ -50,7 +59,12 @@ describe('Markdown', () => {
     const html = inline(escapeMarkdownText(text));
     expect(html).not.toMatch(/<(script|img|b|a|strong|em|code|del)[\s>]/);
     // The rendered HTML, read back as text, is the input (on one line).
-    const decoded = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const decoded = html
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
     expect(decoded).toBe(text);
   });
 

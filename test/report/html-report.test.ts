@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderHtmlReport, writeHumanReports } from '../../test-utils/report/index.ts';
-import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf, resultsWithExpectations } from './sample-results.ts';
+import {
+  DOC,
+  entry,
+  failed,
+  HOSTILE,
+  hostileResults,
+  mixedResults,
+  resultsOf,
+  resultsWithExpectations,
+} from './sample-results.ts';
 
 function section(html: string, id: string): string {
   const start = html.indexOf(`<section id="${id}">`);
@@ -14,7 +23,9 @@ function section(html: string, id: string): string {
 }
 
 function cell(html: string, id: string): string {
-  const match = html.match(new RegExp(`<td class="cell [^"]*" data-status="([^"]*)" data-id="${id.replace(/[/.]/g, '\\$&')}"`));
+  const match = html.match(
+    new RegExp(`<td class="cell [^"]*" data-status="([^"]*)" data-id="${id.replace(/[/.]/g, '\\$&')}"`),
+  );
   return match?.[1] ?? 'missing';
 }
 
@@ -29,7 +40,9 @@ describe('report.html', () => {
   });
 
   test('puts the summary first, then the matrix, then the failures', () => {
-    const order = ['<section id="summary">', '<section id="matrix-section">', '<section id="failures">'].map((s) => html.indexOf(s));
+    const order = ['<section id="summary">', '<section id="matrix-section">', '<section id="failures">'].map((s) =>
+      html.indexOf(s),
+    );
     expect(order.every((i) => i > -1)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -40,15 +53,23 @@ describe('report.html', () => {
     expect(summary).toContain('<td data-count="failed">1</td>');
     expect(summary).toContain('<td data-count="tentative">1</td>');
     expect(summary).toContain('<td data-count="not-run">1</td>');
-    expect(summary).toMatch(/Gating failures \(1\)[\s\S]*clear_group_attr\/clears-every-key\/Public[\s\S]*got ErrorCode 10004, wanted 10010/);
-    expect(summary).toMatch(/Tentative findings[^(]*\([^)]*\) \(1\)[\s\S]*delete_group_counter\/empty-keys-deletes-all\/Public/);
-    expect(summary).toMatch(/Not run \(1\)[\s\S]*delete_group_counter\/edition-missing\/Public<\/code>: the target has no basic app/);
+    expect(summary).toMatch(
+      /Gating failures \(1\)[\s\S]*clear_group_attr\/clears-every-key\/Public[\s\S]*got ErrorCode 10004, wanted 10010/,
+    );
+    expect(summary).toMatch(
+      /Tentative findings[^(]*\([^)]*\) \(1\)[\s\S]*delete_group_counter\/empty-keys-deletes-all\/Public/,
+    );
+    expect(summary).toMatch(
+      /Not run \(1\)[\s\S]*delete_group_counter\/edition-missing\/Public<\/code>: the target has no basic app/,
+    );
     expect(html).toContain('id="verdict">FAIL<');
   });
 
   test('the matrix has a row per check and a column per group type, with each outcome in its cell', () => {
     const matrix = section(html, 'matrix-section');
-    expect(matrix).toMatch(/<th scope="col">no group type<\/th><th scope="col">Private<\/th><th scope="col">Public<\/th>/);
+    expect(matrix).toMatch(
+      /<th scope="col">no group type<\/th><th scope="col">Private<\/th><th scope="col">Public<\/th>/,
+    );
     expect(cell(matrix, 'get_group_attr/fresh-group-ok/Public')).toBe('passed');
     expect(cell(matrix, 'get_group_attr/unknown-group')).toBe('passed');
     expect(cell(matrix, 'clear_group_attr/clears-every-key/Public')).toBe('failed');
@@ -64,11 +85,17 @@ describe('report.html', () => {
     const failures = section(html, 'failures');
     const first = failures.slice(failures.indexOf('id="failure-1"'), failures.indexOf('</article>'));
     expect(first).toContain('clear_group_attr/clears-every-key/Public');
-    expect(first).toMatch(/<pre class="curl">curl -sS -X POST &#39;http:\/\/127\.0\.0\.1:9\/v4\/[^<]*usersig=&lt;redacted&gt;/);
-    expect(first).toContain('<pre class="response">{\n  &quot;ActionStatus&quot;: &quot;FAIL&quot;,\n  &quot;ErrorCode&quot;: 10004,');
-    expect(first).toContain('<dd class="expected">an unknown group: ErrorCode 10010 (documented-set: any of 10010, 10015)</dd>');
+    expect(first).toMatch(
+      /<pre class="curl">curl -sS -X POST &#39;http:\/\/127\.0\.0\.1:9\/v4\/[^<]*usersig=&lt;redacted&gt;/,
+    );
+    expect(first).toContain(
+      '<pre class="response">{\n  &quot;ActionStatus&quot;: &quot;FAIL&quot;,\n  &quot;ErrorCode&quot;: 10004,',
+    );
+    expect(first).toContain(
+      '<dd class="expected">an unknown group: ErrorCode 10010 (documented-set: any of 10010, 10015)</dd>',
+    );
     expect(first).toContain(`<a href="${DOC}" rel="noopener noreferrer">${DOC}</a>`);
-    expect(first).toContain("tim-conformance run --seed 7 --grep &#39;clear_group_attr/clears-every-key/Public&#39;");
+    expect(first).toContain('tim-conformance run --seed 7 --grep &#39;clear_group_attr/clears-every-key/Public&#39;');
     expect(failures).toContain('id="failure-2"');
     expect(failures).not.toContain('id="failure-3"');
   });
@@ -80,9 +107,18 @@ describe('report.html', () => {
   });
 
   test('a failure without a request or a JSON response says so instead of showing empty blocks', () => {
-    const page = renderHtmlReport(resultsOf([failed('get_group_attr/no-request', {
-      failure: { curl: '', response: 'upstream said <b>502</b>', expected: 'an envelope', message: 'get_group_attr/no-request: not JSON' },
-    })]));
+    const page = renderHtmlReport(
+      resultsOf([
+        failed('get_group_attr/no-request', {
+          failure: {
+            curl: '',
+            response: 'upstream said <b>502</b>',
+            expected: 'an envelope',
+            message: 'get_group_attr/no-request: not JSON',
+          },
+        }),
+      ]),
+    );
     expect(page).toContain('(no request was sent)');
     expect(page).toContain('<pre class="response">upstream said &lt;b&gt;502&lt;/b&gt;</pre>');
   });
@@ -100,7 +136,37 @@ describe('a hostile target', () => {
     // Every tag left in the page is one of the report's own.
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
     expect([...tags].sort()).toEqual(
-      ['a', 'article', 'body', 'code', 'dd', 'dl', 'dt', 'h1', 'h2', 'h3', 'head', 'header', 'html', 'li', 'meta', 'p', 'pre', 'section', 'span', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'].filter((t) => tags.has(t)),
+      [
+        'a',
+        'article',
+        'body',
+        'code',
+        'dd',
+        'dl',
+        'dt',
+        'h1',
+        'h2',
+        'h3',
+        'head',
+        'header',
+        'html',
+        'li',
+        'meta',
+        'p',
+        'pre',
+        'section',
+        'span',
+        'strong',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'title',
+        'tr',
+        'ul',
+      ].filter((t) => tags.has(t)),
     );
     expect(tags.has('script') || tags.has('img') || tags.has('b')).toBe(false);
   });
@@ -138,9 +204,15 @@ describe('a run with an expectations file', () => {
 
   test('lists each with the reason the file gives, and the listed check that did not run', () => {
     const summary = section(html, 'summary');
-    expect(summary).toMatch(/Unexpected passes[^<]*\(1\)[\s\S]*set_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: listed as “sgp answered 10004 until May” but passed/);
-    expect(summary).toMatch(/Known deviations[^<]*\(1\)[\s\S]*modify_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: sgp answers 10004 for a too-long key/);
-    expect(summary).toMatch(/Listed in the expectations file but not run to a verdict \(1\)[\s\S]*update_group_counter\/edition-missing\/Public/);
+    expect(summary).toMatch(
+      /Unexpected passes[^<]*\(1\)[\s\S]*set_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: listed as “sgp answered 10004 until May” but passed/,
+    );
+    expect(summary).toMatch(
+      /Known deviations[^<]*\(1\)[\s\S]*modify_group_attr\/key-past-byte-limit\/Public<\/code><\/a>: sgp answers 10004 for a too-long key/,
+    );
+    expect(summary).toMatch(
+      /Listed in the expectations file but not run to a verdict \(1\)[\s\S]*update_group_counter\/edition-missing\/Public/,
+    );
     expect(cell(html, 'modify_group_attr/key-past-byte-limit/Public')).toBe('expected-failure');
     expect(cell(html, 'set_group_attr/key-past-byte-limit/Public')).toBe('unexpected-pass');
   });
@@ -148,7 +220,9 @@ describe('a run with an expectations file', () => {
   test('the unexpected pass says what to do instead of showing an empty request and response', () => {
     const failures = section(html, 'failures');
     const article = failures.slice(failures.indexOf('data-id="set_group_attr/key-past-byte-limit/Public"'));
-    expect(article.slice(0, article.indexOf('</article>'))).toMatch(/but it passed[^<]*update the file \(--update-expectations\)/);
+    expect(article.slice(0, article.indexOf('</article>'))).toMatch(
+      /but it passed[^<]*update the file \(--update-expectations\)/,
+    );
     expect(article.slice(0, article.indexOf('</article>'))).not.toContain('no request was sent');
   });
 });

@@ -2,8 +2,21 @@
 // summary counts and lists first, the matrix table, failure details, and no markup from a target.
 import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
-import { MARKDOWN_BLOCK_CHARS, MARKDOWN_BUDGET_BYTES, renderMarkdownReport } from '../../test-utils/report/markdown-report.ts';
-import { DOC, entry, failed, HOSTILE, hostileResults, mixedResults, resultsOf, resultsWithExpectations } from './sample-results.ts';
+import {
+  MARKDOWN_BLOCK_CHARS,
+  MARKDOWN_BUDGET_BYTES,
+  renderMarkdownReport,
+} from '../../test-utils/report/markdown-report.ts';
+import {
+  DOC,
+  entry,
+  failed,
+  HOSTILE,
+  hostileResults,
+  mixedResults,
+  resultsOf,
+  resultsWithExpectations,
+} from './sample-results.ts';
 
 const gfm = new Marked({ gfm: true });
 const render = (md: string) => gfm.parse(md) as string;
@@ -23,8 +36,12 @@ describe('report.md', () => {
 
   test('starts with the verdict and a table of counts', () => {
     expect(md.split('\n')[0]).toBe('## tim-conformance: ❌ FAIL');
-    expect(html).toMatch(/<th align="right">✅ passed<\/th>\s*<th align="right">❌ failed \(gating\)<\/th>\s*<th align="right">⚠️ tentative findings<\/th>\s*<th align="right">⏭️ not run<\/th>/);
-    expect(html).toMatch(/<td align="right">4<\/td>\s*<td align="right">1<\/td>\s*<td align="right">1<\/td>\s*<td align="right">1<\/td>/);
+    expect(html).toMatch(
+      /<th align="right">✅ passed<\/th>\s*<th align="right">❌ failed \(gating\)<\/th>\s*<th align="right">⚠️ tentative findings<\/th>\s*<th align="right">⏭️ not run<\/th>/,
+    );
+    expect(html).toMatch(
+      /<td align="right">4<\/td>\s*<td align="right">1<\/td>\s*<td align="right">1<\/td>\s*<td align="right">1<\/td>/,
+    );
   });
 
   test('lists gating failures, tentative findings and not-run checks with their reasons before the matrix', () => {
@@ -35,11 +52,15 @@ describe('report.md', () => {
     expect(at('### Matrix')).toBeGreaterThan(at('### Not run'));
     expect(at('### Failures (2)')).toBeGreaterThan(at('### Matrix'));
     expect(html).toContain('<li><code>delete_group_counter/edition-missing/Public</code>: the target has no basic app');
-    expect(html).toContain('<li><code>clear_group_attr/clears-every-key/Public</code>: got ErrorCode 10004, wanted 10010</li>');
+    expect(html).toContain(
+      '<li><code>clear_group_attr/clears-every-key/Public</code>: got ErrorCode 10004, wanted 10010</li>',
+    );
   });
 
   test('the matrix is a GFM table: operation, check, then a column per group type', () => {
-    expect(html).toMatch(/<th>operation<\/th>\s*<th>check<\/th>\s*<th align="center">no group type<\/th>\s*<th align="center">Private<\/th>\s*<th align="center">Public<\/th>/);
+    expect(html).toMatch(
+      /<th>operation<\/th>\s*<th>check<\/th>\s*<th align="center">no group type<\/th>\s*<th align="center">Private<\/th>\s*<th align="center">Public<\/th>/,
+    );
     expect(matrixRows(html)).toEqual([
       ['clear_group_attr', 'clears-every-key', '', '✅', '❌'],
       ['delete_group_counter', 'edition-missing', '', '', '⏭️'],
@@ -51,9 +72,13 @@ describe('report.md', () => {
 
   test('each failure has the curl line, the response, the expectation and the document link', () => {
     const details = html.slice(html.indexOf('Failures (2)'));
-    expect(details).toMatch(/<code class="language-sh">curl -sS -X POST &#39;http:\/\/127\.0\.0\.1:9\/v4\/[^<]*usersig=&lt;redacted&gt;/);
+    expect(details).toMatch(
+      /<code class="language-sh">curl -sS -X POST &#39;http:\/\/127\.0\.0\.1:9\/v4\/[^<]*usersig=&lt;redacted&gt;/,
+    );
     expect(details).toContain('<code class="language-json">{\n  &quot;ActionStatus&quot;: &quot;FAIL&quot;,');
-    expect(details).toContain('<strong>Expected:</strong> an unknown group: ErrorCode 10010 (documented-set: any of 10010, 10015)');
+    expect(details).toContain(
+      '<strong>Expected:</strong> an unknown group: ErrorCode 10010 (documented-set: any of 10010, 10015)',
+    );
     expect(details).toContain(`<strong>Document:</strong> <a href="${DOC}">${DOC}</a>`);
   });
 
@@ -91,7 +116,11 @@ describe('size for $GITHUB_STEP_SUMMARY (1 MiB per step)', () => {
   test('thousands of large failures stay under the budget; the rest are listed by id', () => {
     const big = 'x'.repeat(50_000);
     const tests = Array.from({ length: 2000 }, (_, i) =>
-      failed(`get_group_attr/big-${String(i).padStart(4, '0')}`, {}, { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: big }),
+      failed(
+        `get_group_attr/big-${String(i).padStart(4, '0')}`,
+        {},
+        { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: big },
+      ),
     );
     const md = renderMarkdownReport(resultsOf(tests));
     expect(Buffer.byteLength(md)).toBeLessThan(MARKDOWN_BUDGET_BYTES + 400_000);
@@ -106,7 +135,9 @@ describe('size for $GITHUB_STEP_SUMMARY (1 MiB per step)', () => {
 test('report.md shows known deviations and unexpected passes of an expectations file', () => {
   const md = renderMarkdownReport(resultsWithExpectations());
   expect(md.split('\n')[0]).toBe('## tim-conformance: ❌ FAIL');
-  expect(md).toContain('| ✅ passed | ❌ failed (gating) | ⚠️ tentative findings | ⏭️ not run | ☑️ known deviations | ❗ unexpected passes |');
+  expect(md).toContain(
+    '| ✅ passed | ❌ failed (gating) | ⚠️ tentative findings | ⏭️ not run | ☑️ known deviations | ❗ unexpected passes |',
+  );
   expect(md).toContain('| 1 | 0 | 0 | 0 | 1 | 1 |');
   expect(md).toContain('- `set_group_attr/key-past-byte-limit/Public`: sgp answered 10004 until May');
   expect(md).toContain('- `modify_group_attr/key-past-byte-limit/Public`: sgp answers 10004 for a too-long key');

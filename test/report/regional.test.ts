@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
-import { buildRegionalModel, renderRegionalHtml, renderRegionalMarkdown, writeRegionalReports, type RegionalRun } from '../../test-utils/report/index.ts';
+import {
+  buildRegionalModel,
+  renderRegionalHtml,
+  renderRegionalMarkdown,
+  writeRegionalReports,
+  type RegionalRun,
+} from '../../test-utils/report/index.ts';
 import { entry, failed, HOSTILE, resultsOf } from './sample-results.ts';
 
 const gfm = new Marked({ gfm: true });
@@ -14,7 +20,9 @@ function regionResults(region: string, deviating: boolean) {
   return resultsOf(
     [
       entry('get_group_attr/fresh-group-ok/Public'),
-      deviating ? failed('clear_group_attr/clears-every-key/Public') : entry('clear_group_attr/clears-every-key/Public'),
+      deviating
+        ? failed('clear_group_attr/clears-every-key/Public')
+        : entry('clear_group_attr/clears-every-key/Public'),
       entry('modify_group_attr/key-past-byte-limit/Public'),
     ],
     { target: { ...resultsOf([]).target, kind: 'region', region, baseUrl: `https://adminapi${region}.im.qcloud.com` } },
@@ -33,7 +41,11 @@ function threeRegions(): RegionalRun[] {
 describe('the regional model', () => {
   test('puts the differing row first and counts it', () => {
     const model = buildRegionalModel(threeRegions());
-    expect(model.columns.map((c) => [c.region, c.verdict])).toEqual([['sgp', 'PASS'], ['kr', 'FAIL'], ['ger', 'PASS']]);
+    expect(model.columns.map((c) => [c.region, c.verdict])).toEqual([
+      ['sgp', 'PASS'],
+      ['kr', 'FAIL'],
+      ['ger', 'PASS'],
+    ]);
     expect(model.differing).toBe(1);
     expect(model.rows.map((r) => [r.id, r.cells, r.differs])).toEqual([
       ['clear_group_attr/clears-every-key/Public', ['passed', 'failed', 'passed'], true],
@@ -46,14 +58,24 @@ describe('the regional model', () => {
     const runs = threeRegions();
     runs[2]!.results!.tests.pop();
     const model = buildRegionalModel(runs);
-    expect(model.rows.find((r) => r.id === 'modify_group_attr/key-past-byte-limit/Public')).toMatchObject({ cells: ['passed', 'passed', 'absent'], differs: true });
+    expect(model.rows.find((r) => r.id === 'modify_group_attr/key-past-byte-limit/Public')).toMatchObject({
+      cells: ['passed', 'passed', 'absent'],
+      differs: true,
+    });
   });
 
   test('a region that could not run is shown in its column, not as a difference on every row', () => {
-    const runs: RegionalRun[] = [...threeRegions(), { region: 'usa', results: null, error: 'TIM_SECRET_KEY_USA is not set' }];
+    const runs: RegionalRun[] = [
+      ...threeRegions(),
+      { region: 'usa', results: null, error: 'TIM_SECRET_KEY_USA is not set' },
+    ];
     const model = buildRegionalModel(runs);
     expect(model.differing).toBe(1);
-    expect(model.columns[3]).toMatchObject({ region: 'usa', verdict: 'NOT RUN', error: 'TIM_SECRET_KEY_USA is not set' });
+    expect(model.columns[3]).toMatchObject({
+      region: 'usa',
+      verdict: 'NOT RUN',
+      error: 'TIM_SECRET_KEY_USA is not set',
+    });
     const html = renderRegionalHtml(runs);
     expect(html).toContain('TIM_SECRET_KEY_USA is not set');
     expect(html).toContain('data-id="usa:get_group_attr/fresh-group-ok/Public">no run</td>');
@@ -64,7 +86,9 @@ describe('regions.html', () => {
   const html = renderRegionalHtml(threeRegions());
 
   test('has regions as columns and a row per check, the differing row first and highlighted', () => {
-    expect(html).toMatch(/<thead><tr><th scope="col">check<\/th><th scope="col" data-region="sgp">sgp<\/th><th scope="col" data-region="kr">kr<\/th><th scope="col" data-region="ger">ger<\/th><\/tr><\/thead>/);
+    expect(html).toMatch(
+      /<thead><tr><th scope="col">check<\/th><th scope="col" data-region="sgp">sgp<\/th><th scope="col" data-region="kr">kr<\/th><th scope="col" data-region="ger">ger<\/th><\/tr><\/thead>/,
+    );
     const rows = [...html.matchAll(/<tr class="(differs|same)" data-id="([^"]+)">/g)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual([
       ['differs', 'clear_group_attr/clears-every-key/Public'],
@@ -88,7 +112,9 @@ describe('regions.md', () => {
     const md = renderRegionalMarkdown(threeRegions());
     expect(md.split('\n')[0]).toBe('## tim-conformance regional matrix: 1 check(s) differ');
     const html = gfm.parse(md) as string;
-    expect(html).toMatch(/<th>check<\/th>\s*<th align="center">sgp<\/th>\s*<th align="center">kr<\/th>\s*<th align="center">ger<\/th>/);
+    expect(html).toMatch(
+      /<th>check<\/th>\s*<th align="center">sgp<\/th>\s*<th align="center">kr<\/th>\s*<th align="center">ger<\/th>/,
+    );
     const matrix = html.slice(html.indexOf('Matrix: checks'));
     const firstRow = matrix.slice(matrix.indexOf('<tbody>')).match(/<tr>([\s\S]*?)<\/tr>/)![1]!;
     expect([...firstRow.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1])).toEqual([
@@ -124,5 +150,7 @@ test('writeRegionalReports writes regions.html and regions.md, linking each regi
   expect(html).not.toContain('sgp/report.html');
   expect(readFileSync(paths[1]!, 'utf8')).toContain('[FAIL](kr/report.html)');
   // The failing cell leads to the failure's details in the region's own report.
-  expect(html).toContain('data-id="kr:clear_group_attr/clears-every-key/Public"><a href="kr/report.html#failure-1">FAIL</a></td>');
+  expect(html).toContain(
+    'data-id="kr:clear_group_attr/clears-every-key/Public"><a href="kr/report.html#failure-1">FAIL</a></td>',
+  );
 });

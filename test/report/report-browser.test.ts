@@ -12,7 +12,13 @@ import { writeHumanReports, writeRegionalReports } from '../../test-utils/report
 import { buildResults, type ResultsFile } from '../../test-utils/runner/results.ts';
 import { writeReports } from '../../test-utils/runner/run-conformance.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
-import { BROWSER_REQUIRED, chromiumAvailable, CHROMIUM_MISSING, launchReportBrowser, type ReportBrowser } from './browser.ts';
+import {
+  BROWSER_REQUIRED,
+  chromiumAvailable,
+  CHROMIUM_MISSING,
+  launchReportBrowser,
+  type ReportBrowser,
+} from './browser.ts';
 import { HOSTILE, hostileResults } from './sample-results.ts';
 
 const available = chromiumAvailable();
@@ -88,11 +94,15 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
     await page.locator('td[data-id="clear_group_attr/clears-every-key/Public"] a').click();
     const article = page.locator('article[data-id="clear_group_attr/clears-every-key/Public"]');
     expect(new URL(page.url()).hash).toBe(`#${await article.getAttribute('id')}`);
-    expect(await article.locator('dd.request pre').innerText()).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_attr_http_svc\/get_group_attr\?.*usersig=<redacted>/);
+    expect(await article.locator('dd.request pre').innerText()).toMatch(
+      /^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_attr_http_svc\/get_group_attr\?.*usersig=<redacted>/,
+    );
     expect(await article.locator('dd.response pre').innerText()).toContain('"GroupAttrAry": [');
     expect(await article.locator('dd.expected').innerText()).toMatch(/get_group_attr answers GroupAttrAry \[\]/);
     const link = article.locator('dd.doc a');
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\/(www\.)?tencentcloud\.com\/.*document\/product\/1047\//);
+    expect(await link.getAttribute('href')).toMatch(
+      /^https:\/\/(www\.)?tencentcloud\.com\/.*document\/product\/1047\//,
+    );
     expect(requests).toEqual([]);
   });
 
@@ -104,7 +114,9 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
     expect(await page.locator('#tim-injected').count()).toBe(0);
     expect(await page.locator('script, img, iframe, object, embed').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
-    expect(await page.locator('article.failure dd.response pre').innerText()).toContain(HOSTILE.body.replace(/"/g, '\\"'));
+    expect(await page.locator('article.failure dd.response pre').innerText()).toContain(
+      HOSTILE.body.replace(/"/g, '\\"'),
+    );
     expect(await page.locator('body').innerText()).not.toContain(HOSTILE.usersig);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
@@ -112,7 +124,10 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
 
   test('regions.html renders with regions as columns and the differing row first and highlighted', async () => {
     const regionsDir = mkdtempSync(join(tmpdir(), 'timc-report-regions-'));
-    const same = { ...results, tests: results.tests.map((t) => ({ ...t, status: 'passed' as const, failure: undefined })) };
+    const same = {
+      ...results,
+      tests: results.tests.map((t) => ({ ...t, status: 'passed' as const, failure: undefined })),
+    };
     const [htmlPath] = writeRegionalReports(
       [
         { region: 'sgp', results: same },
@@ -130,9 +145,16 @@ describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeo
       page
         .locator(`table#matrix tbody tr.${row} th.check`)
         .first()
-        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+        .evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(
+              el,
+            ).backgroundColor,
+        );
     expect(await background('differs')).not.toBe(await background('same'));
-    expect(await page.locator('#differing-count').innerText()).toBe(String(results.summary.failed + results.summary.tentativeFailed));
+    expect(await page.locator('#differing-count').innerText()).toBe(
+      String(results.summary.failed + results.summary.tentativeFailed),
+    );
     expect(requests).toEqual([]);
   });
 

@@ -21,7 +21,11 @@ export function entry(id: string, overrides: Partial<TestEntry> = {}): TestEntry
   };
 }
 
-export function failed(id: string, overrides: Partial<TestEntry> = {}, response: unknown = { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' }): TestEntry {
+export function failed(
+  id: string,
+  overrides: Partial<TestEntry> = {},
+  response: unknown = { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' },
+): TestEntry {
   return entry(id, {
     status: 'failed',
     failure: {
@@ -66,7 +70,8 @@ export function mixedResults(): ResultsFile {
     failed('delete_group_counter/empty-keys-deletes-all/Public', { gating: false, evidence: 'inferred' }),
     entry('delete_group_counter/edition-missing/Public', {
       status: 'skipped',
-      reason: 'the target has no basic app (an app without the counters edition): set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY',
+      reason:
+        'the target has no basic app (an app without the counters edition): set TIM_BASIC_SDKAPPID and TIM_BASIC_SECRET_KEY',
     }),
   ]);
 }
@@ -84,17 +89,34 @@ export function hostileResults(): ResultsFile {
   return resultsOf([
     entry('get_group_attr/fresh-group-ok/Public'),
     {
-      ...failed(id, {}, { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: HOSTILE.body, GroupAttrAry: [{ key: HOSTILE.markdown, value: '</pre></code></td></table>' }] }),
+      ...failed(
+        id,
+        {},
+        {
+          ActionStatus: 'FAIL',
+          ErrorCode: 10004,
+          ErrorInfo: HOSTILE.body,
+          GroupAttrAry: [{ key: HOSTILE.markdown, value: '</pre></code></td></table>' }],
+        },
+      ),
       title: `${id} — ${HOSTILE.body}`,
       docUrl: HOSTILE.docUrl,
       failure: {
         curl: `curl -sS 'http://127.0.0.1:9/v4/x/get_group_attr?usersig=${HOSTILE.usersig}&random=1' --data-raw '${HOSTILE.body}'`,
-        response: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: HOSTILE.body, GroupAttrAry: [{ key: HOSTILE.markdown, value: '</pre></code></td></table>' }] },
+        response: {
+          ActionStatus: 'FAIL',
+          ErrorCode: 10004,
+          ErrorInfo: HOSTILE.body,
+          GroupAttrAry: [{ key: HOSTILE.markdown, value: '</pre></code></td></table>' }],
+        },
         expected: 'ErrorCode 10010',
         message: `${id} (gating, documented): got ErrorInfo ${HOSTILE.body} ${HOSTILE.markdown}\n\`\`\`\n# heading\n<details open>`,
       },
     },
-    entry('get_group_attr/hostile-reason', { status: 'skipped', reason: `not run: ${HOSTILE.body} ${HOSTILE.markdown}` }),
+    entry('get_group_attr/hostile-reason', {
+      status: 'skipped',
+      reason: `not run: ${HOSTILE.body} ${HOSTILE.markdown}`,
+    }),
   ]);
 }
 
@@ -106,7 +128,10 @@ export function resultsWithExpectations(): ResultsFile {
       ...failed('modify_group_attr/key-past-byte-limit/Public', { gating: false }),
       expectation: { state: 'expected-failure', reason: 'sgp answers 10004 for a too-long key' },
     },
-    { ...entry('set_group_attr/key-past-byte-limit/Public'), expectation: { state: 'unexpected-pass', reason: 'sgp answered 10004 until May' } },
+    {
+      ...entry('set_group_attr/key-past-byte-limit/Public'),
+      expectation: { state: 'unexpected-pass', reason: 'sgp answered 10004 until May' },
+    },
   ];
   return resultsOf(tests, {
     summary: summarise(tests, true),

@@ -61,10 +61,19 @@ function fakeClient(respond: (operationId: string, body: any, opts: any) => Call
   return client;
 }
 
-function setup(respond: Parameters<typeof fakeClient>[0] = () => answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), opts: { status?: 'documented' | 'inferred'; target?: Partial<ResolvedTarget> } = {}) {
+function setup(
+  respond: Parameters<typeof fakeClient>[0] = () => answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }),
+  opts: { status?: 'documented' | 'inferred'; target?: Partial<ResolvedTarget> } = {},
+) {
   const target = makeTarget(opts.target);
   const meta = buildCheckMeta(
-    { operation: 'clear_group_attr', check: 'clears-every-key', groupType: 'Public', status: opts.status ?? 'documented', docUrl: DOC },
+    {
+      operation: 'clear_group_attr',
+      check: 'clears-every-key',
+      groupType: 'Public',
+      status: opts.status ?? 'documented',
+      docUrl: DOC,
+    },
     target.strict,
   );
   const task = fakeTask();
@@ -87,7 +96,9 @@ describe('expectErrorCode', () => {
   test('a failure carries curl (usersig redacted), response, expectation and doc URL', () => {
     const { ctx, task } = setup();
     const result = answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'invalid parameter' });
-    const error = failureOf(() => ctx.expectErrorCode(result, profileCase('groups.unknown-group'), 'a destroyed group'));
+    const error = failureOf(() =>
+      ctx.expectErrorCode(result, profileCase('groups.unknown-group'), 'a destroyed group'),
+    );
 
     expect(task.meta.timFailure).toEqual({
       curl: expect.stringContaining('usersig=<redacted>'),
@@ -109,7 +120,12 @@ describe('expectErrorCode', () => {
   test('any code of a documented set is accepted', () => {
     const { ctx } = setup();
     for (const code of [10010, 10015]) {
-      expect(ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: '' }), profileCase('groups.unknown-group'))).toBe(code);
+      expect(
+        ctx.expectErrorCode(
+          answer({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: '' }),
+          profileCase('groups.unknown-group'),
+        ),
+      ).toBe(code);
     }
   });
 
@@ -121,12 +137,19 @@ describe('expectErrorCode', () => {
 
   test('code 0 in an expectation means accepted (OK)', () => {
     const { ctx } = setup();
-    expect(ctx.expectErrorCode(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), profileCase('signing.random-above-2-31'))).toBe(0);
+    expect(
+      ctx.expectErrorCode(
+        answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }),
+        profileCase('signing.random-above-2-31'),
+      ),
+    ).toBe(0);
   });
 
   test('the right code inside a broken envelope still fails', () => {
     const { ctx } = setup();
-    const error = failureOf(() => ctx.expectErrorCode(answer({ ActionStatus: 'OK', ErrorCode: 10010, ErrorInfo: '' }), 10010));
+    const error = failureOf(() =>
+      ctx.expectErrorCode(answer({ ActionStatus: 'OK', ErrorCode: 10010, ErrorInfo: '' }), 10010),
+    );
     expect(error.problem).toContain('does not agree');
   });
 });
@@ -134,17 +157,31 @@ describe('expectErrorCode', () => {
 describe('expectOk and expectEnvelope', () => {
   test('expectOk returns the body on success', () => {
     const { ctx } = setup();
-    const body = ctx.expectOk<{ GroupAttrAry: unknown[] }>(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupAttrAry: [] }));
+    const body = ctx.expectOk<{ GroupAttrAry: unknown[] }>(
+      answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupAttrAry: [] }),
+    );
     expect(body.GroupAttrAry).toEqual([]);
   });
 
   test.each([
-    ['a non-200 status', answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }, { httpStatus: 502 }), 'HTTP status 502'],
+    [
+      'a non-200 status',
+      answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }, { httpStatus: 502 }),
+      'HTTP status 502',
+    ],
     ['a lower-case ActionStatus', answer({ ActionStatus: 'ok', ErrorCode: 0, ErrorInfo: '' }), 'ActionStatus is "ok"'],
-    ['a string ErrorCode', answer({ ActionStatus: 'OK', ErrorCode: '0', ErrorInfo: '' }), 'ErrorCode is "0", not an integer'],
+    [
+      'a string ErrorCode',
+      answer({ ActionStatus: 'OK', ErrorCode: '0', ErrorInfo: '' }),
+      'ErrorCode is "0", not an integer',
+    ],
     ['a missing ErrorInfo', answer({ ActionStatus: 'OK', ErrorCode: 0 }), 'ErrorInfo is undefined'],
     ['a body that is not an object', answer([1, 2]), 'not a JSON object'],
-    ['no response at all', answer(undefined, { httpStatus: 0, networkError: 'ECONNRESET' }), 'no HTTP response: ECONNRESET'],
+    [
+      'no response at all',
+      answer(undefined, { httpStatus: 0, networkError: 'ECONNRESET' }),
+      'no HTTP response: ECONNRESET',
+    ],
   ])('%s fails the envelope', (_name, result, problem) => {
     const { ctx, task } = setup();
     const error = failureOf(() => ctx.expectOk(result));
@@ -154,7 +191,12 @@ describe('expectOk and expectEnvelope', () => {
 
   test('expectOk on an error names the code and the documented expectation', () => {
     const { ctx, task } = setup();
-    const error = failureOf(() => ctx.expectOk(answer({ ActionStatus: 'FAIL', ErrorCode: 10007, ErrorInfo: 'no permission' }), 'clearing a Public group'));
+    const error = failureOf(() =>
+      ctx.expectOk(
+        answer({ ActionStatus: 'FAIL', ErrorCode: 10007, ErrorInfo: 'no permission' }),
+        'clearing a Public group',
+      ),
+    );
     expect(error.problem).toBe('ErrorCode was 10007 ("no permission"), expected 0');
     expect(task.meta.timFailure?.expected).toBe('clearing a Public group (ActionStatus OK, ErrorCode 0)');
   });
@@ -163,8 +205,20 @@ describe('expectOk and expectEnvelope', () => {
 describe('expectThat, expectEqual, fail', () => {
   test('expectEqual shows both sides', () => {
     const { ctx, task } = setup();
-    const result = answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupAttrAry: [{ key: 'a', value: '1' }] });
-    const error = failureOf(() => ctx.expectEqual(result, (result.body as { GroupAttrAry: unknown }).GroupAttrAry, [], 'get_group_attr answers GroupAttrAry: [] after a clear'));
+    const result = answer({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      GroupAttrAry: [{ key: 'a', value: '1' }],
+    });
+    const error = failureOf(() =>
+      ctx.expectEqual(
+        result,
+        (result.body as { GroupAttrAry: unknown }).GroupAttrAry,
+        [],
+        'get_group_attr answers GroupAttrAry: [] after a clear',
+      ),
+    );
     expect(error.problem).toBe('got [{"key":"a","value":"1"}], wanted []');
     expect(task.meta.timFailure?.expected).toBe('get_group_attr answers GroupAttrAry: [] after a clear');
   });
@@ -173,7 +227,9 @@ describe('expectThat, expectEqual, fail', () => {
     const { ctx } = setup();
     const result = answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
     ctx.expectThat(result, true, 'holds');
-    expect(failureOf(() => ctx.expectThat(result, false, 'the keys are lower case')).problem).toContain('the keys are lower case');
+    expect(failureOf(() => ctx.expectThat(result, false, 'the keys are lower case')).problem).toContain(
+      'the keys are lower case',
+    );
   });
 
   test('only the first failure is recorded', () => {
@@ -185,7 +241,9 @@ describe('expectThat, expectEqual, fail', () => {
 
   test('a secret key echoed into a failure is redacted', () => {
     const { ctx, task } = setup();
-    const error = failureOf(() => ctx.fail(answer({ leaked: SECRET }, { curl: `curl 'http://h/?k=${SECRET}'` }), `saw ${SECRET}`, 'nothing'));
+    const error = failureOf(() =>
+      ctx.fail(answer({ leaked: SECRET }, { curl: `curl 'http://h/?k=${SECRET}'` }), `saw ${SECRET}`, 'nothing'),
+    );
     expect(error.message).not.toContain(SECRET);
     expect(task.meta.timFailure?.curl).not.toContain(SECRET);
   });
@@ -194,9 +252,12 @@ describe('expectThat, expectEqual, fail', () => {
 describe('call and the schema hook', () => {
   test('schema errors fail the call with the property path', async () => {
     const { ctx, task } = setup(() =>
-      answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupAttrAry: [{ Key: 'a' }] }, {
-        schemaErrors: [{ path: '/GroupAttrAry/0', message: "must have required property 'key'" }],
-      }),
+      answer(
+        { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupAttrAry: [{ Key: 'a' }] },
+        {
+          schemaErrors: [{ path: '/GroupAttrAry/0', message: "must have required property 'key'" }],
+        },
+      ),
     );
     await expect(ctx.call('get_group_attr', { GroupId: 'timc-unit0001-x' })).rejects.toThrow(
       /\/GroupAttrAry\/0: must have required property 'key'/,
@@ -234,7 +295,8 @@ describe('notRun and the basic app', () => {
 });
 
 describe('createGroup', () => {
-  const created = (_op: string, body: any) => answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupId: body.GroupId });
+  const created = (_op: string, body: any) =>
+    answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', GroupId: body.GroupId });
 
   test('creates a run-scoped group, ledgers it first and destroys it at the end', async () => {
     let ledgerAtCreate: unknown[] = [];
@@ -268,7 +330,9 @@ describe('createGroup', () => {
   });
 
   test('a failed create fails the check against the mock', async () => {
-    const { ctx, task } = setup(() => answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' }), { target: { kind: 'mock' } });
+    const { ctx, task } = setup(() => answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' }), {
+      target: { kind: 'mock' },
+    });
     await expect(ctx.createGroup({ type: 'Community' })).rejects.toBeInstanceOf(CheckFailedError);
     expect(task.meta.timNotRun).toBeUndefined();
   });
@@ -287,13 +351,49 @@ describe('createGroup', () => {
 
 describe('typed failures: each helper records its kind', () => {
   test.each([
-    ['expectErrorCode on an envelope with another code', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010), 'wrong-code'],
-    ['expectOk on an error', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectOk(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' })), 'wrong-code'],
-    ['expectEnvelope on a malformed body', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectEnvelope(answer({ ActionStatus: 'OK' })), 'wrong-shape'],
-    ['expectThat', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectThat(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), false, 'the key is gone'), 'wrong-state'],
-    ['expectEqual', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectEqual(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), 1, 2, 'the count'), 'wrong-state'],
-    ['expectErrorCode without an answer', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectErrorCode(answer(undefined, { httpStatus: 0, networkError: 'connect ECONNREFUSED', networkErrorCode: 'ECONNREFUSED' }), 10010), 'transport'],
-    ['expectOk on HTTP 502', (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectOk(answer('<html>', { httpStatus: 502 })), 'transport'],
+    [
+      'expectErrorCode on an envelope with another code',
+      (ctx: ReturnType<typeof setup>['ctx']) =>
+        ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010),
+      'wrong-code',
+    ],
+    [
+      'expectOk on an error',
+      (ctx: ReturnType<typeof setup>['ctx']) =>
+        ctx.expectOk(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' })),
+      'wrong-code',
+    ],
+    [
+      'expectEnvelope on a malformed body',
+      (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectEnvelope(answer({ ActionStatus: 'OK' })),
+      'wrong-shape',
+    ],
+    [
+      'expectThat',
+      (ctx: ReturnType<typeof setup>['ctx']) =>
+        ctx.expectThat(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), false, 'the key is gone'),
+      'wrong-state',
+    ],
+    [
+      'expectEqual',
+      (ctx: ReturnType<typeof setup>['ctx']) =>
+        ctx.expectEqual(answer({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }), 1, 2, 'the count'),
+      'wrong-state',
+    ],
+    [
+      'expectErrorCode without an answer',
+      (ctx: ReturnType<typeof setup>['ctx']) =>
+        ctx.expectErrorCode(
+          answer(undefined, { httpStatus: 0, networkError: 'connect ECONNREFUSED', networkErrorCode: 'ECONNREFUSED' }),
+          10010,
+        ),
+      'transport',
+    ],
+    [
+      'expectOk on HTTP 502',
+      (ctx: ReturnType<typeof setup>['ctx']) => ctx.expectOk(answer('<html>', { httpStatus: 502 })),
+      'transport',
+    ],
   ] as const)('%s → %s', (_name, act, kind) => {
     const { ctx, task } = setup();
     failureOf(() => act(ctx));
@@ -305,7 +405,9 @@ describe('typed failures: each helper records its kind', () => {
   test('two checks that meet one wrong code on one family share a grouping key; another code does not', () => {
     const keys = [10004, 10004, 10007].map((code) => {
       const { ctx, task } = setup();
-      failureOf(() => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `limit ${code}` }), 10010));
+      failureOf(() =>
+        ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `limit ${code}` }), 10010),
+      );
       return task.meta.timFailure?.kind?.groupKey;
     });
     expect(keys[0]).toBe(keys[1]);
@@ -314,7 +416,11 @@ describe('typed failures: each helper records its kind', () => {
 
   test('the rerun line names the target, the seed and the check id, never a credential', () => {
     const { ctx } = setup();
-    const error = failureOf(() => ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010));
-    expect(error.message).toMatch(/rerun: {4}npx tim-conformance run .*--seed 42 --id clear_group_attr\/clears-every-key\/Public/);
+    const error = failureOf(() =>
+      ctx.expectErrorCode(answer({ ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: '' }), 10010),
+    );
+    expect(error.message).toMatch(
+      /rerun: {4}npx tim-conformance run .*--seed 42 --id clear_group_attr\/clears-every-key\/Public/,
+    );
   });
 });

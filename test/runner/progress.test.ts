@@ -13,7 +13,13 @@ const ESC = '\x1b';
 function capture(isTTY: boolean, extra: { columns?: number } = {}) {
   const writes: string[] = [];
   let now = 0;
-  const progress = new SuiteProgress({ isTTY, write: (t) => writes.push(t), now: () => now, minRedrawMs: 100, ...extra });
+  const progress = new SuiteProgress({
+    isTTY,
+    write: (t) => writes.push(t),
+    now: () => now,
+    minRedrawMs: 100,
+    ...extra,
+  });
   return { progress, writes, tick: (ms: number) => (now += ms) };
 }
 
@@ -58,7 +64,10 @@ describe('line mode (CI, not a terminal)', () => {
     progress.checkFinished('suites/a.check.ts', false);
     progress.fileFinished('suites/a.check.ts');
     progress.end();
-    expect(writes).toEqual(['✗ suites/b.check.ts: 1/1 checks, 1 failed\n', '✗ suites/a.check.ts: 3/3 checks, 1 failed\n']);
+    expect(writes).toEqual([
+      '✗ suites/b.check.ts: 1/1 checks, 1 failed\n',
+      '✗ suites/a.check.ts: 3/3 checks, 1 failed\n',
+    ]);
     expect(writes.join('')).not.toContain(ESC);
   });
 
@@ -141,7 +150,11 @@ describe('through a real run', { timeout: 60_000 }, () => {
       { reportDir: mkdtempSync(join(tmpdir(), 'timc-progress-')), seed: '1' },
       {},
       { out: () => {}, err: () => {} },
-      { suitesDir: join(import.meta.dirname, '..', 'fixtures', 'suites', 'mixed'), workers: 1, progress: { isTTY: false, write: (t) => lines.push(t) } },
+      {
+        suitesDir: join(import.meta.dirname, '..', 'fixtures', 'suites', 'mixed'),
+        workers: 1,
+        progress: { isTTY: false, write: (t) => lines.push(t) },
+      },
       { handleSignals: false },
     );
     expect(code).toBe(1);

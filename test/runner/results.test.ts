@@ -14,7 +14,9 @@ import { writeReports } from '../../test-utils/runner/run-conformance.ts';
 import { formatSummary } from '../../test-utils/runner/summary.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'suites');
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'results.schema.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'test-utils', 'runner', 'results.schema.json'), 'utf8'),
+);
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 
 function target(overrides: Partial<ResolvedTarget> = {}): ResolvedTarget {
@@ -51,15 +53,26 @@ describe('a run with one check of each outcome', () => {
       'get_group_attr/fixture-throws',
     ]);
     const failed = byId.get('get_group_attr/fixture-fails')!;
-    expect(failed).toMatchObject({ status: 'failed', gating: true, evidence: 'documented', operation: 'get_group_attr', check: 'fixture-fails' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      gating: true,
+      evidence: 'documented',
+      operation: 'get_group_attr',
+      check: 'fixture-fails',
+    });
     expect(failed.failure).toMatchObject({
       curl: expect.stringContaining('usersig=<redacted>'),
       response: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' },
       expected: 'an unknown group: ErrorCode 10010 (documented-set: any of 10010, 10015)',
     });
     expect(byId.get('get_group_attr/fixture-tentative-fails')).toMatchObject({ status: 'failed', gating: false });
-    expect(byId.get('get_group_attr/fixture-not-run')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/basic app/) });
-    expect(byId.get('get_group_attr/fixture-throws')!.failure!.message).toBe('get_group_attr/fixture-throws: a plain error inside a check');
+    expect(byId.get('get_group_attr/fixture-not-run')).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/basic app/),
+    });
+    expect(byId.get('get_group_attr/fixture-throws')!.failure!.message).toBe(
+      'get_group_attr/fixture-throws: a plain error inside a check',
+    );
   });
 
   test('junit.xml is valid XML with one testcase per check, named by id', () => {
@@ -81,7 +94,9 @@ describe('a run with one check of each outcome', () => {
 
   test('the summary lists gating failures first, then tentative, then not run', () => {
     const text = formatSummary(results);
-    const order = ['Gating failures (2)', 'Tentative findings (1', 'Not run (1)', 'FAIL: 1 passed, 2 failed'].map((s) => text.indexOf(s));
+    const order = ['Gating failures (2)', 'Tentative findings (1', 'Not run (1)', 'FAIL: 1 passed, 2 failed'].map((s) =>
+      text.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -95,7 +110,10 @@ describe('ids and gating', () => {
       'get_group_attr/fixture-each-type/Public',
       'get_group_attr/fixture-ok',
     ]);
-    expect(results.tests.find((t) => t.id.endsWith('/Private'))).toMatchObject({ groupType: 'Private', status: 'passed' });
+    expect(results.tests.find((t) => t.id.endsWith('/Private'))).toMatchObject({
+      groupType: 'Private',
+      status: 'passed',
+    });
     expect(exitCodeFor(results)).toBe(0);
   });
 
@@ -105,8 +123,12 @@ describe('ids and gating', () => {
     const failures = results.tests.filter((t) => t.status === 'failed').map((t) => `${t.id}: ${t.failure!.message}`);
     expect(failures).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^collection\/.*duplicate-id\.check\.ts: .*duplicate check id 'get_group_attr\/fixture-twice'/),
-        expect.stringMatching(/^collection\/.*unknown-operation\.check\.ts: .*unknown operation; known: .*clear_group_attr/),
+        expect.stringMatching(
+          /^collection\/.*duplicate-id\.check\.ts: .*duplicate check id 'get_group_attr\/fixture-twice'/,
+        ),
+        expect.stringMatching(
+          /^collection\/.*unknown-operation\.check\.ts: .*unknown operation; known: .*clear_group_attr/,
+        ),
       ]),
     );
     expect(exitCodeFor(results)).toBe(1);

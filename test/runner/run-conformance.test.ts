@@ -27,7 +27,11 @@ describe('runConformance', { timeout: 60_000 }, () => {
   test('flags override the TIM_* environment', async () => {
     const flagDir = mkdtempSync(join(tmpdir(), 'timc-flag-'));
     const envDir = mkdtempSync(join(tmpdir(), 'timc-env-'));
-    const run = await runIn('passing', { seed: '222', reportDir: flagDir }, { TIM_SEED: '111', TIM_REPORT_DIR: envDir });
+    const run = await runIn(
+      'passing',
+      { seed: '222', reportDir: flagDir },
+      { TIM_SEED: '111', TIM_REPORT_DIR: envDir },
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(readFileSync(join(flagDir, 'results.json'), 'utf8')).seed).toBe(222);
     expect(existsSync(join(envDir, 'results.json'))).toBe(false);
@@ -61,15 +65,24 @@ describe('runConformance', { timeout: 60_000 }, () => {
       },
       markGroupOwned() {},
     };
-    const run = await runIn('passing', { reportDir }, {}, {
-      // Stands in for checks that created a group and died before their cleanup ran.
-      runSuites: async ({ target }) => {
-        ledgerPath = ledgerPathFor(target);
-        new GroupLedger(ledgerPath).recordCreateIntent({ groupId: `${target.groupIdPrefix}left`, type: 'Public', sdkappid: target.app.sdkappid });
-        return { entries: [], reason: 'passed' };
+    const run = await runIn(
+      'passing',
+      { reportDir },
+      {},
+      {
+        // Stands in for checks that created a group and died before their cleanup ran.
+        runSuites: async ({ target }) => {
+          ledgerPath = ledgerPathFor(target);
+          new GroupLedger(ledgerPath).recordCreateIntent({
+            groupId: `${target.groupIdPrefix}left`,
+            type: 'Public',
+            sdkappid: target.app.sdkappid,
+          });
+          return { entries: [], reason: 'passed' };
+        },
+        createClient: async () => client,
       },
-      createClient: async () => client,
-    });
+    );
     expect(destroyed).toHaveLength(1);
     expect(destroyed[0]).toMatch(/^timc-[a-z0-9]{8}-left$/);
     expect(existsSync(ledgerPath)).toBe(false);

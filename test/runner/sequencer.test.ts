@@ -4,7 +4,9 @@ import { rateBoundFirst } from '../../test-utils/runner/sequencer.ts';
 
 describe('rateBoundFirst', () => {
   test('moves paced.check.ts to the front, keeping the order of the rest', () => {
-    const files = ['/r/suites/a.check.ts', '/r/suites/generated/paced.check.ts', '/r/suites/b.check.ts'].map((moduleId) => ({ moduleId }));
+    const files = ['/r/suites/a.check.ts', '/r/suites/generated/paced.check.ts', '/r/suites/b.check.ts'].map(
+      (moduleId) => ({ moduleId }),
+    );
     expect(rateBoundFirst(files).map((f) => f.moduleId)).toEqual([
       '/r/suites/generated/paced.check.ts',
       '/r/suites/a.check.ts',

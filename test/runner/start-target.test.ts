@@ -10,7 +10,10 @@ describe('startTarget', () => {
     expect(started.target.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(started.target.groupIdPrefix).toMatch(/^timc-[a-z0-9]{8}-$/);
     expect(started.target.seed).toBe(5);
-    const response = await fetch(`${started.target.baseUrl}/v4/group_open_http_svc/get_group_info`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${started.target.baseUrl}/v4/group_open_http_svc/get_group_info`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(response.status).toBe(200);
   });
 
@@ -22,7 +25,10 @@ describe('startTarget', () => {
   });
 
   it('starts nothing for a URL target and keeps its base URL', async () => {
-    const config = resolveTargetConfig({ target: 'http://127.0.0.1:9', sdkappid: '1400000001', secretKey: 'some-secret-key-x' }, {});
+    const config = resolveTargetConfig(
+      { target: 'http://127.0.0.1:9', sdkappid: '1400000001', secretKey: 'some-secret-key-x' },
+      {},
+    );
     const started = await startTarget(config);
     expect(started.target.baseUrl).toBe('http://127.0.0.1:9');
     await started.close();

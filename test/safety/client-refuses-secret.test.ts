@@ -6,7 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTimClient, SecretInRequestError, SlidingWindowPacer, type CallOptions, type TimClient } from '../../test-utils/client/index.ts';
+import {
+  createTimClient,
+  SecretInRequestError,
+  SlidingWindowPacer,
+  type CallOptions,
+  type TimClient,
+} from '../../test-utils/client/index.ts';
 import { type RecordingServer, startRecordingServer, targetFor, TEST_PREFIX } from '../client/recording-server.ts';
 
 // Characters that make the raw, URL-encoded and JSON-escaped forms all differ.
@@ -38,7 +44,10 @@ const FORMS: Array<[string, (key: string) => string]> = [
 /** Every place a caller could put text into a request, with the text `k`. */
 const CHANNELS: Array<[string, (k: string) => [string, unknown, CallOptions]]> = [
   ...(['sdkappid', 'identifier', 'usersig', 'random', 'contenttype'] as const).map(
-    (param): [string, (k: string) => [string, unknown, CallOptions]] => [`query ${param}`, (k) => ['get_group_attr', { GroupId: GROUP }, { query: { [param]: k } }]],
+    (param): [string, (k: string) => [string, unknown, CallOptions]] => [
+      `query ${param}`,
+      (k) => ['get_group_attr', { GroupId: GROUP }, { query: { [param]: k } }],
+    ],
   ),
   ['identifier option', (k) => ['get_group_attr', { GroupId: GROUP }, { identifier: k }]],
   ['usersig option', (k) => ['get_group_attr', { GroupId: GROUP }, { usersig: k }]],
@@ -48,7 +57,10 @@ const CHANNELS: Array<[string, (k: string) => [string, unknown, CallOptions]]> =
   ['body member value', (k) => ['get_group_attr', { GroupId: GROUP, Note: { deep: [k] } }, {}]],
   ['body member name', (k) => ['get_group_attr', { GroupId: GROUP, [k]: 1 }, {}]],
   ['raw body text', (k) => ['get_group_attr', undefined, { rawBody: `{"GroupId":"${GROUP}","x":"${k}"}` }]],
-  ['raw body bytes', (k) => ['get_group_attr', undefined, { rawBody: Buffer.from(`{"GroupId":"${GROUP}","x":"${k}"}`) }]],
+  [
+    'raw body bytes',
+    (k) => ['get_group_attr', undefined, { rawBody: Buffer.from(`{"GroupId":"${GROUP}","x":"${k}"}`) }],
+  ],
 ];
 
 async function refusal(operationId: string, body: unknown, opts: CallOptions): Promise<Error | undefined> {
@@ -63,7 +75,8 @@ describe('the client never sends a secret key', () => {
     const before = server.requests.length;
     await client.call('get_group_attr', { GroupId: GROUP });
     expect(server.requests.length).toBe(before + 1);
-    const sent = JSON.stringify(server.requests.at(-1)!.headers) + server.requests.at(-1)!.url.href + server.requests.at(-1)!.body;
+    const sent =
+      JSON.stringify(server.requests.at(-1)!.headers) + server.requests.at(-1)!.url.href + server.requests.at(-1)!.body;
     for (const key of [KEY, BASIC_KEY]) for (const [, form] of FORMS) expect(sent).not.toContain(form(key));
   });
 
@@ -83,26 +96,37 @@ describe('the client never sends a secret key', () => {
   }
 
   test('the key of an app given per call is refused too', async () => {
-    const perCall = { sdkappid: 1400000777, secretKey: `pc-${randomBytes(10).toString('hex')}`, admin: 'administrator' };
+    const perCall = {
+      sdkappid: 1400000777,
+      secretKey: `pc-${randomBytes(10).toString('hex')}`,
+      admin: 'administrator',
+    };
     const before = server.requests.length;
-    expect(await refusal('get_group_attr', { GroupId: GROUP, x: perCall.secretKey }, { app: perCall })).toBeInstanceOf(SecretInRequestError);
+    expect(await refusal('get_group_attr', { GroupId: GROUP, x: perCall.secretKey }, { app: perCall })).toBeInstanceOf(
+      SecretInRequestError,
+    );
     expect(server.requests.length).toBe(before);
   });
 
   test('a key anywhere inside any JSON body is refused (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.constantFrom(KEY, BASIC_KEY), async (value, where, key) => {
-        // Put the key at a random point of a random document: as a string value, or inside one.
-        const doc = JSON.stringify({ GroupId: GROUP, v: value });
-        const strings = [...doc.matchAll(/"(?:[^"\\]|\\.)*"/g)];
-        const target = strings[where % strings.length]!;
-        const at = target.index! + 1;
-        const raw = `${doc.slice(0, at)}${JSON.stringify(key).slice(1, -1)}${doc.slice(at)}`;
-        const before = server.requests.length;
-        const error = await refusal('get_group_attr', JSON.parse(raw), {});
-        expect(error).toBeInstanceOf(SecretInRequestError);
-        expect(server.requests.length).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.nat(),
+        fc.constantFrom(KEY, BASIC_KEY),
+        async (value, where, key) => {
+          // Put the key at a random point of a random document: as a string value, or inside one.
+          const doc = JSON.stringify({ GroupId: GROUP, v: value });
+          const strings = [...doc.matchAll(/"(?:[^"\\]|\\.)*"/g)];
+          const target = strings[where % strings.length]!;
+          const at = target.index! + 1;
+          const raw = `${doc.slice(0, at)}${JSON.stringify(key).slice(1, -1)}${doc.slice(at)}`;
+          const before = server.requests.length;
+          const error = await refusal('get_group_attr', JSON.parse(raw), {});
+          expect(error).toBeInstanceOf(SecretInRequestError);
+          expect(server.requests.length).toBe(before);
+        },
+      ),
       { numRuns: 150, seed: 1123 },
     );
   });

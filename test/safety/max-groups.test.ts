@@ -72,7 +72,8 @@ describe('the fixture layer against the reference mock', () => {
     groupIdPrefix: prefix,
     ...(maxGroups === undefined ? {} : { maxGroups }),
   });
-  const groupsWith = (prefix: string) => [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes(prefix));
+  const groupsWith = (prefix: string) =>
+    [...(mock.state.apps.get(DEFAULT_FULL_APP.sdkappid)?.groups.keys() ?? [])].filter((id) => id.includes(prefix));
 
   test('the creation past the cap is refused with a clear error and never sent', async () => {
     const target = targetWith('timc-capa0001-', 2);
@@ -92,7 +93,9 @@ describe('the fixture layer against the reference mock', () => {
     const second = await createPortedClient(target);
     clients.push(first, second);
     await createGroupFixture(first, { type: 'Public', target, faker: seededFaker(2, 'a') });
-    await expect(createGroupFixture(second, { type: 'Public', target, faker: seededFaker(2, 'b') })).rejects.toThrow('run reached --max-groups 1');
+    await expect(createGroupFixture(second, { type: 'Public', target, faker: seededFaker(2, 'b') })).rejects.toThrow(
+      'run reached --max-groups 1',
+    );
     expect(groupsWith('timc-capb0001-')).toHaveLength(1);
   });
 
@@ -100,19 +103,35 @@ describe('the fixture layer against the reference mock', () => {
     const target = targetWith('timc-capc0001-');
     const client = await createPortedClient(target);
     clients.push(client);
-    for (const key of ['a', 'b', 'c']) await createGroupFixture(client, { type: 'Public', target, faker: seededFaker(3, key) });
+    for (const key of ['a', 'b', 'c'])
+      await createGroupFixture(client, { type: 'Public', target, faker: seededFaker(3, key) });
     expect(groupsWith('timc-capc0001-')).toHaveLength(3);
   });
 });
 
 describe.sequential('a spawned run', { timeout: 60_000 }, () => {
   const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
+    ),
   );
-  async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  async function run(
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number | null; output: string }> {
     const child = spawn(
       process.execPath,
-      ['bin/tim-conformance.mjs', 'run', '--suites', join('suites', 'isolation'), '--workers', '1', '--report-dir', mkdtempSync(join(tmpdir(), 'timc-cap-run-')), ...args],
+      [
+        'bin/tim-conformance.mjs',
+        'run',
+        '--suites',
+        join('suites', 'isolation'),
+        '--workers',
+        '1',
+        '--report-dir',
+        mkdtempSync(join(tmpdir(), 'timc-cap-run-')),
+        ...args,
+      ],
       { cwd: ROOT, env: { ...cleanEnv, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';

@@ -27,7 +27,13 @@ const NOT_RATE_CHECKS = '^[^/]+/(?![^/]*rate)';
 const USERSIG_SHAPE = /eJ[A-Za-z0-9*-]{40,}_{0,2}/g;
 
 function makeApp(sdkappid: number, countersEdition: boolean): MockApp {
-  return { sdkappid, secretKey: randomBytes(32).toString('hex'), admin: 'administrator', extraAdmins: [], countersEdition };
+  return {
+    sdkappid,
+    secretKey: randomBytes(32).toString('hex'),
+    admin: 'administrator',
+    extraAdmins: [],
+    countersEdition,
+  };
 }
 
 type Mock = Awaited<ReturnType<typeof startMockServer>>;
@@ -39,7 +45,8 @@ async function startRecordingProxy(upstream: string, seen: Set<string>): Promise
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', upstream);
-      for (const [name, value] of url.searchParams) if (name.toLowerCase() === 'usersig' && value !== '') seen.add(value);
+      for (const [name, value] of url.searchParams)
+        if (name.toLowerCase() === 'usersig' && value !== '') seen.add(value);
       const headers: Record<string, string> = {};
       if (req.headers['content-type']) headers['content-type'] = String(req.headers['content-type']);
       const body = ['GET', 'HEAD'].includes(req.method ?? 'GET') ? undefined : Buffer.concat(chunks);
@@ -61,7 +68,9 @@ async function startRecordingProxy(upstream: string, seen: Set<string>): Promise
 
 function cleanEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
+    ),
   );
 }
 
@@ -102,7 +111,9 @@ function repoFilesChangedSince(sinceMs: number): string[] {
 
 function decodesAsUserSig(token: string): boolean {
   try {
-    const text = inflateSync(Buffer.from(token.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString('utf8');
+    const text = inflateSync(
+      Buffer.from(token.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64'),
+    ).toString('utf8');
     return text.includes('TLS.');
   } catch {
     return false;
@@ -156,10 +167,17 @@ function reportedFiles(output: string): string[] {
   return line === undefined ? [] : line.split(', ').map((f) => f.trim());
 }
 
-function scanRun(reportDir: string, startedMs: number, output: string, secrets: string[], usersigs: Set<string>): { leaks: string[]; files: string[] } {
+function scanRun(
+  reportDir: string,
+  startedMs: number,
+  output: string,
+  secrets: string[],
+  usersigs: Set<string>,
+): { leaks: string[]; files: string[] } {
   const files = [...new Set([...filesUnder(reportDir), ...repoFilesChangedSince(startedMs)])];
   const leaks = findLeaks('stdout/stderr', output, secrets, usersigs);
-  for (const file of files) leaks.push(...findLeaks(relative(ROOT, file), readFileSync(file, 'latin1'), secrets, usersigs));
+  for (const file of files)
+    leaks.push(...findLeaks(relative(ROOT, file), readFileSync(file, 'latin1'), secrets, usersigs));
   // Anything else written to the temp directory meanwhile (other tests' files too, so only the
   // exact keys and this run's usersigs count there, not usersig-shaped tokens).
   for (const file of tempFilesChangedSince(startedMs)) {
@@ -213,9 +231,26 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-fail-'));
     const startedMs = Date.now() - 1000;
     const { code, output } = await runCli(
-      ['--target', proxy.url, '--sdkappid', String(main.sdkappid), '--secret-key', main.secretKey,
-        '--basic-sdkappid', String(basic.sdkappid), '--basic-secret-key', basic.secretKey,
-        '--suites', join('suites', 'limits'), '--grep', NOT_RATE_CHECKS, '--workers', '2', '--report-dir', reportDir],
+      [
+        '--target',
+        proxy.url,
+        '--sdkappid',
+        String(main.sdkappid),
+        '--secret-key',
+        main.secretKey,
+        '--basic-sdkappid',
+        String(basic.sdkappid),
+        '--basic-secret-key',
+        basic.secretKey,
+        '--suites',
+        join('suites', 'limits'),
+        '--grep',
+        NOT_RATE_CHECKS,
+        '--workers',
+        '2',
+        '--report-dir',
+        reportDir,
+      ],
       {},
     );
     // The failure paths ran: a gating failure with a curl line whose usersig is redacted (or read
@@ -239,14 +274,24 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     proxies.push(proxy.server);
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-env-'));
     const startedMs = Date.now() - 1000;
-    const { code, output } = await runCli(['--suites', 'suites', '--grep', '^(get_group_attr|set_group_attr|modify_group_attr)/(?![^/]*rate)', '--workers', '2'], {
-      TIM_TARGET: proxy.url,
-      TIM_SDKAPPID: String(main.sdkappid),
-      TIM_SECRET_KEY: main.secretKey,
-      TIM_BASIC_SDKAPPID: String(basic.sdkappid),
-      TIM_BASIC_SECRET_KEY: basic.secretKey,
-      TIM_REPORT_DIR: reportDir,
-    });
+    const { code, output } = await runCli(
+      [
+        '--suites',
+        'suites',
+        '--grep',
+        '^(get_group_attr|set_group_attr|modify_group_attr)/(?![^/]*rate)',
+        '--workers',
+        '2',
+      ],
+      {
+        TIM_TARGET: proxy.url,
+        TIM_SDKAPPID: String(main.sdkappid),
+        TIM_SECRET_KEY: main.secretKey,
+        TIM_BASIC_SDKAPPID: String(basic.sdkappid),
+        TIM_BASIC_SECRET_KEY: basic.secretKey,
+        TIM_REPORT_DIR: reportDir,
+      },
+    );
     expect(code, output).toBe(0);
     expect(usersigs.size).toBeGreaterThan(1);
     const { leaks, files } = scanRun(reportDir, startedMs, output, secrets, usersigs);

@@ -13,22 +13,47 @@ type Shows = (request: GateFinding['request']) => boolean;
 
 const DEFECTS: Array<[defect: string, rules: string[], operation: string, shows: Shows]> = [
   ['get-method', ['request.method-post', 'body.json-object'], 'get_group_attr', (r) => r.method === 'GET'],
-  ['unknown-path', ['request.path-documented'], '/v4/group_open_http_svc/get_group_attrs', (r) => r.path.includes('/get_group_attrs?')],
+  [
+    'unknown-path',
+    ['request.path-documented'],
+    '/v4/group_open_http_svc/get_group_attrs',
+    (r) => r.path.includes('/get_group_attrs?'),
+  ],
   ['missing-contenttype', ['query.parameters-present'], 'get_group_attr', (r) => !('contenttype' in r.query)],
   ['missing-random', ['query.parameters-present'], 'get_group_attr', (r) => !('random' in r.query)],
   ['random-out-of-range', ['query.parameters-well-formed'], 'get_group_attr', (r) => r.query.random === '4294967296'],
   ['random-repeated', ['query.random-unique'], 'get_group_attr', (r) => r.query.random === '12345'],
-  ['legacy-path', ['request.path-legacy'], 'get_group_attr', (r) => r.path.startsWith('/v4/group_open_http_svc/get_group_attr?')],
+  [
+    'legacy-path',
+    ['request.path-legacy'],
+    'get_group_attr',
+    (r) => r.path.startsWith('/v4/group_open_http_svc/get_group_attr?'),
+  ],
   ['group-list-too-fast', ['rate.api-calls'], 'get_appid_group_list', (r) => r.path.includes('/get_appid_group_list?')],
   ['counter-mode-omitted', ['body.counter-mode-given'], 'update_group_counter', (r) => !r.body.includes('Mode')],
-  ['custom-id-reserved-prefix', ['body.group-custom-id'], 'create_group', (r) => r.body.includes('"GroupId":"@TGS#mine"')],
+  [
+    'custom-id-reserved-prefix',
+    ['body.group-custom-id'],
+    'create_group',
+    (r) => r.body.includes('"GroupId":"@TGS#mine"'),
+  ],
   ['secret-key-sent', ['request.no-secret'], 'get_group_attr', (r) => r.headers['x-tim-secret'] === '<redacted>'],
   ['wrong-key', ['usersig.hmac'], 'get_group_attr', (r) => r.query.usersig === '<redacted>'],
-  ['identifier-mismatch', ['usersig.identifier-matches'], 'get_group_attr', (r) => r.query.identifier === 'administrator'],
+  [
+    'identifier-mismatch',
+    ['usersig.identifier-matches'],
+    'get_group_attr',
+    (r) => r.query.identifier === 'administrator',
+  ],
   ['not-admin', ['identifier.app-admin'], 'get_group_attr', (r) => r.query.identifier === 'ordinary-user'],
   ['expired-usersig', ['usersig.not-expired'], 'get_group_attr', (r) => r.query.usersig === '<redacted>'],
   ['usersig-garbage', ['usersig.decodes'], 'get_group_attr', (r) => r.query.usersig === '<redacted>'],
-  ['usersig-other-sdkappid', ['usersig.hmac', 'usersig.sdkappid-matches'], 'get_group_attr', (r) => r.query.sdkappid !== String(DEFAULT_BASIC_APP.sdkappid)],
+  [
+    'usersig-other-sdkappid',
+    ['usersig.hmac', 'usersig.sdkappid-matches'],
+    'get_group_attr',
+    (r) => r.query.sdkappid !== String(DEFAULT_BASIC_APP.sdkappid),
+  ],
   ['unknown-sdkappid', ['sdkappid.known-app'], 'get_group_attr', (r) => r.query.sdkappid === '1234567'],
   ['usersig-not-renewed', ['usersig.not-expired', 'usersig.renewed'], 'get_group_attr', (r) => r.method === 'POST'],
   ['body-not-json', ['body.json-object'], 'get_group_attr', (r) => r.body.startsWith('GroupId=')],
@@ -41,10 +66,20 @@ const DEFECTS: Array<[defect: string, rules: string[], operation: string, shows:
   ['field-case', ['body.name-case'], 'modify_group_attr', (r) => r.body.includes('"Key":"k1"')],
   ['key-too-long', ['limit.attr.key.maxBytes'], 'modify_group_attr', (r) => r.body.includes('k'.repeat(33))],
   ['empty-attr-list', ['body.attr-list-not-empty'], 'modify_group_attr', (r) => r.body.includes('"GroupAttr":[]')],
-  ['counters-on-basic-app', ['app.edition'], 'get_group_counter', (r) => r.query.sdkappid === String(DEFAULT_BASIC_APP.sdkappid)],
+  [
+    'counters-on-basic-app',
+    ['app.edition'],
+    'get_group_counter',
+    (r) => r.query.sdkappid === String(DEFAULT_BASIC_APP.sdkappid),
+  ],
   ['counters-on-community', ['group.type-supported'], 'get_group_counter', (r) => r.body.includes('@TGS#_')],
   ['attr-writes-too-fast', ['rate.group-attr-writes'], 'modify_group_attr', (r) => r.body.includes('GroupAttr')],
-  ['increase-resent-after-drop', ['retry.no-double-count'], 'update_group_counter', (r) => r.body.includes('"Mode":"Increase"')],
+  [
+    'increase-resent-after-drop',
+    ['retry.no-double-count'],
+    'update_group_counter',
+    (r) => r.body.includes('"Mode":"Increase"'),
+  ],
 ];
 
 describe.concurrent('sdk-gate names each defect of a broken client', { timeout: 60_000 }, () => {
@@ -71,7 +106,9 @@ describe.concurrent('sdk-gate names each defect of a broken client', { timeout: 
 describe('the broken clients', () => {
   it('break every request rule (the limits share one rule body: one limit stands for them)', () => {
     const broken = new Set(DEFECTS.flatMap(([, rules]) => rules));
-    const missing = RULES.map((r) => r.id).filter((id) => !broken.has(id) && !(id.startsWith('limit.') && [...broken].some((b) => b.startsWith('limit.'))));
+    const missing = RULES.map((r) => r.id).filter(
+      (id) => !broken.has(id) && !(id.startsWith('limit.') && [...broken].some((b) => b.startsWith('limit.'))),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -4,7 +4,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildExchange, CassetteError, CassetteWriter, parseCassette, readCassette, serializeExchange, writeCassette } from '../../test-utils/sdk-gate/cassette.ts';
+import {
+  buildExchange,
+  CassetteError,
+  CassetteWriter,
+  parseCassette,
+  readCassette,
+  serializeExchange,
+  writeCassette,
+} from '../../test-utils/sdk-gate/cassette.ts';
 import { exchangeBodyBytes, recordedBody } from '../../test-utils/sdk-gate/exchange.ts';
 import { userSigFacts } from '../../test-utils/sdk-gate/usersig-facts.ts';
 import { craftUserSig } from '../../test-utils/signing/index.ts';
@@ -15,16 +23,35 @@ const dir = mkdtempSync(join(tmpdir(), 'timc-cassette-'));
 describe('usersig facts', () => {
   test('every official format decodes to the same facts, HMAC valid', () => {
     for (const kind of ['valid', 'python-format', 'php-format', 'go-format', 'java-format', 'userbuf'] as const) {
-      const facts = userSigFacts(craftUserSig(kind, FULL, { nowSeconds: T0, expireSeconds: 300 }), String(FULL.sdkappid), CONTEXT.apps);
-      expect(facts, kind).toEqual({ decodes: true, identifier: FULL.admin, sdkappid: String(FULL.sdkappid), time: T0, expire: 300, hmac: 'valid' });
+      const facts = userSigFacts(
+        craftUserSig(kind, FULL, { nowSeconds: T0, expireSeconds: 300 }),
+        String(FULL.sdkappid),
+        CONTEXT.apps,
+      );
+      expect(facts, kind).toEqual({
+        decodes: true,
+        identifier: FULL.admin,
+        sdkappid: String(FULL.sdkappid),
+        time: T0,
+        expire: 300,
+        hmac: 'valid',
+      });
     }
   });
 
-  test('another known app\'s key is named; without the key the HMAC is unknown', () => {
+  test("another known app's key is named; without the key the HMAC is unknown", () => {
     const byBasic = sigFor({ ...BASIC, sdkappid: FULL.sdkappid });
-    expect(userSigFacts(byBasic, String(FULL.sdkappid), CONTEXT.apps)).toMatchObject({ hmac: 'invalid', signedWithKeyOf: String(BASIC.sdkappid) });
-    expect(userSigFacts(sigFor(), String(FULL.sdkappid), [{ sdkappid: String(FULL.sdkappid), admins: [] }]).hmac).toBe('unknown');
-    expect(userSigFacts('eJ-not-a-sig', String(FULL.sdkappid), CONTEXT.apps)).toMatchObject({ decodes: false, hmac: 'unknown' });
+    expect(userSigFacts(byBasic, String(FULL.sdkappid), CONTEXT.apps)).toMatchObject({
+      hmac: 'invalid',
+      signedWithKeyOf: String(BASIC.sdkappid),
+    });
+    expect(userSigFacts(sigFor(), String(FULL.sdkappid), [{ sdkappid: String(FULL.sdkappid), admins: [] }]).hmac).toBe(
+      'unknown',
+    );
+    expect(userSigFacts('eJ-not-a-sig', String(FULL.sdkappid), CONTEXT.apps)).toMatchObject({
+      decodes: false,
+      hmac: 'unknown',
+    });
   });
 });
 
@@ -33,7 +60,10 @@ describe('exchanges and files', () => {
     const sig = sigFor();
     const list = [
       exchange({ usersig: sig, body: '{"GroupId":"g","x":"值"}' }),
-      exchange({ body: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), connection: { dropped: 'after-apply', scenarioRule: 'drop-after' } }),
+      exchange({
+        body: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]),
+        connection: { dropped: 'after-apply', scenarioRule: 'drop-after' },
+      }),
     ];
     const file = join(dir, 'round.jsonl');
     writeCassette(file, list);
@@ -51,7 +81,14 @@ describe('exchanges and files', () => {
   test('a live recorder appends line by line; headers are lower-cased; repeated headers joined', () => {
     const writer = new CassetteWriter(join(dir, 'live.jsonl'));
     const e = buildExchange(
-      { seq: 1, t: T0, method: 'POST', path: `/v4/group_open_http_svc/get_group_counter?usersig=${sigFor()}&sdkappid=${FULL.sdkappid}`, headers: { 'X-A': ['1', '2'], 'Content-Type': 'application/json' }, body: '{}' },
+      {
+        seq: 1,
+        t: T0,
+        method: 'POST',
+        path: `/v4/group_open_http_svc/get_group_counter?usersig=${sigFor()}&sdkappid=${FULL.sdkappid}`,
+        headers: { 'X-A': ['1', '2'], 'Content-Type': 'application/json' },
+        body: '{}',
+      },
       CONTEXT.apps,
     );
     writer.append(e);
@@ -81,7 +118,13 @@ describe('exchanges and files', () => {
       resp_body: '{"ActionStatus":"FAIL","ErrorCode":60003,"ErrorInfo":"x"}',
     };
     const [e] = parseCassette(`${JSON.stringify(line)}\n\n`, { apps: CONTEXT.apps });
-    expect(e).toMatchObject({ seq: 1, t: T0 + 0.5, body: '', headers: { host: 'x', 'user-agent': 'GuzzleHttp/7' }, response: { status: 200 } });
+    expect(e).toMatchObject({
+      seq: 1,
+      t: T0 + 0.5,
+      body: '',
+      headers: { host: 'x', 'user-agent': 'GuzzleHttp/7' },
+      response: { status: 200 },
+    });
     expect(e!.usersig?.hmac).toBe('valid');
     const dropped = parseCassette(JSON.stringify({ ...line, status: null, resp_body: null }), { apps: CONTEXT.apps });
     expect(dropped[0]!.response).toBeUndefined();

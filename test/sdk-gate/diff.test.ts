@@ -6,11 +6,33 @@ import { describe, expect, it } from 'vitest';
 import { diffCommand } from '../../test-utils/cli/diff-command.ts';
 import { UsageError } from '../../test-utils/cli/args.ts';
 
-const PATH = (command: string) => `/v4/group_open_http_svc/${command}?sdkappid=1400000001&identifier=administrator&usersig=<redacted>&random=1&contenttype=json`;
+const PATH = (command: string) =>
+  `/v4/group_open_http_svc/${command}?sdkappid=1400000001&identifier=administrator&usersig=<redacted>&random=1&contenttype=json`;
 
 function line(seq: number, command: string, body: unknown, answer: { status?: number; code?: number } | null): string {
-  const response = answer === null ? undefined : { status: answer.status ?? 200, body: answer.code === undefined ? 'Bad Gateway' : JSON.stringify({ ActionStatus: answer.code === 0 ? 'OK' : 'FAIL', ErrorInfo: '', ErrorCode: answer.code }) };
-  return JSON.stringify({ seq, t: 1_800_000_000 + seq, method: 'POST', path: PATH(command), headers: {}, body: JSON.stringify(body), ...(response ? { response } : {}) });
+  const response =
+    answer === null
+      ? undefined
+      : {
+          status: answer.status ?? 200,
+          body:
+            answer.code === undefined
+              ? 'Bad Gateway'
+              : JSON.stringify({
+                  ActionStatus: answer.code === 0 ? 'OK' : 'FAIL',
+                  ErrorInfo: '',
+                  ErrorCode: answer.code,
+                }),
+        };
+  return JSON.stringify({
+    seq,
+    t: 1_800_000_000 + seq,
+    method: 'POST',
+    path: PATH(command),
+    headers: {},
+    body: JSON.stringify(body),
+    ...(response ? { response } : {}),
+  });
 }
 
 function recording(lines: string[]): string {
@@ -28,7 +50,12 @@ const A = recording([
   line(4, 'modify_group_attr', { GroupId: 'g1', GroupAttr: [{ key: 'k', value: 'v' }] }, { code: 0 }),
 ]);
 const B = recording([
-  line(1, 'update_group_counter', { GroupId: 'other', Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 9 }] }, { code: 10007 }),
+  line(
+    1,
+    'update_group_counter',
+    { GroupId: 'other', Mode: 'Set', GroupCounter: [{ Key: 'c', Value: 9 }] },
+    { code: 10007 },
+  ),
   line(2, 'get_group_counter', { GroupId: 'other' }, { code: 0 }),
   line(3, 'get_group_attr', { GroupId: 'other' }, { status: 502 }),
   line(4, 'update_group_counter', { GroupId: 'other', Mode: 'Increase', GroupCounter: [{ Key: 'c', Value: 1 }] }, null),
@@ -63,7 +90,11 @@ describe('diff', () => {
     const parsed = JSON.parse(json.out);
     expect(parsed.requests).toEqual({ a: 4, b: 4 });
     expect(parsed.differences).toHaveLength(4);
-    expect(parsed.differences[3]).toMatchObject({ operation: 'update_group_counter', a: { 'ErrorCode 0': 1 }, b: { 'ErrorCode 10007': 1 } });
+    expect(parsed.differences[3]).toMatchObject({
+      operation: 'update_group_counter',
+      a: { 'ErrorCode 0': 1 },
+      b: { 'ErrorCode 10007': 1 },
+    });
     expect(await diff([A, A])).toMatchObject({ code: 0 });
     const missing = await diff([A, join(tmpdir(), 'no-such-recording.jsonl')]);
     expect(missing.code).toBe(2);

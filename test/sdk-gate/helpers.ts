@@ -16,7 +16,15 @@ export interface GateFinding {
   docUrl: string;
   count: number;
   seqs: number[];
-  request: { seq: number; method: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string; bodyBase64?: string };
+  request: {
+    seq: number;
+    method: string;
+    path: string;
+    query: Record<string, string>;
+    headers: Record<string, string>;
+    body: string;
+    bodyBase64?: string;
+  };
 }
 
 export interface GateOutcome {
@@ -24,7 +32,16 @@ export interface GateOutcome {
   stderr: string[];
   reportDir: string;
   /** sdk-results.json, when written. */
-  results?: { exitCode: number; findings: GateFinding[]; scenarios: Array<{ id: string; fired: number; episodes: Array<{ retries: number; pausesMs: number[]; outcome: string }> }>; summary: { requests: number } };
+  results?: {
+    exitCode: number;
+    findings: GateFinding[];
+    scenarios: Array<{
+      id: string;
+      fired: number;
+      episodes: Array<{ retries: number; pausesMs: number[]; outcome: string }>;
+    }>;
+    summary: { requests: number };
+  };
 }
 
 export async function runGate(args: string[]): Promise<GateOutcome> {

@@ -13,7 +13,10 @@ import { exchange, FULL, sigFor } from './judge-helpers.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const PHP = join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'php.jsonl');
 
-async function judge(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string[]; err: string[] }> {
+async function judge(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const saved = { ...process.env };
@@ -36,7 +39,9 @@ describe('judge', () => {
     const dir = tempDir();
     const r = await judge([PHP, '--report-dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.out[0]).toMatch(/^judged 154 request\(s\) of .*php\.jsonl: 13 gating finding\(s\), 5 tentative, 9 note\(s\); reports in /);
+    expect(r.out[0]).toMatch(
+      /^judged 154 request\(s\) of .*php\.jsonl: 13 gating finding\(s\), 5 tentative, 9 note\(s\); reports in /,
+    );
     expect(r.out.some((l) => l.includes('FAIL body.json-object × get_group_counter'))).toBe(true);
     for (const f of Object.values(SDK_REPORT_FILES)) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, SDK_REPORT_FILES.results), 'utf8')).exitCode).toBe(1);
@@ -67,11 +72,17 @@ describe('judge', () => {
     };
     writeFileSync(file, `${JSON.stringify(line)}\n`);
     expect((await judge([file, '--report-dir', dir])).code).toBe(1);
-    expect((await judge([file, '--report-dir', dir, '--sdkappid', '1400000077', '--secret-key', other.secretKey])).code).toBe(0);
-    const wrongKey = await judge([file, '--report-dir', dir], { TIM_SDKAPPID: '1400000077', TIM_SECRET_KEY: 'not-the-key-0123456789' });
+    expect(
+      (await judge([file, '--report-dir', dir, '--sdkappid', '1400000077', '--secret-key', other.secretKey])).code,
+    ).toBe(0);
+    const wrongKey = await judge([file, '--report-dir', dir], {
+      TIM_SDKAPPID: '1400000077',
+      TIM_SECRET_KEY: 'not-the-key-0123456789',
+    });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.out.join('\n')).toContain('usersig.hmac');
-    for (const f of Object.values(SDK_REPORT_FILES)) expect(readFileSync(join(dir, f), 'utf8')).not.toContain('not-the-key-0123456789');
+    for (const f of Object.values(SDK_REPORT_FILES))
+      expect(readFileSync(join(dir, f), 'utf8')).not.toContain('not-the-key-0123456789');
   });
 
   test.each([
@@ -103,8 +114,12 @@ describe('judge', () => {
   test('as users run it: node bin/tim-conformance.mjs judge, exit code and no stack trace', async () => {
     const dir = tempDir();
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['bin/tim-conformance.mjs', 'judge', PHP, '--report-dir', dir], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ['bin/tim-conformance.mjs', 'judge', PHP, '--report-dir', dir],
+        { cwd: ROOT, timeout: 120_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code) : 0, stdout, stderr }),
       );
     });
     expect(result.code).toBe(1);

@@ -67,7 +67,9 @@ export function exchange(options: ExchangeOptions = {}): RecordedExchange {
     path,
     headers: options.headers ?? { 'Content-Type': 'application/json' },
     body: options.body ?? '{"GroupId":"@TGS#2AAAAAAA1"}',
-    ...(options.response ? { response: options.response } : { response: { status: 200, body: '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}' } }),
+    ...(options.response
+      ? { response: options.response }
+      : { response: { status: 200, body: '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}' } }),
     ...(options.connection ? { connection: options.connection } : {}),
   };
   return buildExchange(raw, CONTEXT.apps);

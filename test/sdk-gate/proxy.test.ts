@@ -64,12 +64,20 @@ async function throughProxy(upstream: string, drive: (url: string) => Promise<un
   return { code: await done, lines, recording, reportDir };
 }
 
-const key = (f: { rule: string; status: string; operation: string; count: number; seqs: number[] }) => `${f.rule} ${f.status} ${f.operation} ×${f.count} @${f.seqs.join(',')}`;
+const key = (f: { rule: string; status: string; operation: string; count: number; seqs: number[] }) =>
+  `${f.rule} ${f.status} ${f.operation} ×${f.count} @${f.seqs.join(',')}`;
 
 describe.concurrent('proxy', { timeout: 90_000 }, () => {
   it('proxy + judge give the same findings as sdk-gate for the same traffic, and the recording holds no usersig', async () => {
     const gateRecording = join(mkdtempSync(join(tmpdir(), 'timc-gate-rec-')), 'gate.jsonl');
-    const gate = await runGate(['--record', gateRecording, '--', 'sh', '-c', SCRIPT.replaceAll('"$NODE"', `"${process.execPath}"`).replaceAll('$CLIENTS', CLIENTS)]);
+    const gate = await runGate([
+      '--record',
+      gateRecording,
+      '--',
+      'sh',
+      '-c',
+      SCRIPT.replaceAll('"$NODE"', `"${process.execPath}"`).replaceAll('$CLIENTS', CLIENTS),
+    ]);
     const mock = await startMockServer();
     let proxied: Proxied;
     try {
@@ -80,8 +88,14 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     const judged = mkdtempSync(join(tmpdir(), 'timc-judged-'));
     const out: string[] = [];
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_')));
-    const judgeCode = await runJudgeCommand([proxied.recording, '--report-dir', judged], { out: (l) => out.push(l), err: (l) => out.push(l) }, env);
-    const fromJudge = JSON.parse(readFileSync(join(judged, 'sdk-results.json'), 'utf8')).findings.map(key).sort();
+    const judgeCode = await runJudgeCommand(
+      [proxied.recording, '--report-dir', judged],
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+      env,
+    );
+    const fromJudge = JSON.parse(readFileSync(join(judged, 'sdk-results.json'), 'utf8'))
+      .findings.map(key)
+      .sort();
     const fromGate = gate.results!.findings.map(key).sort();
     expect(fromGate.length).toBeGreaterThanOrEqual(DEFECTS.length);
     expect(fromJudge).toEqual(fromGate);
@@ -89,7 +103,11 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     // sdk-gate's own recording judges the same, and answers the same as the proxied mock's.
     const judgedGate = mkdtempSync(join(tmpdir(), 'timc-judged-gate-'));
     await runJudgeCommand([gateRecording, '--report-dir', judgedGate], { out: () => {}, err: () => {} }, env);
-    expect(JSON.parse(readFileSync(join(judgedGate, 'sdk-results.json'), 'utf8')).findings.map(key).sort()).toEqual(fromGate);
+    expect(
+      JSON.parse(readFileSync(join(judgedGate, 'sdk-results.json'), 'utf8'))
+        .findings.map(key)
+        .sort(),
+    ).toEqual(fromGate);
     expect(await diffCommand([gateRecording, proxied.recording], { out: () => {}, err: () => {} })).toBe(0);
 
     const text = readFileSync(proxied.recording, 'utf8');
@@ -98,7 +116,11 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     expect(text).not.toMatch(/\be[AJN][A-Za-z0-9*_-]{40,}/);
     expect(text).not.toContain(DEFAULT_FULL_APP.secretKey);
     // Live, without the key: one line per request, the request rules named as they happen.
-    expect(proxied.lines.some((l) => /^#\d+ POST modify_group_attr → HTTP 200 ErrorCode 10004; body\.name-case \(gating\)/.test(l))).toBe(true);
+    expect(
+      proxied.lines.some((l) =>
+        /^#\d+ POST modify_group_attr → HTTP 200 ErrorCode 10004; body\.name-case \(gating\)/.test(l),
+      ),
+    ).toBe(true);
     expect(proxied.code).toBe(1);
   });
 
@@ -119,20 +141,32 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
     const upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     let proxied: Proxied;
     try {
-      proxied = await throughProxy(upstream, (url) =>
-        new Promise((resolve) =>
-          spawn(process.execPath, [join(CLIENTS, 'correct-client.mjs')], {
-            env: { ...process.env, TIM_MOCK_URL: url, TIM_SDKAPPID: '1400000001', TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey, TIM_ADMIN: 'administrator' },
-            stdio: 'ignore',
-          }).on('close', resolve),
-        ),
+      proxied = await throughProxy(
+        upstream,
+        (url) =>
+          new Promise((resolve) =>
+            spawn(process.execPath, [join(CLIENTS, 'correct-client.mjs')], {
+              env: {
+                ...process.env,
+                TIM_MOCK_URL: url,
+                TIM_SDKAPPID: '1400000001',
+                TIM_SECRET_KEY: DEFAULT_FULL_APP.secretKey,
+                TIM_ADMIN: 'administrator',
+              },
+              stdio: 'ignore',
+            }).on('close', resolve),
+          ),
       );
     } finally {
       server.close();
     }
     const results = JSON.parse(readFileSync(join(proxied.reportDir, 'sdk-results.json'), 'utf8'));
     const server_ = results.findings.filter((f: { rule: string }) => f.rule.startsWith('server.'));
-    expect(server_.map((f: { rule: string; operation: string; status: string }) => `${f.rule} ${f.operation} ${f.status}`).sort()).toEqual(
+    expect(
+      server_
+        .map((f: { rule: string; operation: string; status: string }) => `${f.rule} ${f.operation} ${f.status}`)
+        .sort(),
+    ).toEqual(
       expect.arrayContaining(['server.envelope create_group note', 'server.http-status get_group_counter note']),
     );
     expect(proxied.code).toBe(0);
@@ -140,12 +174,22 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
 });
 
 describe('proxy command line', () => {
-  it('region:NAME resolves to the region\'s host from the spec; with no request it judges nothing (exit 1)', async () => {
+  it("region:NAME resolves to the region's host from the spec; with no request it judges nothing (exit 1)", async () => {
     const { proxyCommand } = await import('../../test-utils/cli/proxy-command.ts');
     const lines: string[] = [];
     const stop = new AbortController();
-    const io = { out: (l: string) => { lines.push(l); stop.abort(); }, err: (l: string) => lines.push(l), signal: stop.signal };
-    const code = await proxyCommand(['--upstream', 'region:sgp', '--port', '0', '--report-dir', mkdtempSync(join(tmpdir(), 'timc-proxy-region-'))], io);
+    const io = {
+      out: (l: string) => {
+        lines.push(l);
+        stop.abort();
+      },
+      err: (l: string) => lines.push(l),
+      signal: stop.signal,
+    };
+    const code = await proxyCommand(
+      ['--upstream', 'region:sgp', '--port', '0', '--report-dir', mkdtempSync(join(tmpdir(), 'timc-proxy-region-'))],
+      io,
+    );
     expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+ → https:\/\/adminapisgp\.im\.qcloud\.com$/);
     expect(lines.at(-1)).toBe('proxy: no request came through; nothing to judge');
     expect(code).toBe(1);
@@ -153,7 +197,13 @@ describe('proxy command line', () => {
 
   it('a missing or bad --upstream or --port is a one-line usage error (exit 2 through main)', async () => {
     const { main } = await import('../../test-utils/cli/main.ts');
-    for (const args of [[], ['--port', '0'], ['--upstream', 'region:atlantis', '--port', '0'], ['--upstream', 'ftp://x', '--port', '0'], ['--upstream', 'http://127.0.0.1:1', '--port', 'x']]) {
+    for (const args of [
+      [],
+      ['--port', '0'],
+      ['--upstream', 'region:atlantis', '--port', '0'],
+      ['--upstream', 'ftp://x', '--port', '0'],
+      ['--upstream', 'http://127.0.0.1:1', '--port', 'x'],
+    ]) {
       const err: string[] = [];
       expect(await main(['proxy', ...args], { out: () => {}, err: (l) => err.push(l) })).toBe(2);
       expect(err).toHaveLength(1);

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges } from '../../test-utils/sdk-gate/judge.ts';
 import { SDK_REPORT_FILES, writeSdkReports, type SdkResultsFile } from '../../test-utils/sdk-gate/report/index.ts';
-import { BROWSER_REQUIRED, chromiumAvailable, CHROMIUM_MISSING, launchReportBrowser, type ReportBrowser } from '../report/browser.ts';
+import {
+  BROWSER_REQUIRED,
+  chromiumAvailable,
+  CHROMIUM_MISSING,
+  launchReportBrowser,
+  type ReportBrowser,
+} from '../report/browser.ts';
 import { CONTEXT, exchange, HOSTILE } from './judge-helpers.ts';
 
 const available = chromiumAvailable();
@@ -29,7 +35,9 @@ describe.runIf(available || BROWSER_REQUIRED)('sdk-report.html in chromium', { t
     expect(available, CHROMIUM_MISSING).toBe(true);
     dir = mkdtempSync(join(tmpdir(), 'timc-sdk-browser-'));
     const file = join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'php.jsonl');
-    results = writeSdkReports(dir, judgeExchanges(readCassette(file, { apps: CONTEXT.apps }), CONTEXT), { command: 'judge php.jsonl' });
+    results = writeSdkReports(dir, judgeExchanges(readCassette(file, { apps: CONTEXT.apps }), CONTEXT), {
+      command: 'judge php.jsonl',
+    });
     browser = await launchReportBrowser();
   }, 180_000);
 
@@ -41,7 +49,9 @@ describe.runIf(available || BROWSER_REQUIRED)('sdk-report.html in chromium', { t
     const { page, requests, errors } = await browser.open(join(dir, SDK_REPORT_FILES.html));
     expect(await page.title()).toBe('tim-conformance SDK requests FAIL: judge php.jsonl');
     expect(await page.locator('#verdict').innerText()).toBe('FAIL');
-    expect(await page.locator('#counts td[data-count="gating"]').innerText()).toBe(String(results.summary.gatingFindings));
+    expect(await page.locator('#counts td[data-count="gating"]').innerText()).toBe(
+      String(results.summary.gatingFindings),
+    );
     expect(await page.locator('#gating-findings + ul li').count()).toBe(results.summary.gatingFindings);
     expect(await page.locator('#note-findings + ul li').count()).toBe(results.summary.notes);
     const row = page.locator('table#operations tr[data-operation="get_group_counter"]');
@@ -57,19 +67,31 @@ describe.runIf(available || BROWSER_REQUIRED)('sdk-report.html in chromium', { t
     await page.locator('#gating-findings + ul li a', { hasText: 'body.json-object' }).click();
     const article = page.locator('article[data-rule="body.json-object"]');
     expect(new URL(page.url()).hash).toBe(`#${await article.getAttribute('id')}`);
-    expect(await article.locator('pre[data-field="request-line"]').innerText()).toMatch(/^POST \/v4\/group_open_http_svc\/get_group_counter\?.*usersig=<redacted>/);
+    expect(await article.locator('pre[data-field="request-line"]').innerText()).toMatch(
+      /^POST \/v4\/group_open_http_svc\/get_group_counter\?.*usersig=<redacted>/,
+    );
     expect(await article.locator('pre[data-field="body"]').innerText()).toBe('(empty body)');
     expect(await article.locator('dd a').first().getAttribute('href')).toMatch(/^https:\/\//);
   });
 
   test('hostile request text stays text: nothing runs, nothing is injected or fetched', async () => {
     const hostileDir = mkdtempSync(join(tmpdir(), 'timc-sdk-hostile-'));
-    const judgement = judgeExchanges([exchange({ operation: 'modify_group_attr', body: JSON.stringify({ GroupId: HOSTILE, GroupAttr: [{ key: HOSTILE, value: 'v' }] }) })], CONTEXT);
+    const judgement = judgeExchanges(
+      [
+        exchange({
+          operation: 'modify_group_attr',
+          body: JSON.stringify({ GroupId: HOSTILE, GroupAttr: [{ key: HOSTILE, value: 'v' }] }),
+        }),
+      ],
+      CONTEXT,
+    );
     writeSdkReports(hostileDir, judgement, { command: `judge ${HOSTILE}` });
     const { page, requests, errors } = await browser.open(join(hostileDir, SDK_REPORT_FILES.html));
     expect(await page.locator('script, img, iframe, object, embed').count()).toBe(0);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
-    expect(await page.locator('article pre[data-field="body"]').first().innerText()).toContain('<script>alert(1)</script>');
+    expect(await page.locator('article pre[data-field="body"]').first().innerText()).toContain(
+      '<script>alert(1)</script>',
+    );
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   });

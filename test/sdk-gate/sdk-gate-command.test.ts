@@ -34,7 +34,9 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
     expect(correct.results!.findings).toEqual([]);
     expect(correct.code).toBe(0);
     const broken = await runGate(['--', 'sh', join(CLIENTS, 'curl-client.sh'), 'broken']);
-    expect(broken.results!.findings.map((f) => [f.rule, f.operation])).toEqual([['body.schema', 'update_group_counter']]);
+    expect(broken.results!.findings.map((f) => [f.rule, f.operation])).toEqual([
+      ['body.schema', 'update_group_counter'],
+    ]);
     expect(broken.results!.findings[0]!.request.headers['user-agent']).toMatch(/^curl\//);
     expect(broken.code).toBe(1);
   });
@@ -59,7 +61,11 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
     expect(missing.stderr[0]).toMatch(/^tim-conformance sdk-gate: cannot start '.*no-such-client' \(ENOENT\)$/);
     expect((await runGate([])).code).toBe(2);
     expect((await runGate(['--latency-ms', 'soon', ...nodeClient('correct-client.mjs')])).code).toBe(2);
-    const badScenario = await runGate(['--scenario', scenarioFile({ rules: [{ operation: 'get_group_attr', times: 0, answer: { errorCode: 70001 } }] }), ...nodeClient('correct-client.mjs')]);
+    const badScenario = await runGate([
+      '--scenario',
+      scenarioFile({ rules: [{ operation: 'get_group_attr', times: 0, answer: { errorCode: 70001 } }] }),
+      ...nodeClient('correct-client.mjs'),
+    ]);
     expect(badScenario.code).toBe(2);
     expect(badScenario.stderr.at(-1)).toMatch(/--scenario .*\/rules\/0\/times/);
   });
@@ -97,16 +103,32 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
     expect(plain.code).toBe(0);
     const gated = await runGate(['--require-coverage', ...nodeClient('correct-client.mjs')]);
     expect(gated.code).toBe(1);
-    expect(gated.stderr.at(-1)).toMatch(/^sdk-gate: --require-coverage: \d+ operation\(s\) not shown every documented answer: .*create_group \(.*10007/);
+    expect(gated.stderr.at(-1)).toMatch(
+      /^sdk-gate: --require-coverage: \d+ operation\(s\) not shown every documented answer: .*create_group \(.*10007/,
+    );
   });
 
   /** sdk-gate running the sleeping client as its own process, stopped by `signal` once the client called the mock. */
-  async function interrupted(signal: NodeJS.Signals): Promise<{ code: number | null; reportDir: string; mockUrl: string }> {
+  async function interrupted(
+    signal: NodeJS.Signals,
+  ): Promise<{ code: number | null; reportDir: string; mockUrl: string }> {
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-sdk-gate-sig-'));
-    const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'sdk-gate', '--report-dir', reportDir, '--', process.execPath, join(CLIENTS, 'sleeping-client.mjs')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/tim-conformance.mjs',
+        'sdk-gate',
+        '--report-dir',
+        reportDir,
+        '--',
+        process.execPath,
+        join(CLIENTS, 'sleeping-client.mjs'),
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     const mockUrl = await new Promise<string>((resolve) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {

@@ -23,7 +23,11 @@ describe('crafted UserSigs against the reference mock', () => {
   it.each(CRAFTED_USERSIG_KINDS)('%s', async (kind) => {
     const usersig = craftUserSig(kind, started.target.app);
     // get_group_info: paced at 200/s (get_appid_group_list is limited to 1/s).
-    const result = await client.call('get_group_info', { GroupIdList: [`${started.target.groupIdPrefix}none`] }, { usersig });
+    const result = await client.call(
+      'get_group_info',
+      { GroupIdList: [`${started.target.groupIdPrefix}none`] },
+      { usersig },
+    );
     if (ACCEPTABLE_USERSIG_KINDS.includes(kind)) expect(result.errorCode).toBe(0);
     else expect(result.errorCode, `${kind} answered ${JSON.stringify(result.body)}`).toBeGreaterThanOrEqual(70001);
   });

@@ -33,7 +33,13 @@ function decodeFails(sig: string): string {
 
 describe('craftUserSig', () => {
   it("'valid' is a well-formed sig that recomputation confirms", () => {
-    expect(valid.json).toMatchObject({ 'TLS.ver': '2.0', 'TLS.identifier': APP.admin, 'TLS.sdkappid': APP.sdkappid, 'TLS.time': NOW, 'TLS.expire': 3600 });
+    expect(valid.json).toMatchObject({
+      'TLS.ver': '2.0',
+      'TLS.identifier': APP.admin,
+      'TLS.sdkappid': APP.sdkappid,
+      'TLS.time': NOW,
+      'TLS.expire': 3600,
+    });
     expect(userSigHmacMatches(valid.json, APP.secretKey)).toBe(true);
   });
 
@@ -147,7 +153,12 @@ describe('craftUserSig in the formats of the other official libraries', () => {
   it("'php-format' escapes every slash", () => {
     // Find a signing time whose HMAC contains a slash, so the escape is exercised.
     let now = NOW;
-    while (!hmacUserSig(APP.secretKey, { identifier: APP.admin, sdkappid: APP.sdkappid, time: now, expire: 3600 }).includes('/')) now += 1;
+    while (
+      !hmacUserSig(APP.secretKey, { identifier: APP.admin, sdkappid: APP.sdkappid, time: now, expire: 3600 }).includes(
+        '/',
+      )
+    )
+      now += 1;
     const { json, raw } = decodeUserSig(craftUserSig('php-format', APP, { ...OPTS, nowSeconds: now }));
     expect(raw).toContain('\\/');
     expect(raw).not.toMatch(/[^\\]\//);
@@ -159,21 +170,47 @@ describe('craftUserSig in the formats of the other official libraries', () => {
     expect(compressed[0]).toBe(0x78);
     expect(compressed[1]).toBe(0x01); // FLEVEL 0: NoCompression
     expect(raw.endsWith('}\n')).toBe(true);
-    expect(Object.keys(json)).toEqual(['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire', 'TLS.time', 'TLS.sig']);
+    expect(Object.keys(json)).toEqual([
+      'TLS.ver',
+      'TLS.identifier',
+      'TLS.sdkappid',
+      'TLS.expire',
+      'TLS.time',
+      'TLS.sig',
+    ]);
     expect(json).toEqual(valid.json);
   });
 
   it("'java-format' has java.util.HashMap's key order", () => {
     const { json, raw } = decodeUserSig(craftUserSig('java-format', APP, OPTS));
-    expect(Object.keys(JSON.parse(raw))).toEqual(['TLS.expire', 'TLS.ver', 'TLS.sdkappid', 'TLS.identifier', 'TLS.sig', 'TLS.time']);
+    expect(Object.keys(JSON.parse(raw))).toEqual([
+      'TLS.expire',
+      'TLS.ver',
+      'TLS.sdkappid',
+      'TLS.identifier',
+      'TLS.sig',
+      'TLS.time',
+    ]);
     expect(json).toEqual(valid.json);
   });
 
   it('javaHashMapOrder orders by bucket, then insertion', () => {
     // "Aa" and "BB" share String.hashCode 2112 (bucket 0); "a" is 97 (bucket 1).
     const keys = (entries: [string, number][]) => javaHashMapOrder(entries).map(([k]) => k);
-    expect(keys([['a', 1], ['BB', 2], ['Aa', 3]])).toEqual(['BB', 'Aa', 'a']);
-    expect(keys([['a', 1], ['Aa', 2], ['BB', 3]])).toEqual(['Aa', 'BB', 'a']);
+    expect(
+      keys([
+        ['a', 1],
+        ['BB', 2],
+        ['Aa', 3],
+      ]),
+    ).toEqual(['BB', 'Aa', 'a']);
+    expect(
+      keys([
+        ['a', 1],
+        ['Aa', 2],
+        ['BB', 3],
+      ]),
+    ).toEqual(['Aa', 'BB', 'a']);
   });
 
   it("'userbuf' adds TLS.userbuf and signs its line", () => {

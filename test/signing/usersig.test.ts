@@ -44,7 +44,14 @@ describe('signUserSig', () => {
       'TLS.expire': 600,
       'TLS.sig': expect.any(String),
     });
-    expect(Object.keys(JSON.parse(raw))).toEqual(['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.time', 'TLS.expire', 'TLS.sig']);
+    expect(Object.keys(JSON.parse(raw))).toEqual([
+      'TLS.ver',
+      'TLS.identifier',
+      'TLS.sdkappid',
+      'TLS.time',
+      'TLS.expire',
+      'TLS.sig',
+    ]);
   });
 
   it('carries an HMAC that recomputation confirms, and only under the right key', () => {

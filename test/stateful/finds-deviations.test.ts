@@ -15,7 +15,9 @@ const STATE_AREAS: ReadonlySet<string> = new Set(['state', 'isolation']);
 
 /** The catalogue's state-class rows, with the stateful kinds to try: the ones it lists as killers first. */
 const stateClass = MUTANT_CATALOGUE.filter((m) => STATE_AREAS.has(m.area)).map((m) => {
-  const listed = m.killers.filter((id) => id.startsWith('stateful/')).map((id) => id.slice('stateful/'.length) as StatefulKind);
+  const listed = m.killers
+    .filter((id) => id.startsWith('stateful/'))
+    .map((id) => id.slice('stateful/'.length) as StatefulKind);
   return { name: m.name as string, kinds: [...new Set([...listed, ...KINDS])] };
 });
 
@@ -35,7 +37,9 @@ describe('the stateful check finds each state-class deviation of the catalogue',
           continue;
         }
         expect(result.failure.reproduced, `stateful/${kind}: the shrunk sequence did not fail again alone`).toBe(true);
-        expect(result.failure.steps.length, `stateful/${kind}: ${result.failure.message}`).toBeLessThanOrEqual(MAX_SHRUNK_REQUESTS);
+        expect(result.failure.steps.length, `stateful/${kind}: ${result.failure.message}`).toBeLessThanOrEqual(
+          MAX_SHRUNK_REQUESTS,
+        );
         return;
       }
       expect.fail(`no stateful check found ${name}: ${tried.join('; ')}`);

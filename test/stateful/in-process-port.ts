@@ -56,7 +56,10 @@ export function inProcessMock(opts: { deviations?: string[]; now?: () => number 
   };
   return {
     port,
-    apps: { main: { sdkappid: DEFAULT_FULL_APP.sdkappid, countersEdition: true }, basic: { sdkappid: DEFAULT_BASIC_APP.sdkappid, countersEdition: false } },
+    apps: {
+      main: { sdkappid: DEFAULT_FULL_APP.sdkappid, countersEdition: true },
+      basic: { sdkappid: DEFAULT_BASIC_APP.sdkappid, countersEdition: false },
+    },
     runtime,
   };
 }

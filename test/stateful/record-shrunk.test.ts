@@ -13,13 +13,31 @@ import type { StatefulStep } from '../../test-utils/stateful/steps.ts';
 import { stringifyExact } from '../../test-utils/stateful/exact-json.ts';
 import { inProcessMock } from './in-process-port.ts';
 
-const set: StatefulStep = { app: 'main', slot: 0, operation: 'update_group_counter', body: { Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 5n }] } };
+const set: StatefulStep = {
+  app: 'main',
+  slot: 0,
+  operation: 'update_group_counter',
+  body: { Mode: 'Set', GroupCounter: [{ Key: 'n', Value: 5n }] },
+};
 const del: StatefulStep = { app: 'main', slot: 0, operation: 'delete_group_counter', body: {} };
-const inc: StatefulStep = { app: 'main', slot: 0, operation: 'update_group_counter', body: { Mode: 'Increase', GroupCounter: [{ Key: 'n', Value: 1n }] } };
+const inc: StatefulStep = {
+  app: 'main',
+  slot: 0,
+  operation: 'update_group_counter',
+  body: { Mode: 'Increase', GroupCounter: [{ Key: 'n', Value: 1n }] },
+};
 
 describe('recording a shrunk counterexample', () => {
   test('the steps of every item shape fast-check hands back, and nothing from the others', () => {
-    const items: unknown[] = [{ cmd: new StepCommand([set, del]), hasRan: true }, new StepCommand(inc), { cmd: undefined, hasRan: false }, undefined, null, { cmd: {} }, { cmd: { steps: [undefined] } }];
+    const items: unknown[] = [
+      { cmd: new StepCommand([set, del]), hasRan: true },
+      new StepCommand(inc),
+      { cmd: undefined, hasRan: false },
+      undefined,
+      null,
+      { cmd: {} },
+      { cmd: { steps: [undefined] } },
+    ];
     expect(counterexampleSteps(items)).toEqual([set, del, inc]);
     expect(counterexampleSteps(undefined)).toEqual([]);
   });

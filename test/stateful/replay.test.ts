@@ -24,7 +24,21 @@ async function replayAgainst(deviations: string[], file: string) {
   const mock = await startMockServer({ deviations });
   try {
     const { lines, io } = capture();
-    const code = await main(['replay', file, '--target', mock.url, '--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--secret-key', DEFAULT_FULL_APP.secretKey, '--report-dir', dir], io);
+    const code = await main(
+      [
+        'replay',
+        file,
+        '--target',
+        mock.url,
+        '--sdkappid',
+        String(DEFAULT_FULL_APP.sdkappid),
+        '--secret-key',
+        DEFAULT_FULL_APP.secretKey,
+        '--report-dir',
+        dir,
+      ],
+      io,
+    );
     return { code, text: lines.join('\n') };
   } finally {
     await mock.close();
@@ -46,7 +60,12 @@ describe('tim-conformance replay', () => {
     const file = parseReplayFile(readFileSync(replayPath, 'utf8'));
     expect(file.kind).toBe('attributes');
     expect(file.steps.length).toBeGreaterThan(0);
-    const counters = parseReplayFile(JSON.stringify({ ...file, steps: [] }).replace('"steps":[]', '"steps":[{"app":"main","slot":0,"operation":"update_group_counter","body":{"Mode":"Set","GroupCounter":[{"Key":"n","Value":9223372036854775807}]}}]'));
+    const counters = parseReplayFile(
+      JSON.stringify({ ...file, steps: [] }).replace(
+        '"steps":[]',
+        '"steps":[{"app":"main","slot":0,"operation":"update_group_counter","body":{"Mode":"Set","GroupCounter":[{"Key":"n","Value":9223372036854775807}]}}]',
+      ),
+    );
     expect((counters.steps[0]!.body['GroupCounter'] as Array<{ Value: unknown }>)[0]!.Value).toBe(9223372036854775807n);
   });
 
@@ -66,8 +85,16 @@ describe('tim-conformance replay', () => {
 
   test('bad input is one line and exit 2', async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format":"tim-conformance/stateful-replay","version":1,"kind":"attributes","seed":1,"groups":[{"app":"main","type":"Public"}],"steps":[{"app":"main","slot":7,"operation":"get_group_attr","body":{}}]}');
-    for (const args of [['replay'], ['replay', join(dir, 'missing.json')], ['replay', bad], ['replay', replayPath, '--bogus']]) {
+    writeFileSync(
+      bad,
+      '{"format":"tim-conformance/stateful-replay","version":1,"kind":"attributes","seed":1,"groups":[{"app":"main","type":"Public"}],"steps":[{"app":"main","slot":7,"operation":"get_group_attr","body":{}}]}',
+    );
+    for (const args of [
+      ['replay'],
+      ['replay', join(dir, 'missing.json')],
+      ['replay', bad],
+      ['replay', replayPath, '--bogus'],
+    ]) {
       const { lines, io } = capture();
       expect(await main(args, io)).toBe(2);
       expect(lines).toHaveLength(1);
@@ -86,7 +113,9 @@ describe('run --stateful-runs', () => {
 describe('the replay file format', () => {
   test('a written file is valid against test-utils/stateful/replay.schema.json', async () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const schema = JSON.parse(readFileSync(new URL('../../test-utils/stateful/replay.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../../test-utils/stateful/replay.schema.json', import.meta.url), 'utf8'),
+    );
     const validate = new Ajv2020({ strict: false }).compile(schema);
     // Plain JSON.parse is enough here: the schema says "integer", not how large.
     const ok = validate(JSON.parse(readFileSync(replayPath, 'utf8')));

@@ -12,7 +12,13 @@ import { runSuites } from '../../test-utils/runner/run-suites.ts';
 import { untilConclusive } from '../retry-inconclusive.ts';
 
 // Every limit check but the API call rate (one behaviour a file: key-past-byte-limit, counter-count-at-limit, ...).
-const LIMIT_SUITES = ['suites/limits/attr-', 'suites/limits/counter-', 'suites/limits/key-', 'suites/limits/total-bytes-', 'suites/limits/value-'];
+const LIMIT_SUITES = [
+  'suites/limits/attr-',
+  'suites/limits/counter-',
+  'suites/limits/key-',
+  'suites/limits/total-bytes-',
+  'suites/limits/value-',
+];
 
 async function runSuitesAgainst(
   mockOptions: MockServerOptions | ((config: TargetConfig) => MockServerOptions),
@@ -63,9 +69,20 @@ describe('the limit checks can fail', { timeout: 120_000 }, () => {
 
 describe('the rate and edition checks can fail', { timeout: 360_000 }, () => {
   test('a mock without rate limits fails the write-rate and call-rate checks', async () => {
-    const ids = ['modify_group_attr/write-rate-per-group/Public', 'set_group_attr/write-rate-per-group/Public', 'get_group_attr/api-call-rate/Public', 'clear_group_attr/counts-as-attr-write/Public'];
+    const ids = [
+      'modify_group_attr/write-rate-per-group/Public',
+      'set_group_attr/write-rate-per-group/Public',
+      'get_group_attr/api-call-rate/Public',
+      'clear_group_attr/counts-as-attr-write/Public',
+    ];
     // A burst a loaded machine could not deliver within one second is "not run": measure again.
-    const statuses = await untilConclusive(ids, () => runSuitesAgainst({ rateLimits: false }, ['suites/limits/attr-write-rate', 'suites/limits/api-call-rate', 'suites/clear-group-attr/counts-as-attr-write']));
+    const statuses = await untilConclusive(ids, () =>
+      runSuitesAgainst({ rateLimits: false }, [
+        'suites/limits/attr-write-rate',
+        'suites/limits/api-call-rate',
+        'suites/clear-group-attr/counts-as-attr-write',
+      ]),
+    );
     for (const id of ids) {
       expect([id, statuses.get(id)]).toEqual([id, 'failed']);
     }
@@ -73,10 +90,12 @@ describe('the rate and edition checks can fail', { timeout: 360_000 }, () => {
 
   test('a basic app that has the counters edition fails the 10059 check', async () => {
     const statuses = await runSuitesAgainst(
-      (config) => ({ apps: [
-        { ...config.app, extraAdmins: [], countersEdition: true },
-        { ...config.basicApp!, extraAdmins: [], countersEdition: true },
-      ] }),
+      (config) => ({
+        apps: [
+          { ...config.app, extraAdmins: [], countersEdition: true },
+          { ...config.basicApp!, extraAdmins: [], countersEdition: true },
+        ],
+      }),
       ['suites/delete-group-counter/edition-missing', 'suites/delete-group-counter/unknown-group'],
     );
     expect(statuses.get('delete_group_counter/edition-missing/Public')).toBe('failed');
@@ -86,13 +105,17 @@ describe('the rate and edition checks can fail', { timeout: 360_000 }, () => {
 
 describe('the signing checks can fail', { timeout: 120_000 }, () => {
   test('a mock whose clock is two hours behind accepts the expired UserSig, failing its check', async () => {
-    const statuses = await runSuitesAgainst({ clock: { offsetMs: -2 * 3600_000 } }, ['suites/signing/crafted-usersigs']);
+    const statuses = await runSuitesAgainst({ clock: { offsetMs: -2 * 3600_000 } }, [
+      'suites/signing/crafted-usersigs',
+    ]);
     expect(statuses.get('get_group_attr/usersig-expired')).toBe('failed');
     expect(statuses.get('get_group_attr/usersig-other-key')).toBe('passed');
   });
 
   test('a mock whose clock is two days ahead refuses every valid UserSig, failing the acceptance checks', async () => {
-    const statuses = await runSuitesAgainst({ clock: { offsetMs: 2 * 86_400_000 } }, ['suites/signing/crafted-usersigs']);
+    const statuses = await runSuitesAgainst({ clock: { offsetMs: 2 * 86_400_000 } }, [
+      'suites/signing/crafted-usersigs',
+    ]);
     for (const kind of ['valid', 'python-format', 'php-format', 'go-format', 'java-format', 'userbuf']) {
       expect([kind, statuses.get(`get_group_attr/usersig-${kind}`)]).toEqual([kind, 'failed']);
     }

@@ -12,21 +12,39 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SNAPSHOT = join(import.meta.dirname, 'check-ids.txt');
 
 function listIds(): Promise<string[]> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+  );
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['bin/tim-conformance.mjs', 'run', '--list'], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`run --list failed: ${stderr.trim() || error.message}`));
-      else resolve(stdout.split('\n').filter((line) => line !== '').sort());
-    });
+    execFile(
+      process.execPath,
+      ['bin/tim-conformance.mjs', 'run', '--list'],
+      { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`run --list failed: ${stderr.trim() || error.message}`));
+        else
+          resolve(
+            stdout
+              .split('\n')
+              .filter((line) => line !== '')
+              .sort(),
+          );
+      },
+    );
   });
 }
 
 test('run --list collects exactly the committed check ids', { timeout: 180_000 }, async () => {
   const ids = await listIds();
   if (process.env['TIM_UPDATE_CHECK_IDS'] === '1') writeFileSync(SNAPSHOT, `${ids.join('\n')}\n`);
-  const committed = readFileSync(SNAPSHOT, 'utf8').split('\n').filter((line) => line !== '');
+  const committed = readFileSync(SNAPSHOT, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
   const lost = committed.filter((id) => !ids.includes(id));
   const added = ids.filter((id) => !committed.includes(id));
-  expect({ lost, added }, 'a lost id breaks expectation files; an added one goes into test/suites/check-ids.txt').toEqual({ lost: [], added: [] });
+  expect(
+    { lost, added },
+    'a lost id breaks expectation files; an added one goes into test/suites/check-ids.txt',
+  ).toEqual({ lost: [], added: [] });
   expect(ids).toEqual([...new Set(ids)]);
 });

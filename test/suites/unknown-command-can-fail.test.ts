@@ -15,10 +15,18 @@ import { runSuites } from '../../test-utils/runner/run-suites.ts';
 const CHECK = 'transport/unknown-command';
 
 async function statusOf(flags: RunFlags): Promise<{ status?: string; observed?: unknown }> {
-  const config = resolveTargetConfig({ seed: '1', reportDir: mkdtempSync(join(tmpdir(), 'timc-unknown-cmd-')), ...flags }, {});
+  const config = resolveTargetConfig(
+    { seed: '1', reportDir: mkdtempSync(join(tmpdir(), 'timc-unknown-cmd-')), ...flags },
+    {},
+  );
   const started = await startTarget(config);
   try {
-    const run = await runSuites({ target: started.target, filters: ['suites/transport/unknown-command'], grep: CHECK, workers: 1 });
+    const run = await runSuites({
+      target: started.target,
+      filters: ['suites/transport/unknown-command'],
+      grep: CHECK,
+      workers: 1,
+    });
     const entry = run.entries.find((e) => e.id === CHECK);
     return { status: entry?.status, observed: entry?.codes?.map((c) => c.observed) };
   } finally {
@@ -48,7 +56,11 @@ describe('transport/unknown-command can fail', { timeout: 60_000 }, () => {
   });
 
   test('fails against a server that answers an unknown command with 10004', async () => {
-    const outcome = await statusOf({ target: brokenUrl, sdkappid: String(DEFAULT_FULL_APP.sdkappid), secretKey: DEFAULT_FULL_APP.secretKey });
+    const outcome = await statusOf({
+      target: brokenUrl,
+      sdkappid: String(DEFAULT_FULL_APP.sdkappid),
+      secretKey: DEFAULT_FULL_APP.secretKey,
+    });
     // It fails on the code it was answered, not on anything before the request.
     expect(outcome).toEqual({ status: 'failed', observed: [10004] });
   });

@@ -4,7 +4,15 @@
  * (10004), per-item sizes (10045/10046), the per-group write rate (10049), then the limits on the
  * state after the write (10047/10048); nothing is written unless every check passes.
  */
-import { attrKeyTooLongCode, attrLimitsApplyAfterWrite, attrWriteWindow, deviates, exceedsLimit, keepsRemovedKeySlots, measureForLimit } from '../deviations.ts';
+import {
+  attrKeyTooLongCode,
+  attrLimitsApplyAfterWrite,
+  attrWriteWindow,
+  deviates,
+  exceedsLimit,
+  keepsRemovedKeySlots,
+  measureForLimit,
+} from '../deviations.ts';
 import type { MockGroup } from '../state.ts';
 import { SlidingWindow } from '../rate-window.ts';
 import { fail, isFailure, OK, opCaseCode, requiredCaseCode, resolveGroup } from './context.ts';
@@ -22,12 +30,18 @@ function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | Handle
   if (!Array.isArray(list) || list.length === 0) {
     return fail(opCaseCode(ctx, 'empty-attr-list', codes.invalidParameter), 'GroupAttr must be a non-empty array');
   }
-  const itemCode = opCaseCode(ctx, withValue ? 'item-not-key-value-strings' : 'item-not-key-string', codes.invalidParameter);
+  const itemCode = opCaseCode(
+    ctx,
+    withValue ? 'item-not-key-value-strings' : 'item-not-key-string',
+    codes.invalidParameter,
+  );
   const items: AttrItem[] = [];
   for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(itemCode, 'GroupAttr items must be objects');
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return fail(itemCode, 'GroupAttr items must be objects');
     const { key, value } = entry as Record<string, unknown>;
-    if (typeof key !== 'string' || key.length === 0) return fail(itemCode, 'GroupAttr item key must be a non-empty string');
+    if (typeof key !== 'string' || key.length === 0)
+      return fail(itemCode, 'GroupAttr item key must be a non-empty string');
     if (withValue && typeof value !== 'string') return fail(itemCode, 'GroupAttr item value must be a string');
     items.push({ key, value: withValue ? (value as string) : '' });
   }
@@ -37,10 +51,28 @@ function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | Handle
 function checkItemSizes(ctx: HandlerContext, items: AttrItem[], withValue: boolean): HandlerFailure | null {
   const { limits, codes } = ctx.rules;
   for (const { key, value } of items) {
-    if (exceedsLimit(measureForLimit(key, ctx.deviations), limits.attrKeyBytes.max, ctx.deviations, 'limits.attr-key-off-by-one')) {
-      return fail(attrKeyTooLongCode(limits.attrKeyBytes.code, codes.invalidParameter, ctx.deviations), `attribute key longer than ${limits.attrKeyBytes.max} bytes`);
+    if (
+      exceedsLimit(
+        measureForLimit(key, ctx.deviations),
+        limits.attrKeyBytes.max,
+        ctx.deviations,
+        'limits.attr-key-off-by-one',
+      )
+    ) {
+      return fail(
+        attrKeyTooLongCode(limits.attrKeyBytes.code, codes.invalidParameter, ctx.deviations),
+        `attribute key longer than ${limits.attrKeyBytes.max} bytes`,
+      );
     }
-    if (withValue && exceedsLimit(measureForLimit(value, ctx.deviations), limits.attrValueBytes.max, ctx.deviations, 'limits.attr-value-off-by-one')) {
+    if (
+      withValue &&
+      exceedsLimit(
+        measureForLimit(value, ctx.deviations),
+        limits.attrValueBytes.max,
+        ctx.deviations,
+        'limits.attr-value-off-by-one',
+      )
+    ) {
       return fail(limits.attrValueBytes.code, `attribute value longer than ${limits.attrValueBytes.max} bytes`);
     }
   }
@@ -49,17 +81,30 @@ function checkItemSizes(ctx: HandlerContext, items: AttrItem[], withValue: boole
 
 /** Admits one write into the group's sliding window, or answers 10049 without writing. */
 function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | null {
-  if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit')) return null;
-  if (ctx.op.contract.operationId === 'delete_group_attr' && deviates(ctx.deviations, 'rates.delete-not-counted')) return null;
+  if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit'))
+    return null;
+  if (ctx.op.contract.operationId === 'delete_group_attr' && deviates(ctx.deviations, 'rates.delete-not-counted'))
+    return null;
   const perSecond = ctx.op.groupWritesPerSecond ?? ctx.rules.limits.attrWritesPerSecond.max;
   const { max, windowMs, perApp } = attrWriteWindow(perSecond, ctx.deviations);
-  const window = perApp ? (ctx.app.appAttrWrites ??= new SlidingWindow(max, windowMs)) : (group.attrWrites ??= new SlidingWindow(max, windowMs));
+  const window = perApp
+    ? (ctx.app.appAttrWrites ??= new SlidingWindow(max, windowMs))
+    : (group.attrWrites ??= new SlidingWindow(max, windowMs));
   if (window.tryAdmit(ctx.nowMs)) return null;
-  return fail(ctx.rules.limits.attrWritesPerSecond.code, `more than ${perSecond} attribute writes per second on this group`);
+  return fail(
+    ctx.rules.limits.attrWritesPerSecond.code,
+    `more than ${perSecond} attribute writes per second on this group`,
+  );
 }
 
 /** The 16-key and 16000-byte limits, on the attribute set the write would leave. */
-function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, requested: Map<string, string>, replaces: boolean): HandlerFailure | null {
+function checkResultingSet(
+  ctx: HandlerContext,
+  group: MockGroup,
+  resulting: Map<string, string>,
+  requested: Map<string, string>,
+  replaces: boolean,
+): HandlerFailure | null {
   const { limits } = ctx.rules;
   const counted = attrLimitsApplyAfterWrite(ctx.deviations) ? resulting : requested;
   // A deviating server still counts keys and bytes a clear, set or delete removed (always none in the reference).
@@ -67,11 +112,15 @@ function checkResultingSet(ctx: HandlerContext, group: MockGroup, resulting: Map
   const kept = new Set(leftovers.keys);
   if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) kept.add(key);
   const keptKeys = [...kept].filter((key) => !counted.has(key)).length;
-  if (exceedsLimit(counted.size + keptKeys, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')) return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
+  if (
+    exceedsLimit(counted.size + keptKeys, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')
+  )
+    return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
   let total = leftovers.bytes;
   const totalled = deviates(ctx.deviations, 'limits.attr-total-on-state-before-write') ? group.attrs : counted;
   for (const value of totalled.values()) total += measureForLimit(value, ctx.deviations);
-  if (exceedsLimit(total, limits.attrTotalBytes.max, ctx.deviations, 'limits.attr-total-off-by-one')) return fail(limits.attrTotalBytes.code, `attribute values add up to more than ${limits.attrTotalBytes.max} bytes`);
+  if (exceedsLimit(total, limits.attrTotalBytes.max, ctx.deviations, 'limits.attr-total-off-by-one'))
+    return fail(limits.attrTotalBytes.code, `attribute values add up to more than ${limits.attrTotalBytes.max} bytes`);
   return null;
 }
 
@@ -94,16 +143,22 @@ function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
 function storedValue(ctx: HandlerContext, value: string): string {
   let stored = value;
   if (deviates(ctx.deviations, 'state.attr-value-trimmed')) stored = stored.trim();
-  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3')) stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3'))
+    stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
   return stored;
 }
 
 /** Upserts `requested` into `base`; with the case deviation a key differing only in case replaces the old one. */
-function mergeAttrs(ctx: HandlerContext, base: Map<string, string>, requested: Map<string, string>): Map<string, string> {
+function mergeAttrs(
+  ctx: HandlerContext,
+  base: Map<string, string>,
+  requested: Map<string, string>,
+): Map<string, string> {
   const merged = new Map(base);
   for (const [key, value] of requested) {
     if (deviates(ctx.deviations, 'state.attr-keys-case-insensitive')) {
-      for (const existing of [...merged.keys()]) if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
+      for (const existing of [...merged.keys()])
+        if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
     }
     merged.set(key, value);
   }
@@ -111,13 +166,19 @@ function mergeAttrs(ctx: HandlerContext, base: Map<string, string>, requested: M
 }
 
 /** The deviation that stores the items before the first one too long, then answers its error. */
-function storeItemsBeforeRefused(ctx: HandlerContext, group: MockGroup, items: AttrItem[], failure: HandlerFailure): HandlerFailure {
+function storeItemsBeforeRefused(
+  ctx: HandlerContext,
+  group: MockGroup,
+  items: AttrItem[],
+  failure: HandlerFailure,
+): HandlerFailure {
   const before: AttrItem[] = [];
   for (const item of items) {
     if (checkItemSizes(ctx, [item], true)) break;
     before.push(item);
   }
-  if (before.length > 0) replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
+  if (before.length > 0)
+    replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
   return failure;
 }
 
@@ -133,13 +194,26 @@ function evictOldest(ctx: HandlerContext, resulting: Map<string, string>): Map<s
 }
 
 /** Stores a write; set may leave the keys it dropped counted (deviation). */
-function storeWrite(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, replaces: boolean, keepReadCache = false): void {
-  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) if (!resulting.has(key)) group.leftovers.keys.add(key);
+function storeWrite(
+  ctx: HandlerContext,
+  group: MockGroup,
+  resulting: Map<string, string>,
+  replaces: boolean,
+  keepReadCache = false,
+): void {
+  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set'))
+    for (const key of group.attrs.keys()) if (!resulting.has(key)) group.leftovers.keys.add(key);
   replaceAttrs(group, resulting, keepReadCache);
 }
 
 /** The refusal, after storing the write all the same on a server with that deviation. */
-function storedAnyway(ctx: HandlerContext, group: MockGroup, resulting: Map<string, string>, failure: HandlerFailure, replaces: boolean): HandlerFailure {
+function storedAnyway(
+  ctx: HandlerContext,
+  group: MockGroup,
+  resulting: Map<string, string>,
+  failure: HandlerFailure,
+  replaces: boolean,
+): HandlerFailure {
   if (deviates(ctx.deviations, 'state.refused-write-stored')) storeWrite(ctx, group, resulting, replaces);
   return failure;
 }
@@ -152,12 +226,16 @@ function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult 
   const requested = new Map<string, string>();
   for (const { key, value } of items) requested.set(key, storedValue(ctx, value));
   // The two semantics deviations swap what modify and set do with the keys they do not name.
-  const replaces = mode === 'set' ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify') : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
+  const replaces =
+    mode === 'set'
+      ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify')
+      : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
   let resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
 
   const sizeFailure = checkItemSizes(ctx, items, true);
   if (sizeFailure) {
-    if (mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused')) return storeItemsBeforeRefused(ctx, group, items, sizeFailure);
+    if (mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused'))
+      return storeItemsBeforeRefused(ctx, group, items, sizeFailure);
     return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
   }
   const rateFailure = admitWrite(ctx, group);
@@ -165,7 +243,13 @@ function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult 
   if (deviates(ctx.deviations, 'state.attr-evicts-oldest-past-key-limit')) resulting = evictOldest(ctx, resulting);
   const limitFailure = checkResultingSet(ctx, group, resulting, requested, replaces);
   if (limitFailure) return storedAnyway(ctx, group, resulting, limitFailure, replaces);
-  storeWrite(ctx, group, resulting, replaces, mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'));
+  storeWrite(
+    ctx,
+    group,
+    resulting,
+    replaces,
+    mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'),
+  );
   return OK;
 }
 
@@ -174,12 +258,18 @@ export const getGroupAttr: OperationHandler = (ctx) => {
   if (isFailure(group)) return group;
   // The reference reads the state; the read-cache deviations keep the first read until a write path clears it.
   let entries = [...group.attrs];
-  if (deviates(ctx.deviations, 'state.attr-read-cache-skips-set') || deviates(ctx.deviations, 'state.read-cache-after-clear')) {
+  if (
+    deviates(ctx.deviations, 'state.attr-read-cache-skips-set') ||
+    deviates(ctx.deviations, 'state.read-cache-after-clear')
+  ) {
     group.attrReadCache ??= entries;
     entries = group.attrReadCache;
   }
   const GroupAttrAry = entries.map(([key, value]) => ({ key, value }));
-  return { code: 0, fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry } };
+  return {
+    code: 0,
+    fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry },
+  };
 };
 
 export const modifyGroupAttr: OperationHandler = (ctx) => writeAttrs(ctx, 'modify');
@@ -197,7 +287,8 @@ export const deleteGroupAttr: OperationHandler = (ctx) => {
   if (rateFailure) return rateFailure;
   // All or nothing: one missing key fails the call and deletes none.
   for (const { key } of items) {
-    if (!group.attrs.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored')) return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
+    if (!group.attrs.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored'))
+      return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
   }
   const next = new Map(group.attrs);
   for (const { key } of items) next.delete(key);
@@ -214,7 +305,8 @@ export const clearGroupAttr: OperationHandler = (ctx) => {
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
   if (deviates(ctx.deviations, 'semantics.clear-is-noop')) return OK;
-  if (keepsRemovedKeySlots(ctx.deviations, 'clear')) for (const key of group.attrs.keys()) group.leftovers.keys.add(key);
+  if (keepsRemovedKeySlots(ctx.deviations, 'clear'))
+    for (const key of group.attrs.keys()) group.leftovers.keys.add(key);
   // The read-cache deviation: clear leaves the cached answer in place.
   replaceAttrs(group, new Map(), deviates(ctx.deviations, 'state.read-cache-after-clear'));
   return OK;

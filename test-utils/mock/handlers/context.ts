@@ -86,18 +86,24 @@ function groupOfAnotherApp(ctx: HandlerContext, groupId: string): MockGroup | un
 export function resolveGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   const { codes, limits } = ctx.rules;
   const sent = ctx.body['GroupId'];
-  const groupId = typeof sent === 'number' && deviates(ctx.deviations, 'groups.group-id-number-coerced') ? String(sent) : sent;
+  const groupId =
+    typeof sent === 'number' && deviates(ctx.deviations, 'groups.group-id-number-coerced') ? String(sent) : sent;
   if (typeof groupId !== 'string') return fail(codes.invalidParameter, 'GroupId is missing or not a string');
-  if (!isWellFormedGroupId(groupId, limits.customGroupIdBytes.max) && !(groupId !== '' && deviates(ctx.deviations, 'groups.group-id-not-validated'))) {
+  if (
+    !isWellFormedGroupId(groupId, limits.customGroupIdBytes.max) &&
+    !(groupId !== '' && deviates(ctx.deviations, 'groups.group-id-not-validated'))
+  ) {
     return fail(codes.malformedGroupId, 'GroupId is invalid');
   }
   const group = ctx.app.groups.get(groupId) ?? groupOfAnotherApp(ctx, groupId);
   if (group === undefined) return fail(codes.unknownGroup, 'group does not exist or was destroyed');
   const rejection = ctx.op.groupTypeRejection[group.type];
   const operationId = ctx.op.contract.operationId;
-  const typeIgnored = group.type === 'Community' && (
-    (operationId === 'clear_group_attr' && deviates(ctx.deviations, 'group-types.community-clear-attr-allowed'))
-    || (operationId.endsWith('_group_counter') && deviates(ctx.deviations, 'group-types.community-counters-allowed')));
-  if (rejection !== 0 && !typeIgnored) return fail(rejection, `group type ${group.type} does not support ${ctx.op.contract.operationId}`);
+  const typeIgnored =
+    group.type === 'Community' &&
+    ((operationId === 'clear_group_attr' && deviates(ctx.deviations, 'group-types.community-clear-attr-allowed')) ||
+      (operationId.endsWith('_group_counter') && deviates(ctx.deviations, 'group-types.community-counters-allowed')));
+  if (rejection !== 0 && !typeIgnored)
+    return fail(rejection, `group type ${group.type} does not support ${ctx.op.contract.operationId}`);
   return group;
 }

@@ -31,7 +31,10 @@ function readKeyList(ctx: HandlerContext): string[] | null | HandlerFailure {
   const keys = ctx.body['GroupCounterKeys'];
   if (keys === undefined || keys === null) return null;
   if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
-    return fail(opCaseCode(ctx, 'keys-not-strings', ctx.rules.codes.invalidParameter), 'GroupCounterKeys must be an array of strings');
+    return fail(
+      opCaseCode(ctx, 'keys-not-strings', ctx.rules.codes.invalidParameter),
+      'GroupCounterKeys must be an array of strings',
+    );
   }
   return keys as string[];
 }
@@ -50,7 +53,11 @@ export const getGroupCounter: OperationHandler = (ctx) => {
     // A read cache of the whole list that update refreshes and delete forgets to.
     group.counterReadCache ??= [...group.counters];
     const cached = { ...group, counters: new Map(group.counterReadCache) };
-    return { code: 0, fields: { GroupCounter: counterEntries(cached, cached.counters.keys(), ctx.deviations) }, exact: true };
+    return {
+      code: 0,
+      fields: { GroupCounter: counterEntries(cached, cached.counters.keys(), ctx.deviations) },
+      exact: true,
+    };
   }
   const GroupCounter = counterEntries(group, everyKey ? group.counters.keys() : new Set(keys), ctx.deviations);
   return { code: 0, fields: { GroupCounter }, exact: true };
@@ -63,8 +70,10 @@ interface CounterItem {
 
 /** What a deviating server makes of a non-integer Value before the integer check. */
 function laxCounterValue(value: unknown, deviations: DeviationSet): unknown {
-  if (typeof value === 'number' && Number.isFinite(value) && deviates(deviations, 'counters.float-value-truncated')) return Math.trunc(value);
-  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value) && deviates(deviations, 'counters.string-value-parsed')) return Number(value);
+  if (typeof value === 'number' && Number.isFinite(value) && deviates(deviations, 'counters.float-value-truncated'))
+    return Math.trunc(value);
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value) && deviates(deviations, 'counters.string-value-parsed'))
+    return Number(value);
   return value;
 }
 
@@ -76,20 +85,36 @@ function readCounterItems(ctx: HandlerContext): CounterItem[] | HandlerFailure {
   const { codes, limits } = ctx.rules;
   const list = ctx.body['GroupCounter'];
   if (!Array.isArray(list) || list.length === 0) {
-    return fail(opCaseCode(ctx, 'empty-counter-list', codes.invalidParameter), 'GroupCounter must be a non-empty array');
+    return fail(
+      opCaseCode(ctx, 'empty-counter-list', codes.invalidParameter),
+      'GroupCounter must be a non-empty array',
+    );
   }
   const itemCode = opCaseCode(ctx, 'item-not-key-value', codes.invalidParameter);
   const items: CounterItem[] = [];
   for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(itemCode, 'GroupCounter items must be objects');
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return fail(itemCode, 'GroupCounter items must be objects');
     const { Key, Value } = entry as Record<string, unknown>;
-    if (typeof Key !== 'string' || Key.length === 0) return fail(itemCode, 'GroupCounter item Key must be a non-empty string');
-    if (!deviates(ctx.deviations, 'limits.counter-key-length-unchecked') && exceedsLimit(measureForLimit(Key, ctx.deviations), limits.counterKeyBytes.max, ctx.deviations, 'limits.counter-key-off-by-one')) {
+    if (typeof Key !== 'string' || Key.length === 0)
+      return fail(itemCode, 'GroupCounter item Key must be a non-empty string');
+    if (
+      !deviates(ctx.deviations, 'limits.counter-key-length-unchecked') &&
+      exceedsLimit(
+        measureForLimit(Key, ctx.deviations),
+        limits.counterKeyBytes.max,
+        ctx.deviations,
+        'limits.counter-key-off-by-one',
+      )
+    ) {
       return fail(limits.counterKeyBytes.code, `counter key longer than ${limits.counterKeyBytes.max} bytes`);
     }
     // A deviating server makes something of a non-integer Value, or parses it as a double.
     const lax = laxCounterValue(Value, ctx.deviations);
-    const value = deviates(ctx.deviations, 'counters.value-parsed-as-double') && typeof lax === 'bigint' ? BigInt(Number(lax)) : toInt64Candidate(lax);
+    const value =
+      deviates(ctx.deviations, 'counters.value-parsed-as-double') && typeof lax === 'bigint'
+        ? BigInt(Number(lax))
+        : toInt64Candidate(lax);
     if (value === null) return fail(limits.counterValue.code, 'GroupCounter item Value must be an integer');
     if (value < limits.counterValue.min || value > limits.counterValue.max) {
       return fail(limits.counterValue.code, 'GroupCounter item Value is outside the signed 64-bit range');
@@ -101,7 +126,12 @@ function readCounterItems(ctx: HandlerContext): CounterItem[] | HandlerFailure {
 }
 
 /** The partial-batch deviation: the items before the refused one are applied (Set/Increase/Decrease). */
-function applyItemsBeforeRefused(ctx: HandlerContext, group: MockGroup, items: CounterItem[], failure: HandlerFailure): HandlerFailure {
+function applyItemsBeforeRefused(
+  ctx: HandlerContext,
+  group: MockGroup,
+  items: CounterItem[],
+  failure: HandlerFailure,
+): HandlerFailure {
   if (!deviates(ctx.deviations, 'state.counter-update-applies-items-before-refused')) return failure;
   const mode = ctx.body['Mode'] ?? 'Set';
   const { counterValue } = ctx.rules.limits;
@@ -122,7 +152,10 @@ function readMode(ctx: HandlerContext): string | HandlerFailure {
   const mode = ctx.body['Mode'];
   if (mode === undefined || mode === null) return 'Set';
   if (typeof mode !== 'string' || !MODES.has(mode)) {
-    return fail(opCaseCode(ctx, 'mode-invalid', ctx.rules.codes.invalidParameter), 'Mode must be Set, Increase or Decrease');
+    return fail(
+      opCaseCode(ctx, 'mode-invalid', ctx.rules.codes.invalidParameter),
+      'Mode must be Set, Increase or Decrease',
+    );
   }
   return mode;
 }
@@ -140,20 +173,43 @@ export const updateGroupCounter: OperationHandler = (ctx) => {
   for (const { key, value } of items) {
     // A missing key starts at 0 for Increase and Decrease.
     // A deleted counter resumes from its old value on a deviating server.
-    const missing = (deviates(ctx.deviations, 'state.deleted-counter-resumes') ? group.leftovers.counters.get(key) : undefined)
-      ?? (deviates(ctx.deviations, 'semantics.missing-counter-starts-at-one') ? 1n : 0n);
+    const missing =
+      (deviates(ctx.deviations, 'state.deleted-counter-resumes') ? group.leftovers.counters.get(key) : undefined) ??
+      (deviates(ctx.deviations, 'semantics.missing-counter-starts-at-one') ? 1n : 0n);
     const current = next.get(key) ?? missing;
-    const unbounded = mode === 'Set' || (mode === 'Increase' && deviates(ctx.deviations, 'semantics.increase-as-set'))
-      ? value
-      : mode === 'Increase' || deviates(ctx.deviations, 'semantics.decrease-adds') ? current + value : current - value;
+    const unbounded =
+      mode === 'Set' || (mode === 'Increase' && deviates(ctx.deviations, 'semantics.increase-as-set'))
+        ? value
+        : mode === 'Increase' || deviates(ctx.deviations, 'semantics.decrease-adds')
+          ? current + value
+          : current - value;
     const result = deviates(ctx.deviations, 'counters.int64-overflow-wraps') ? BigInt.asIntN(64, unbounded) : unbounded;
     if (result < counterValue.min || result > counterValue.max) {
       const refusal = fail(counterValue.code, `counter ${mode} would leave the signed 64-bit range`);
-      return refusedCounterWrite(ctx, group, next, applyItemsBeforeRefused(ctx, group, items.slice(0, items.findIndex((item) => item.key === key && item.value === value)), refusal));
+      return refusedCounterWrite(
+        ctx,
+        group,
+        next,
+        applyItemsBeforeRefused(
+          ctx,
+          group,
+          items.slice(
+            0,
+            items.findIndex((item) => item.key === key && item.value === value),
+          ),
+          refusal,
+        ),
+      );
     }
     next.set(key, result);
   }
-  if (countersOverLimit(ctx, group, next, items)) return refusedCounterWrite(ctx, group, next, fail(counterKeyCount.code, `more than ${counterKeyCount.max} counters`));
+  if (countersOverLimit(ctx, group, next, items))
+    return refusedCounterWrite(
+      ctx,
+      group,
+      next,
+      fail(counterKeyCount.code, `more than ${counterKeyCount.max} counters`),
+    );
   group.counters = next;
   group.counterReadCache = undefined;
   const GroupCounter = counterEntries(group, new Set(items.map((item) => item.key)), ctx.deviations);
@@ -161,15 +217,28 @@ export const updateGroupCounter: OperationHandler = (ctx) => {
 };
 
 /** The counter-count limit on the state after the write (deviations: unchecked, on the request, deleted ones still counted). */
-function countersOverLimit(ctx: HandlerContext, group: MockGroup, next: Map<string, bigint>, items: CounterItem[]): boolean {
+function countersOverLimit(
+  ctx: HandlerContext,
+  group: MockGroup,
+  next: Map<string, bigint>,
+  items: CounterItem[],
+): boolean {
   if (deviates(ctx.deviations, 'limits.counter-count-unchecked')) return false;
-  let counted = deviates(ctx.deviations, 'limits.counter-count-on-request') ? new Set(items.map((item) => item.key)).size : next.size;
-  if (deviates(ctx.deviations, 'state.deleted-counter-still-counted')) counted += [...group.leftovers.counters.keys()].filter((key) => !next.has(key)).length;
+  let counted = deviates(ctx.deviations, 'limits.counter-count-on-request')
+    ? new Set(items.map((item) => item.key)).size
+    : next.size;
+  if (deviates(ctx.deviations, 'state.deleted-counter-still-counted'))
+    counted += [...group.leftovers.counters.keys()].filter((key) => !next.has(key)).length;
   return exceedsLimit(counted, ctx.rules.limits.counterKeyCount.max, ctx.deviations, 'limits.counter-count-off-by-one');
 }
 
 /** The refusal, after storing the write all the same on a server with that deviation. */
-function refusedCounterWrite(ctx: HandlerContext, group: MockGroup, next: Map<string, bigint>, failure: HandlerFailure): HandlerFailure {
+function refusedCounterWrite(
+  ctx: HandlerContext,
+  group: MockGroup,
+  next: Map<string, bigint>,
+  failure: HandlerFailure,
+): HandlerFailure {
   if (deviates(ctx.deviations, 'state.refused-counter-write-stored')) {
     group.counters = next;
     group.counterReadCache = undefined;
@@ -179,7 +248,9 @@ function refusedCounterWrite(ctx: HandlerContext, group: MockGroup, next: Map<st
 
 /** Removes counters; a deviating server remembers their values (to resume them, or to count them). */
 function removeCounters(ctx: HandlerContext, group: MockGroup, keys: Iterable<string>): void {
-  const remembers = deviates(ctx.deviations, 'state.deleted-counter-resumes') || deviates(ctx.deviations, 'state.deleted-counter-still-counted');
+  const remembers =
+    deviates(ctx.deviations, 'state.deleted-counter-resumes') ||
+    deviates(ctx.deviations, 'state.deleted-counter-still-counted');
   const next = new Map(group.counters);
   for (const key of keys) {
     const old = next.get(key);
@@ -197,13 +268,16 @@ export const deleteGroupCounter: OperationHandler = (ctx) => {
   // The reference forgets any read cache on delete; the read-cache deviation does not.
   if (!deviates(ctx.deviations, 'state.counter-read-cache-skips-delete')) group.counterReadCache = undefined;
   if (keys === null || keys.length === 0) {
-    const keep = deviates(ctx.deviations, 'semantics.delete-counter-without-keys-deletes-nothing')
-      || (keys !== null && deviates(ctx.deviations, 'semantics.delete-counter-empty-keys-deletes-nothing'));
+    const keep =
+      deviates(ctx.deviations, 'semantics.delete-counter-without-keys-deletes-nothing') ||
+      (keys !== null && deviates(ctx.deviations, 'semantics.delete-counter-empty-keys-deletes-nothing'));
     if (!keep) removeCounters(ctx, group, [...group.counters.keys()]);
     return OK;
   }
   // The prefix deviation also deletes every counter whose key starts with a listed one.
-  const prefixed = deviates(ctx.deviations, 'state.delete-counter-prefix-match') ? [...group.counters.keys()].filter((existing) => keys.some((key) => existing.startsWith(key))) : [];
+  const prefixed = deviates(ctx.deviations, 'state.delete-counter-prefix-match')
+    ? [...group.counters.keys()].filter((existing) => keys.some((key) => existing.startsWith(key)))
+    : [];
   removeCounters(ctx, group, [...keys, ...prefixed]);
   return OK;
 };

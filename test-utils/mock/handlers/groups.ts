@@ -20,34 +20,57 @@ const COMMUNITY_PREFIX = '@TGS#_';
 function customGroupIdFailure(ctx: HandlerContext, groupId: string, type: GroupType): HandlerFailure | null {
   const { customGroupIdBytes } = ctx.rules.limits;
   if (groupId.length === 0 || !/^[\x20-\x7e]+$/.test(groupId)) {
-    return fail(opCaseCode(ctx, 'custom-id-not-printable-ascii', customGroupIdBytes.code), 'a custom GroupId is printable ASCII');
+    return fail(
+      opCaseCode(ctx, 'custom-id-not-printable-ascii', customGroupIdBytes.code),
+      'a custom GroupId is printable ASCII',
+    );
   }
-  if (groupId.length > customGroupIdBytes.max) return fail(customGroupIdBytes.code, `a custom GroupId is at most ${customGroupIdBytes.max} bytes`);
+  if (groupId.length > customGroupIdBytes.max)
+    return fail(customGroupIdBytes.code, `a custom GroupId is at most ${customGroupIdBytes.max} bytes`);
   if (type === 'Community') {
     if (groupId.startsWith(COMMUNITY_PREFIX)) return null;
-    return fail(opCaseCode(ctx, 'community-custom-id-without-prefix', customGroupIdBytes.code), `a Community GroupId must start with ${COMMUNITY_PREFIX}`);
+    return fail(
+      opCaseCode(ctx, 'community-custom-id-without-prefix', customGroupIdBytes.code),
+      `a Community GroupId must start with ${COMMUNITY_PREFIX}`,
+    );
   }
   if (!groupId.startsWith(SYSTEM_PREFIX)) return null;
-  return fail(opCaseCode(ctx, 'custom-id-reserved-prefix', customGroupIdBytes.code), `a custom GroupId must not start with ${SYSTEM_PREFIX}`);
+  return fail(
+    opCaseCode(ctx, 'custom-id-reserved-prefix', customGroupIdBytes.code),
+    `a custom GroupId must not start with ${SYSTEM_PREFIX}`,
+  );
 }
 
 export const createGroup: OperationHandler = (ctx) => {
   const { codes, limits } = ctx.rules;
   const { Type, Name, GroupId, Owner_Account } = ctx.body;
   if (typeof Type !== 'string' || !TYPE_NAMES.has(Type)) {
-    return fail(opCaseCode(ctx, 'invalid-type', codes.invalidParameter), `Type must be one of ${GROUP_TYPES.join(', ')}`);
+    return fail(
+      opCaseCode(ctx, 'invalid-type', codes.invalidParameter),
+      `Type must be one of ${GROUP_TYPES.join(', ')}`,
+    );
   }
   const type = Type as GroupType;
-  if (typeof Name !== 'string' || Name.length === 0) return fail(opCaseCode(ctx, 'missing-name', codes.invalidParameter), 'Name must be a non-empty string');
+  if (typeof Name !== 'string' || Name.length === 0)
+    return fail(opCaseCode(ctx, 'missing-name', codes.invalidParameter), 'Name must be a non-empty string');
   if (measureForLimit(Name, ctx.deviations) > limits.groupNameBytes.max) {
     return fail(limits.groupNameBytes.code, `Name longer than ${limits.groupNameBytes.max} bytes`);
   }
-  if (Owner_Account !== undefined && typeof Owner_Account !== 'string') return fail(codes.invalidParameter, 'Owner_Account must be a string');
+  if (Owner_Account !== undefined && typeof Owner_Account !== 'string')
+    return fail(codes.invalidParameter, 'Owner_Account must be a string');
   // Audio-video groups take no members at creation (members join through the SDK): a member
   // list is refused, not ignored. An empty list adds nobody, so it is let through.
   const memberList = ctx.body['MemberList'];
-  if (type === 'AVChatRoom' && Array.isArray(memberList) && memberList.length > 0 && !deviates(ctx.deviations, 'groups.avchatroom-members-accepted')) {
-    return fail(opCaseCode(ctx, 'avchatroom-member-list', codes.invalidParameter), 'an AVChatRoom takes no MemberList at creation');
+  if (
+    type === 'AVChatRoom' &&
+    Array.isArray(memberList) &&
+    memberList.length > 0 &&
+    !deviates(ctx.deviations, 'groups.avchatroom-members-accepted')
+  ) {
+    return fail(
+      opCaseCode(ctx, 'avchatroom-member-list', codes.invalidParameter),
+      'an AVChatRoom takes no MemberList at creation',
+    );
   }
 
   let groupId: string;
@@ -70,11 +93,16 @@ export const destroyGroup: OperationHandler = (ctx) => {
   const group = resolveGroup(ctx);
   if (isFailure(group)) return group;
   if (deviates(ctx.deviations, 'state.recreated-group-keeps-data')) {
-    ctx.app.destroyedData.set(group.groupId, { attrs: group.attrs, attrValueBytes: group.attrValueBytes, counters: group.counters });
+    ctx.app.destroyedData.set(group.groupId, {
+      attrs: group.attrs,
+      attrValueBytes: group.attrValueBytes,
+      counters: group.counters,
+    });
   }
   if (deviates(ctx.deviations, 'state.destroyed-group-readable')) return OK;
   // The group's own app holds it (another app's, only on a server that shares groups across apps).
-  for (const app of [ctx.app, ...(ctx.allApps ?? [])]) if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
+  for (const app of [ctx.app, ...(ctx.allApps ?? [])])
+    if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
   return OK;
 };
 
@@ -109,7 +137,10 @@ export const getGroupInfo: OperationHandler = (ctx) => {
   const { codes, limits } = ctx.rules;
   const list = ctx.body['GroupIdList'];
   if (!Array.isArray(list) || list.length === 0 || list.some((id) => typeof id !== 'string')) {
-    return fail(opCaseCode(ctx, 'invalid-id-list', codes.invalidParameter), 'GroupIdList must be a non-empty array of strings');
+    return fail(
+      opCaseCode(ctx, 'invalid-id-list', codes.invalidParameter),
+      'GroupIdList must be a non-empty array of strings',
+    );
   }
   if (list.length > limits.groupInfoListCount.max) {
     return fail(limits.groupInfoListCount.code, `more than ${limits.groupInfoListCount.max} group ids`);
@@ -121,9 +152,11 @@ export const getGroupInfo: OperationHandler = (ctx) => {
       return { GroupId: groupId, ErrorCode: codes.malformedGroupId, ErrorInfo: 'GroupId is invalid' };
     }
     const group = ctx.app.groups.get(groupId);
-    if (group === undefined) return { GroupId: groupId, ErrorCode: unknownCode, ErrorInfo: 'group does not exist or was destroyed' };
+    if (group === undefined)
+      return { GroupId: groupId, ErrorCode: unknownCode, ErrorInfo: 'group does not exist or was destroyed' };
     const info = baseInfo(group);
-    const picked = filter === null ? info : Object.fromEntries(Object.entries(info).filter(([name]) => filter.has(name)));
+    const picked =
+      filter === null ? info : Object.fromEntries(Object.entries(info).filter(([name]) => filter.has(name)));
     return { GroupId: groupId, ErrorCode: 0, ErrorInfo: '', ...picked };
   });
   return { code: 0, fields: { GroupInfo } };
@@ -140,12 +173,14 @@ export const getAppidGroupList: OperationHandler = (ctx) => {
   const pageSize = ctx.rules.limits.groupListPageSize;
   const { Limit, Next, GroupType: typeFilter } = ctx.body;
   const limitValue = Limit === undefined ? 0n : toInt64Candidate(Limit);
-  if (limitValue === null || limitValue < 0n) return fail(codes.invalidParameter, 'Limit must be a non-negative integer');
+  if (limitValue === null || limitValue < 0n)
+    return fail(codes.invalidParameter, 'Limit must be a non-negative integer');
   if (limitValue > BigInt(pageSize.max)) return fail(pageSize.code, `Limit must not exceed ${pageSize.max}`);
   const limit = limitValue === 0n ? pageSize.max : Number(limitValue);
   const next = Next === undefined ? 0n : toInt64Candidate(Next);
   if (next === null || next < 0n) return fail(codes.invalidParameter, 'Next must be a non-negative integer');
-  if (typeFilter !== undefined && typeof typeFilter !== 'string') return fail(codes.invalidParameter, 'GroupType must be a string');
+  if (typeFilter !== undefined && typeof typeFilter !== 'string')
+    return fail(codes.invalidParameter, 'GroupType must be a string');
   let total = 0;
   const page: { GroupId: string }[] = [];
   let lastSeq = 0;

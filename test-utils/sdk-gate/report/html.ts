@@ -11,7 +11,11 @@ import type { SdkResultsFile } from './results.ts';
 
 const e = (text: string | number): string => escapeHtml(reportText(String(text)));
 
-const STATUS_HEADING = { gating: 'Gating findings', tentative: 'Tentative findings (inferred; not gating)', note: 'Notes (accepted by the server)' } as const;
+const STATUS_HEADING = {
+  gating: 'Gating findings',
+  tentative: 'Tentative findings (inferred; not gating)',
+  note: 'Notes (accepted by the server)',
+} as const;
 const STATUS_CLASS = { gating: 'failed', tentative: 'tentative', note: 'expected-failure' } as const;
 
 export function verdictOf(results: SdkResultsFile): 'PASS' | 'FAIL' {
@@ -43,11 +47,20 @@ function findingLists(r: SdkResultsFile): string {
     const items = r.findings
       .map((f, i) => ({ f, i }))
       .filter(({ f }) => f.status === status)
-      .map(({ f, i }) => `<li><a href="#${anchor(i)}"><code>${e(f.rule)}</code> × <code>${e(f.operation)}</code></a> (${f.count}×): ${e(f.message)}</li>`);
+      .map(
+        ({ f, i }) =>
+          `<li><a href="#${anchor(i)}"><code>${e(f.rule)}</code> × <code>${e(f.operation)}</code></a> (${f.count}×): ${e(f.message)}</li>`,
+      );
     if (items.length === 0) continue;
-    parts.push(`<h3 id="${status}-findings">${e(STATUS_HEADING[status])} (${items.length})</h3>`, '<ul class="findings">', ...items, '</ul>');
+    parts.push(
+      `<h3 id="${status}-findings">${e(STATUS_HEADING[status])} (${items.length})</h3>`,
+      '<ul class="findings">',
+      ...items,
+      '</ul>',
+    );
   }
-  if (r.summary.requests === 0) parts.push('<p><strong>No request was recorded: a gate that saw nothing proves nothing.</strong></p>');
+  if (r.summary.requests === 0)
+    parts.push('<p><strong>No request was recorded: a gate that saw nothing proves nothing.</strong></p>');
   else if (r.findings.length === 0) parts.push('<p>Every request followed every rule.</p>');
   return parts.join('\n');
 }
@@ -55,7 +68,9 @@ function findingLists(r: SdkResultsFile): string {
 function matrix(r: SdkResultsFile): string {
   const rows = r.operations.map((op) => {
     const success = op.codes.find((c) => c.code === 0)?.count ?? 0;
-    const codes = op.codes.filter((c) => c.code !== 0).map((c) => `${c.code}${c.documented ? '' : ' (undocumented)'} ×${c.count}`);
+    const codes = op.codes
+      .filter((c) => c.code !== 0)
+      .map((c) => `${c.code}${c.documented ? '' : ' (undocumented)'} ×${c.count}`);
     const other = op.other.map((o) => `${o.answer} ×${o.count}`);
     const cls = op.calls === 0 ? 'not-run' : 'passed';
     return [
@@ -79,8 +94,16 @@ function matrix(r: SdkResultsFile): string {
 
 function scenarios(r: SdkResultsFile): string {
   if (r.scenarios.length === 0) return '<p class="meta">No scenario rule was set.</p>';
-  const rows = r.scenarios.map((s) => `<tr><td><code>${e(s.id)}</code></td><td>${e(s.description ?? '')}</td><td>${s.fired}</td><td>${e(s.sdkNext ?? '')}</td></tr>`);
-  return ['<table id="scenarios">', '<thead><tr><th>scenario rule</th><th>what it does</th><th>fired</th><th>what the SDK did next</th></tr></thead>', `<tbody>${rows.join('\n')}</tbody>`, '</table>'].join('\n');
+  const rows = r.scenarios.map(
+    (s) =>
+      `<tr><td><code>${e(s.id)}</code></td><td>${e(s.description ?? '')}</td><td>${s.fired}</td><td>${e(s.sdkNext ?? '')}</td></tr>`,
+  );
+  return [
+    '<table id="scenarios">',
+    '<thead><tr><th>scenario rule</th><th>what it does</th><th>fired</th><th>what the SDK did next</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+  ].join('\n');
 }
 
 function pre(text: string, name: string): string {
@@ -89,8 +112,16 @@ function pre(text: string, name: string): string {
 
 function detail(f: SdkFinding, index: number): string {
   const req = f.request;
-  const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
-  const others = f.messages.length > 1 ? `<dt>Other occurrences</dt><dd><ul>${f.messages.slice(1).map((m) => `<li>${e(m)}</li>`).join('')}</ul></dd>` : '';
+  const headers = Object.entries(req.headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+  const others =
+    f.messages.length > 1
+      ? `<dt>Other occurrences</dt><dd><ul>${f.messages
+          .slice(1)
+          .map((m) => `<li>${e(m)}</li>`)
+          .join('')}</ul></dd>`
+      : '';
   return [
     `<article class="failure ${STATUS_CLASS[f.status]}" id="${anchor(index)}" data-rule="${e(f.rule)}" data-status="${f.status}">`,
     `<h3><code>${e(f.rule)}</code> × <code>${e(f.operation)}</code></h3>`,
@@ -106,8 +137,16 @@ function detail(f: SdkFinding, index: number): string {
 }
 
 function rulesTable(r: SdkResultsFile): string {
-  const rows = r.rules.map((rule) => `<tr><td><code>${e(rule.id)}</code></td><td>${e(rule.status)}</td><td>${e(rule.title)}</td><td>${docLink(rule.docUrl, isSafeLink(rule.docUrl))}</td></tr>`);
-  return ['<table id="rules">', '<thead><tr><th>rule</th><th>status</th><th>a conforming request…</th><th>document</th></tr></thead>', `<tbody>${rows.join('\n')}</tbody>`, '</table>'].join('\n');
+  const rows = r.rules.map(
+    (rule) =>
+      `<tr><td><code>${e(rule.id)}</code></td><td>${e(rule.status)}</td><td>${e(rule.title)}</td><td>${docLink(rule.docUrl, isSafeLink(rule.docUrl))}</td></tr>`,
+  );
+  return [
+    '<table id="rules">',
+    '<thead><tr><th>rule</th><th>status</th><th>a conforming request…</th><th>document</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+  ].join('\n');
 }
 
 export function renderSdkHtml(r: SdkResultsFile): string {

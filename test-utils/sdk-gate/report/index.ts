@@ -10,7 +10,13 @@ import { renderSdkJunit } from './junit.ts';
 import { renderSdkHtml } from './html.ts';
 import { renderSdkMarkdown } from './markdown.ts';
 
-export { buildSdkResults, type SdkReportMeta, type SdkResultsFile, type SdkScenarioReport, type SdkRuleEntry } from './results.ts';
+export {
+  buildSdkResults,
+  type SdkReportMeta,
+  type SdkResultsFile,
+  type SdkScenarioReport,
+  type SdkRuleEntry,
+} from './results.ts';
 export { renderSdkJunit } from './junit.ts';
 export { renderSdkHtml } from './html.ts';
 export { renderSdkMarkdown } from './markdown.ts';

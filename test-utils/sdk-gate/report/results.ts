@@ -70,6 +70,12 @@ export function buildSdkResults(judgement: SdkJudgement, meta: SdkReportMeta): S
     scenarios,
     // The findings were redacted when judged; once more, so the file can never be where a secret leaks.
     findings: JSON.parse(redact(JSON.stringify(judgement.findings))) as SdkFinding[],
-    rules: RULES.map((r) => ({ id: r.id, title: r.title, status: ruleStatus(r), evidence: r.evidence, docUrl: r.docUrl })),
+    rules: RULES.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: ruleStatus(r),
+      evidence: r.evidence,
+      docUrl: r.docUrl,
+    })),
   };
 }

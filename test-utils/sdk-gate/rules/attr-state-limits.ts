@@ -63,7 +63,10 @@ export const attrStateLimits: SequenceRule = {
       if (typeof body?.GroupId !== 'string') return;
       const key = `${app}\u0000${body.GroupId}`;
       const state = groups.get(key);
-      const sent = entries(body, 'GroupAttr').filter((e) => typeof e.key === 'string') as Array<{ key: string; value?: unknown }>;
+      const sent = entries(body, 'GroupAttr').filter((e) => typeof e.key === 'string') as Array<{
+        key: string;
+        value?: unknown;
+      }>;
       if (op === 'modify_group_attr' && state !== undefined) {
         const after = new Map(state);
         for (const e of sent) after.set(e.key, typeof e.value === 'string' ? e.value : '');
@@ -86,10 +89,20 @@ export const attrStateLimits: SequenceRule = {
       }
       if (!ok) return;
       if (op === 'destroy_group') groups.delete(key);
-      else if (op === 'get_group_attr') groups.set(key, new Map(entries(ok, 'GroupAttrAry').filter((e) => typeof e.key === 'string').map((e) => [e.key as string, typeof e.value === 'string' ? e.value : ''])));
+      else if (op === 'get_group_attr')
+        groups.set(
+          key,
+          new Map(
+            entries(ok, 'GroupAttrAry')
+              .filter((e) => typeof e.key === 'string')
+              .map((e) => [e.key as string, typeof e.value === 'string' ? e.value : '']),
+          ),
+        );
       else if (state === undefined) return;
-      else if (op === 'modify_group_attr') for (const e of sent) state.set(e.key, typeof e.value === 'string' ? e.value : '');
-      else if (op === 'set_group_attr') groups.set(key, new Map(sent.map((e) => [e.key, typeof e.value === 'string' ? e.value : ''])));
+      else if (op === 'modify_group_attr')
+        for (const e of sent) state.set(e.key, typeof e.value === 'string' ? e.value : '');
+      else if (op === 'set_group_attr')
+        groups.set(key, new Map(sent.map((e) => [e.key, typeof e.value === 'string' ? e.value : ''])));
       else if (op === 'delete_group_attr') for (const e of sent) state.delete(e.key);
       else if (op === 'clear_group_attr') state.clear();
     });

@@ -26,7 +26,10 @@ export const bodyIntegerLiterals: RequestRule = {
       if (isIntegerLiteral(literal.raw) || !Number.isInteger(atPointer(view.json, literal.pointer))) continue;
       const probe = validateRequest(op.operationId, replacedAt(view.json, literal.pointer, 0.5));
       if (probe.errors.some((e) => e.path === literal.pointer && e.message === 'must be integer')) {
-        out.push({ message: `${literal.pointer} is written ${literal.raw}: an integer field takes an integer literal`, ...(docUrl ? { docUrl } : {}) });
+        out.push({
+          message: `${literal.pointer} is written ${literal.raw}: an integer field takes an integer literal`,
+          ...(docUrl ? { docUrl } : {}),
+        });
       }
     }
     return out;

@@ -14,10 +14,15 @@ export const bodyJsonObject: RequestRule = {
   docUrl: profileDoc(REST_OVERVIEW_ROW),
   check(view) {
     const refused = refusalOf('transport.body-not-json');
-    if (view.jsonError === 'empty') return [{ message: `the body is empty (send {} when no field is needed); ${refused}` }];
+    if (view.jsonError === 'empty')
+      return [{ message: `the body is empty (send {} when no field is needed); ${refused}` }];
     if (view.jsonError !== undefined) return [{ message: `the body is not JSON (${view.jsonError}); ${refused}` }];
     const json = view.json;
     if (typeof json === 'object' && json !== null && !Array.isArray(json)) return [];
-    return [{ message: `the body is JSON ${Array.isArray(json) ? 'array' : json === null ? 'null' : typeof json}, not an object; ${refused}` }];
+    return [
+      {
+        message: `the body is JSON ${Array.isArray(json) ? 'array' : json === null ? 'null' : typeof json}, not an object; ${refused}`,
+      },
+    ];
   },
 };

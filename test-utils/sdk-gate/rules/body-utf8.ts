@@ -11,6 +11,10 @@ export const bodyUtf8: RequestRule = {
   docUrl: profileDoc(REST_OVERVIEW_ROW),
   check(view) {
     if (view.utf8) return [];
-    return [{ message: `the body (${view.bodyBytes.length} bytes) is not valid UTF-8; ${refusalOf('transport.body-not-json')}` }];
+    return [
+      {
+        message: `the body (${view.bodyBytes.length} bytes) is not valid UTF-8; ${refusalOf('transport.body-not-json')}`,
+      },
+    ];
   },
 };

@@ -17,7 +17,18 @@ export const counterMode: RequestRule = {
   appliesTo: (op) => op?.operationId === 'update_group_counter',
   check(view) {
     const body = view.json as Record<string, unknown> | undefined;
-    if (view.operation?.operationId !== 'update_group_counter' || typeof body !== 'object' || body === null || 'Mode' in body) return [];
-    return [{ message: 'Mode is omitted: the pages disagree on whether it is required, and the default (Set) is only inferred' }];
+    if (
+      view.operation?.operationId !== 'update_group_counter' ||
+      typeof body !== 'object' ||
+      body === null ||
+      'Mode' in body
+    )
+      return [];
+    return [
+      {
+        message:
+          'Mode is omitted: the pages disagree on whether it is required, and the default (Set) is only inferred',
+      },
+    ];
   },
 };

@@ -63,7 +63,9 @@ export const counterStateInt64: SequenceRule = {
           }
         }
       }
-      if (view.answeredCode === 0) for (const c of counters(view.exchange.response?.body, 'GroupCounter') ?? []) values.set(prefix + c.key, c.value);
+      if (view.answeredCode === 0)
+        for (const c of counters(view.exchange.response?.body, 'GroupCounter') ?? [])
+          values.set(prefix + c.key, c.value);
     });
     return out;
   },

@@ -6,7 +6,11 @@
 import { operationCase } from '../../contract/index.ts';
 import { statusOfEvidence, type RequestRule, type Violation } from './rule.ts';
 
-const CASES = ['custom-id-reserved-prefix', 'custom-id-not-printable-ascii', 'community-custom-id-without-prefix'] as const;
+const CASES = [
+  'custom-id-reserved-prefix',
+  'custom-id-not-printable-ascii',
+  'community-custom-id-without-prefix',
+] as const;
 
 function breaks(caseId: (typeof CASES)[number], id: string, type: unknown): boolean {
   if (caseId === 'custom-id-reserved-prefix') return type !== 'Community' && id.startsWith('@TGS#');

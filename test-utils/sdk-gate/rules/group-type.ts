@@ -24,7 +24,10 @@ export const groupType: SequenceRule = {
   evidence: 'documented',
   accepted: false,
   docUrl: 'https://cloud.tencent.com/document/product/269/85952',
-  appliesTo: (op) => op !== undefined && op.operationId !== 'create_group' && Object.values(op['x-tim-group-types']).some((t) => !t.supported),
+  appliesTo: (op) =>
+    op !== undefined &&
+    op.operationId !== 'create_group' &&
+    Object.values(op['x-tim-group-types']).some((t) => !t.supported),
   check(views) {
     const types = new Map<string, GroupType>();
     const out: SequenceViolation[] = [];
@@ -34,7 +37,8 @@ export const groupType: SequenceRule = {
       const app = param(view.line, 'sdkappid') ?? '';
       if (op?.operationId === 'create_group') {
         const id = createdGroupId(body, view.exchange.response?.body);
-        if (id !== undefined && GROUP_TYPES.includes(body?.Type as GroupType)) types.set(`${app}\u0000${id}`, body?.Type as GroupType);
+        if (id !== undefined && GROUP_TYPES.includes(body?.Type as GroupType))
+          types.set(`${app}\u0000${id}`, body?.Type as GroupType);
         return;
       }
       if (op === undefined || typeof body?.GroupId !== 'string') return;

@@ -13,7 +13,12 @@ export const identifierAdmin: RequestRule = {
   check(view, context) {
     const identifier = param(view.line, 'identifier');
     const app = context.apps.find((a) => a.sdkappid === param(view.line, 'sdkappid'));
-    if (identifier === undefined || identifier === '' || app === undefined || app.admins.includes(identifier)) return [];
-    return [{ message: `identifier '${identifier}' is not an admin of app ${app.sdkappid}; ${refusalOf('signing.not-admin')}` }];
+    if (identifier === undefined || identifier === '' || app === undefined || app.admins.includes(identifier))
+      return [];
+    return [
+      {
+        message: `identifier '${identifier}' is not an admin of app ${app.sdkappid}; ${refusalOf('signing.not-admin')}`,
+      },
+    ];
   },
 };

@@ -58,7 +58,9 @@ const MEASURES: Array<{ id: LimitId; over(view: RequestView, body: Json, limit: 
   {
     id: 'counter.key.maxBytes',
     over: (_v, body, limit) => {
-      const keysField = Array.isArray(body.GroupCounterKeys) ? (body.GroupCounterKeys as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+      const keysField = Array.isArray(body.GroupCounterKeys)
+        ? (body.GroupCounterKeys as unknown[]).filter((k): k is string => typeof k === 'string')
+        : [];
       return [...strings(list(body, 'GroupCounter'), 'Key'), ...keysField]
         .filter((k) => utf8Bytes(k) > (limit.max as number))
         .map((k) => `counter key '${shorten(k)}' is ${utf8Bytes(k)} bytes`);
@@ -82,23 +84,30 @@ const MEASURES: Array<{ id: LimitId; over(view: RequestView, body: Json, limit: 
   {
     id: 'group.name.maxBytes',
     over: (_v, body, limit) =>
-      typeof body.Name === 'string' && utf8Bytes(body.Name) > (limit.max as number) ? [`Name is ${utf8Bytes(body.Name)} bytes`] : [],
+      typeof body.Name === 'string' && utf8Bytes(body.Name) > (limit.max as number)
+        ? [`Name is ${utf8Bytes(body.Name)} bytes`]
+        : [],
   },
   {
     id: 'group.customId.maxBytes',
     over: (view, body, limit) =>
-      view.operation?.operationId === 'create_group' && typeof body.GroupId === 'string' && utf8Bytes(body.GroupId) > (limit.max as number)
+      view.operation?.operationId === 'create_group' &&
+      typeof body.GroupId === 'string' &&
+      utf8Bytes(body.GroupId) > (limit.max as number)
         ? [`GroupId is ${utf8Bytes(body.GroupId)} bytes`]
         : [],
   },
   {
     id: 'group.infoList.maxCount',
     over: (_v, body, limit) =>
-      Array.isArray(body.GroupIdList) && body.GroupIdList.length > (limit.max as number) ? [`${body.GroupIdList.length} group ids in GroupIdList`] : [],
+      Array.isArray(body.GroupIdList) && body.GroupIdList.length > (limit.max as number)
+        ? [`${body.GroupIdList.length} group ids in GroupIdList`]
+        : [],
   },
   {
     id: 'group.list.pageSize.max',
-    over: (_v, body, limit) => (typeof body.Limit === 'number' && body.Limit > (limit.max as number) ? [`Limit is ${body.Limit}`] : []),
+    over: (_v, body, limit) =>
+      typeof body.Limit === 'number' && body.Limit > (limit.max as number) ? [`Limit is ${body.Limit}`] : [],
   },
 ];
 
@@ -108,7 +117,12 @@ function limitRule(id: LimitId, measure: (view: RequestView, body: Json, limit: 
   const limit = getLimit(id);
   const exceeded = limit.exceeded;
   const evidence = exceeded?.status ?? 'inferred';
-  const bound = limit.unit === 'int64' ? `${limit.min64}..${limit.max64}` : limit.unit === 'count' ? String(limit.max) : `${limit.max} ${limit.unit}`;
+  const bound =
+    limit.unit === 'int64'
+      ? `${limit.min64}..${limit.max64}`
+      : limit.unit === 'count'
+        ? String(limit.max)
+        : `${limit.max} ${limit.unit}`;
   const refusal = exceeded
     ? `would be refused with ${exceeded.code}${exceeded.status === 'inferred' ? ' (inferred)' : ''}`
     : 'would be refused (no documented code)';
@@ -130,9 +144,10 @@ function limitRule(id: LimitId, measure: (view: RequestView, body: Json, limit: 
           : [];
       }
       if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
-      return measure(view, body as Json, limit).map(
-        (what): Violation => ({ message: `${what} (limit ${bound}); ${refusal}`, status: statusOfEvidence(evidence) }),
-      );
+      return measure(view, body as Json, limit).map((what): Violation => ({
+        message: `${what} (limit ${bound}); ${refusal}`,
+        status: statusOfEvidence(evidence),
+      }));
     },
   };
 }

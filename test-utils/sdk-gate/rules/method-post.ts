@@ -11,6 +11,8 @@ export const methodPost: RequestRule = {
   docUrl: profileDoc('transport.method-not-post'),
   check(view) {
     if (view.exchange.method.toUpperCase() === 'POST') return [];
-    return [{ message: `method ${view.exchange.method}: only POST is documented; ${refusalOf('transport.method-not-post')}` }];
+    return [
+      { message: `method ${view.exchange.method}: only POST is documented; ${refusalOf('transport.method-not-post')}` },
+    ];
   },
 };

@@ -14,16 +14,24 @@ function unsafeToRepeat(op: OperationContract | undefined, body: unknown): boole
   if (rule === undefined || rule.idempotent === true) return false;
   if (rule.idempotent === false) return true;
   const value = (body as Record<string, unknown> | undefined)?.[rule.unsafeWhen.field];
-  return rule.unsafeWhen.values.includes(typeof value === 'string' ? value : value === undefined ? null : String(value));
+  return rule.unsafeWhen.values.includes(
+    typeof value === 'string' ? value : value === undefined ? null : String(value),
+  );
 }
 
 /** The request's identity: operation and body content (key order and spacing ignored, int64 exact). */
 function shape(view: RequestView): string | undefined {
   if (view.json === undefined) return undefined;
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v !== null && typeof v === 'object' && typeof v !== 'bigint'
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
-      : v;
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v !== null && typeof v === 'object' && typeof v !== 'bigint'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return `${view.operationLabel}\u0000${stringifyJsonInt64(sortKeys(parseJsonInt64(view.exchange.body)))}`;
 }
 
@@ -44,7 +52,10 @@ export const noDoubleCount: SequenceRule = {
       if (key === undefined) return;
       const droppedAt = applied.get(key);
       if (droppedAt !== undefined) {
-        out.push({ index, message: `sent again after request #${droppedAt} had taken effect and its connection dropped: the counter changes twice` });
+        out.push({
+          index,
+          message: `sent again after request #${droppedAt} had taken effect and its connection dropped: the counter changes twice`,
+        });
         applied.delete(key);
       }
       if (view.exchange.connection?.dropped === 'after-apply') applied.set(key, view.exchange.seq);

@@ -7,7 +7,8 @@ import { profileCase } from '../../contract/index.ts';
 import { profileDoc, REST_OVERVIEW_ROW, type RequestRule } from './rule.ts';
 
 /** The page on generating UserSigs (it says the key stays on the server), from the expiry row's documents. */
-const USERSIG_PAGE = profileCase('signing.expired').expected.docUrls.find((u) => u.includes('/34385')) ?? profileDoc(REST_OVERVIEW_ROW);
+const USERSIG_PAGE =
+  profileCase('signing.expired').expected.docUrls.find((u) => u.includes('/34385')) ?? profileDoc(REST_OVERVIEW_ROW);
 
 export const noSecret: RequestRule = {
   scope: 'request',

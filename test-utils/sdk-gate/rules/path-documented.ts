@@ -13,7 +13,9 @@ export const pathDocumented: RequestRule = {
   docUrl: profileDoc('transport.unknown-command'),
   check(view) {
     if (view.pathKind !== 'unknown') return [];
-    const shape = /^\/v4\/[a-z_]+\/[a-z_]+$/.test(view.line.pathname) ? 'no operation of this contract' : 'not of the form /v4/<service>/<command>';
+    const shape = /^\/v4\/[a-z_]+\/[a-z_]+$/.test(view.line.pathname)
+      ? 'no operation of this contract'
+      : 'not of the form /v4/<service>/<command>';
     return [{ message: `path ${view.line.pathname}: ${shape}; ${refusalOf('transport.unknown-command')}` }];
   },
 };

@@ -15,6 +15,10 @@ export const pathLegacy: RequestRule = {
   appliesTo: (op) => (op?.alternativePaths.length ?? 0) > 0,
   check(view) {
     if (view.pathKind !== 'alternative' || view.operation === undefined) return [];
-    return [{ message: `path ${view.line.pathname} is an alternative path of ${view.operation.operationId}; the page documents ${view.operation.path} (accepted)` }];
+    return [
+      {
+        message: `path ${view.line.pathname} is an alternative path of ${view.operation.operationId}; the page documents ${view.operation.path} (accepted)`,
+      },
+    ];
   },
 };

@@ -16,7 +16,9 @@ const PARAMETERS: Array<{ name: string; missingRow: string; emptyIsMissing: bool
 export const QUERY_PARAMETER_NAMES = PARAMETERS.map((p) => p.name);
 
 function answer(row: string): string {
-  return row === 'signing.random-or-contenttype-invalid' ? 'the server ignores it (inferred), the format requires it' : refusalOf(row);
+  return row === 'signing.random-or-contenttype-invalid'
+    ? 'the server ignores it (inferred), the format requires it'
+    : refusalOf(row);
 }
 
 export const queryPresent: RequestRule = {
@@ -36,7 +38,9 @@ export const queryPresent: RequestRule = {
         const hint = otherCase !== undefined ? ` ('${otherCase}' is there: names are case-sensitive)` : '';
         out.push({ message: `query parameter ${p.name} is missing${hint}; ${answer(p.missingRow)}` });
       } else if (values.length > 1) {
-        out.push({ message: `query parameter ${p.name} is given ${values.length} times; which one the server reads is not documented` });
+        out.push({
+          message: `query parameter ${p.name} is given ${values.length} times; which one the server reads is not documented`,
+        });
       }
     }
     return out;

@@ -28,7 +28,9 @@ export const queryWellFormed: RequestRule = {
     }
     const contenttype = param(view.line, 'contenttype');
     if (contenttype !== undefined && contenttype !== 'json') {
-      out.push({ message: `contenttype '${contenttype}': the only documented value is json (values are case-sensitive)` });
+      out.push({
+        message: `contenttype '${contenttype}': the only documented value is json (values are case-sensitive)`,
+      });
     }
     return out;
   },

@@ -35,7 +35,10 @@ export const randomUnique: SequenceRule = {
       const before = last.get(key);
       const deliberateEnd = RANGE_ENDS.has(random) && previousOfApp.get(app) !== random;
       if (before !== undefined && view.exchange.t - before.t < WINDOW_SECONDS && !deliberateEnd) {
-        out.push({ index, message: `random=${random} was already sent ${(view.exchange.t - before.t).toFixed(1)} s earlier (request #${before.seq})` });
+        out.push({
+          index,
+          message: `random=${random} was already sent ${(view.exchange.t - before.t).toFixed(1)} s earlier (request #${before.seq})`,
+        });
       }
       last.set(key, { t: view.exchange.t, seq: view.exchange.seq });
       previousOfApp.set(app, random);

@@ -26,7 +26,10 @@ function resolve(schema: Schema, file: string): { schema: Schema; file: string }
 }
 
 /** The documented property names of the object at each place in a body, walked with the body. */
-export function misnamedProperties(file: string, body: unknown): Array<{ pointer: string; given: string; documented: string }> {
+export function misnamedProperties(
+  file: string,
+  body: unknown,
+): Array<{ pointer: string; given: string; documented: string }> {
   const out: Array<{ pointer: string; given: string; documented: string }> = [];
   const walk = (schemaNode: Schema | undefined, schemaFile: string, value: unknown, pointer: string) => {
     if (schemaNode === undefined) return;

@@ -4,7 +4,8 @@ import { profileDoc, refusalOf, type RequestRule } from './rule.ts';
 export const usersigDecodes: RequestRule = {
   scope: 'request',
   id: 'usersig.decodes',
-  title: 'The UserSig decodes (base64url → zlib → JSON with TLS.identifier, TLS.sdkappid, TLS.time, TLS.expire, TLS.sig)',
+  title:
+    'The UserSig decodes (base64url → zlib → JSON with TLS.identifier, TLS.sdkappid, TLS.time, TLS.expire, TLS.sig)',
   evidence: 'documented-set',
   accepted: false,
   profileRow: 'signing.usersig-malformed',
@@ -13,6 +14,10 @@ export const usersigDecodes: RequestRule = {
     const facts = view.exchange.usersig;
     // An empty usersig is query.parameters-present's finding.
     if (facts === undefined || facts.decodes || facts.decodeError === 'empty') return [];
-    return [{ message: `the UserSig does not decode: ${facts.decodeError ?? 'malformed'}; ${refusalOf('signing.usersig-malformed')}` }];
+    return [
+      {
+        message: `the UserSig does not decode: ${facts.decodeError ?? 'malformed'}; ${refusalOf('signing.usersig-malformed')}`,
+      },
+    ];
   },
 };

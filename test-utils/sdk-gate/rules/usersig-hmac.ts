@@ -12,7 +12,14 @@ export const usersigHmac: RequestRule = {
   check(view) {
     const facts = view.exchange.usersig;
     if (facts === undefined || !facts.decodes || facts.hmac !== 'invalid') return [];
-    const whose = facts.signedWithKeyOf !== undefined ? `it was signed with the key of app ${facts.signedWithKeyOf}` : 'it was signed with another key';
-    return [{ message: `the UserSig's HMAC does not match the key of app ${facts.sdkappid ?? '?'}: ${whose}; ${refusalOf('signing.hmac-mismatch')}` }];
+    const whose =
+      facts.signedWithKeyOf !== undefined
+        ? `it was signed with the key of app ${facts.signedWithKeyOf}`
+        : 'it was signed with another key';
+    return [
+      {
+        message: `the UserSig's HMAC does not match the key of app ${facts.sdkappid ?? '?'}: ${whose}; ${refusalOf('signing.hmac-mismatch')}`,
+      },
+    ];
   },
 };

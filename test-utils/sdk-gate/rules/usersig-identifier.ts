@@ -14,6 +14,10 @@ export const usersigIdentifier: RequestRule = {
     const facts = view.exchange.usersig;
     const identifier = param(view.line, 'identifier');
     if (facts?.identifier === undefined || identifier === undefined || facts.identifier === identifier) return [];
-    return [{ message: `the UserSig is for '${facts.identifier}', the query says identifier=${identifier}; ${refusalOf('signing.identifier-mismatch')}` }];
+    return [
+      {
+        message: `the UserSig is for '${facts.identifier}', the query says identifier=${identifier}; ${refusalOf('signing.identifier-mismatch')}`,
+      },
+    ];
   },
 };

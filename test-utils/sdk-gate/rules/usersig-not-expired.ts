@@ -27,6 +27,10 @@ export const usersigNotExpired: RequestRule = {
     const facts = view.exchange.usersig;
     if (!isExpiredAt(facts, view.exchange.t)) return [];
     const late = Math.floor(view.exchange.t) - (expiresAfter(facts) as number);
-    return [{ message: `the UserSig (TLS.time ${facts?.time}, TLS.expire ${facts?.expire} s) expired ${late} s before this request; ${refusalOf('signing.expired')}` }];
+    return [
+      {
+        message: `the UserSig (TLS.time ${facts?.time}, TLS.expire ${facts?.expire} s) expired ${late} s before this request; ${refusalOf('signing.expired')}`,
+      },
+    ];
   },
 };

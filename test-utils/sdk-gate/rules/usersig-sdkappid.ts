@@ -16,6 +16,10 @@ export const usersigSdkappid: RequestRule = {
     if (facts?.sdkappid === undefined || sdkappid === undefined || sdkappid === '') return [];
     // Compared as numbers written in decimal: a leading zero in the query is still the same app.
     if (/^\d+$/.test(sdkappid) && BigInt(sdkappid) === BigInt(facts.sdkappid)) return [];
-    return [{ message: `the UserSig is for app ${facts.sdkappid}, the query says sdkappid=${sdkappid}; ${refusalOf('signing.sdkappid-mismatch')}` }];
+    return [
+      {
+        message: `the UserSig is for app ${facts.sdkappid}, the query says sdkappid=${sdkappid}; ${refusalOf('signing.sdkappid-mismatch')}`,
+      },
+    ];
   },
 };

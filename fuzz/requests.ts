@@ -10,7 +10,7 @@ import { getLimit, operations } from '../test-utils/contract/index.ts';
 
 /** A JSON-ish document, serialised by toBytes (leaves are written as given, invalid or not). */
 export type Doc =
-  | { t: 'obj'; entries: Array<[Doc & { t: 'str' | 'bytes' } | string, Doc]> }
+  | { t: 'obj'; entries: Array<[(Doc & { t: 'str' | 'bytes' }) | string, Doc]> }
   | { t: 'arr'; items: Doc[] }
   | { t: 'lit'; text: string }
   | { t: 'str'; value: string }
@@ -18,7 +18,15 @@ export type Doc =
   | { t: 'repeat'; unit: string; count: number; quoted: boolean }
   | { t: 'nest'; open: '[' | '{"a":'; close: ']' | '}'; depth: number };
 
-export const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
+export const DANGEROUS_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+] as const;
 
 function pushDoc(doc: Doc, out: Buffer[]): void {
   switch (doc.t) {
@@ -72,29 +80,86 @@ const obj = (entries: Array<[string, Doc]>): Doc => ({ t: 'obj', entries });
 
 const bodyCap = getLimit('request.body.maxBytes').max ?? 1_048_576;
 const int64Limit = getLimit('counter.value.int64');
-const INT64_EDGES = [int64Limit.min64!, int64Limit.max64!, (BigInt(int64Limit.min64!) - 1n).toString(), (BigInt(int64Limit.max64!) + 1n).toString()];
+const INT64_EDGES = [
+  int64Limit.min64!,
+  int64Limit.max64!,
+  (BigInt(int64Limit.min64!) - 1n).toString(),
+  (BigInt(int64Limit.max64!) + 1n).toString(),
+];
 
 /** Byte sequences that are not UTF-8: lone continuation, overlong, surrogate halves, truncated, 0xFF. */
-const INVALID_UTF8: number[][] = [[0x80], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff, 0xfe], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80]];
+const INVALID_UTF8: number[][] = [
+  [0x80],
+  [0xc3, 0x28],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xe2, 0x82],
+  [0xff, 0xfe],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+];
+
+/** Drops quotes, backslashes and the control characters JSON text may not hold raw. */
+function withoutJsonSpecials(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
+  return text.replace(/["\\\u0000-\u001f]/g, '');
+}
 
 const invalidUtf8String: fc.Arbitrary<Doc> = fc
   .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...INVALID_UTF8), fc.string({ maxLength: 8 }))
-  // eslint-disable-next-line no-control-regex -- strips the control characters JSON text may not hold raw
-  .map(([a, bad, b]) => ({ t: 'bytes', bytes: [...Buffer.from(a.replace(/["\\\u0000-\u001f]/g, ''), 'utf8'), ...bad, ...Buffer.from(b.replace(/["\\\u0000-\u001f]/g, ''), 'utf8')] }));
+  .map(([a, bad, b]) => ({
+    t: 'bytes',
+    bytes: [...Buffer.from(withoutJsonSpecials(a), 'utf8'), ...bad, ...Buffer.from(withoutJsonSpecials(b), 'utf8')],
+  }));
 
 /** Strings around the byte limits and the body cap; multi-byte units make bytes ≠ characters. */
 const hugeString: fc.Arbitrary<Doc> = fc
-  .record({ unit: fc.constantFrom('x', 'é', '中', '😀', '\\u0000', '\\ud800'), count: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 20_000 }) }, { weight: 1, arbitrary: fc.integer({ min: bodyCap - 64, max: bodyCap + 64 }) }) })
-  .map(({ unit, count }): Doc => ({ t: 'repeat', unit, count: unit.length > 1 && unit.startsWith('\\') ? Math.floor(count / 6) : Math.floor(count / Buffer.byteLength(unit)), quoted: true }));
+  .record({
+    unit: fc.constantFrom('x', 'é', '中', '😀', '\\u0000', '\\ud800'),
+    count: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 20_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: bodyCap - 64, max: bodyCap + 64 }) },
+    ),
+  })
+  .map(({ unit, count }): Doc => ({
+    t: 'repeat',
+    unit,
+    count:
+      unit.length > 1 && unit.startsWith('\\') ? Math.floor(count / 6) : Math.floor(count / Buffer.byteLength(unit)),
+    quoted: true,
+  }));
 
 const deepNesting: fc.Arbitrary<Doc> = fc
-  .record({ open: fc.constantFrom('[' as const, '{"a":' as const), depth: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 64 }) }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 200_000 }) }) })
+  .record({
+    open: fc.constantFrom('[' as const, '{"a":' as const),
+    depth: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 64 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1000, max: 200_000 }) },
+    ),
+  })
   // Objects nest a few times more slowly than arrays in the mock's parser; 50 000 levels is deep enough.
-  .map(({ open, depth }): Doc => ({ t: 'nest', open, close: open === '[' ? ']' : '}', depth: open === '[' ? depth : Math.min(depth, 50_000) }));
+  .map(({ open, depth }): Doc => ({
+    t: 'nest',
+    open,
+    close: open === '[' ? ']' : '}',
+    depth: open === '[' ? depth : Math.min(depth, 50_000),
+  }));
 
 const numberLiteral: fc.Arbitrary<Doc> = fc.oneof(
   fc.integer().map((n) => lit(String(n))),
-  fc.constantFrom(...INT64_EDGES, '9007199254740993', '-0', '0.5', '1e400', '-1e400', '1E2', '12345678901234567890123', '0.0000001').map(lit),
+  fc
+    .constantFrom(
+      ...INT64_EDGES,
+      '9007199254740993',
+      '-0',
+      '0.5',
+      '1e400',
+      '-1e400',
+      '1E2',
+      '12345678901234567890123',
+      '0.0000001',
+    )
+    .map(lit),
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map((n) => lit(n.toString())),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => lit(JSON.stringify(n))),
 );
@@ -102,7 +167,23 @@ const numberLiteral: fc.Arbitrary<Doc> = fc.oneof(
 const textString: fc.Arbitrary<Doc> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }).map(str) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }).map(str) },
-  { weight: 2, arbitrary: fc.constantFrom(...DANGEROUS_KEYS, '', ' ', 'null', '0', '@TGS#_', 'k'.repeat(32), 'k'.repeat(33), 'é'.repeat(16), 'é'.repeat(17)).map(str) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(
+        ...DANGEROUS_KEYS,
+        '',
+        ' ',
+        'null',
+        '0',
+        '@TGS#_',
+        'k'.repeat(32),
+        'k'.repeat(33),
+        'é'.repeat(16),
+        'é'.repeat(17),
+      )
+      .map(str),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }).map(str) },
   { weight: 1, arbitrary: invalidUtf8String },
 );
@@ -118,7 +199,16 @@ const anyDoc: fc.Arbitrary<Doc> = fc.letrec<{ doc: Doc }>((tie) => ({
     {
       weight: 1,
       arbitrary: fc
-        .array(fc.tuple(fc.oneof(fc.constantFrom(...DANGEROUS_KEYS, 'polluted', 'GroupId', 'key', 'value', 'Key', 'Value'), fc.string({ maxLength: 8 })), tie('doc')), { maxLength: 4 })
+        .array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(...DANGEROUS_KEYS, 'polluted', 'GroupId', 'key', 'value', 'Key', 'Value'),
+              fc.string({ maxLength: 8 }),
+            ),
+            tie('doc'),
+          ),
+          { maxLength: 4 },
+        )
         .map((entries): Doc => obj(entries)),
     },
   ),
@@ -126,9 +216,20 @@ const anyDoc: fc.Arbitrary<Doc> = fc.letrec<{ doc: Doc }>((tie) => ({
 
 /** Values that the mock would later copy: objects that name the prototype chain. */
 const pollutingDoc: fc.Arbitrary<Doc> = fc.constantFrom<Doc>(
-  obj([['polluted', lit('1')], ['isAdmin', lit('true')]]),
+  obj([
+    ['polluted', lit('1')],
+    ['isAdmin', lit('true')],
+  ]),
   obj([['prototype', obj([['polluted', lit('1')]])]]),
-  obj([['__proto__', obj([['polluted', lit('1')], ['GroupAttr', lit('[{"key":"p","value":"p"}]')]])]]),
+  obj([
+    [
+      '__proto__',
+      obj([
+        ['polluted', lit('1')],
+        ['GroupAttr', lit('[{"key":"p","value":"p"}]')],
+      ]),
+    ],
+  ]),
 );
 
 export interface FuzzContext {
@@ -142,31 +243,112 @@ function maybe<T>(arb: fc.Arbitrary<T>, other: fc.Arbitrary<T>, weight = 4): fc.
 
 /** A body shaped like the operations' requests, with any member replaced by anything. */
 function shapedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
-  const key = maybe(fc.oneof(fc.constantFrom('a', 'b', 'c', ...DANGEROUS_KEYS).map(str), textString), fc.oneof(anyDoc, pollutingDoc), 8);
-  const attrValue = maybe(fc.oneof(fc.string({ maxLength: 30 }).map(str), textString, fc.constantFrom('v'.repeat(4000), 'v'.repeat(4001), 'é'.repeat(2000), 'é'.repeat(2001)).map(str)), fc.oneof(anyDoc, pollutingDoc), 8);
-  const attrItem = fc.array(fc.tuple(fc.constantFrom('key', 'value', ...DANGEROUS_KEYS), fc.oneof(key, attrValue)), { maxLength: 3 })
-    .chain((extra) => fc.tuple(key, attrValue).map(([k, v]): Doc => obj([['key', k], ['value', v], ...extra.map(([n, d]): [string, Doc] => [n, d])])));
-  const counterValue = maybe(fc.oneof(numberLiteral, fc.integer({ min: -5, max: 5 }).map((n) => lit(String(n)))), fc.oneof(anyDoc, textString));
-  const counterItem = fc.tuple(key, counterValue).map(([k, v]): Doc => obj([['Key', k], ['Value', v]]));
-  const groupId = maybe(ctx.groupIds.length > 0 ? fc.constantFrom(...ctx.groupIds).map(str) : textString, fc.oneof(textString, anyDoc), 6);
+  const key = maybe(
+    fc.oneof(fc.constantFrom('a', 'b', 'c', ...DANGEROUS_KEYS).map(str), textString),
+    fc.oneof(anyDoc, pollutingDoc),
+    8,
+  );
+  const attrValue = maybe(
+    fc.oneof(
+      fc.string({ maxLength: 30 }).map(str),
+      textString,
+      fc.constantFrom('v'.repeat(4000), 'v'.repeat(4001), 'é'.repeat(2000), 'é'.repeat(2001)).map(str),
+    ),
+    fc.oneof(anyDoc, pollutingDoc),
+    8,
+  );
+  const attrItem = fc
+    .array(fc.tuple(fc.constantFrom('key', 'value', ...DANGEROUS_KEYS), fc.oneof(key, attrValue)), { maxLength: 3 })
+    .chain((extra) =>
+      fc
+        .tuple(key, attrValue)
+        .map(([k, v]): Doc => obj([['key', k], ['value', v], ...extra.map(([n, d]): [string, Doc] => [n, d])])),
+    );
+  const counterValue = maybe(
+    fc.oneof(
+      numberLiteral,
+      fc.integer({ min: -5, max: 5 }).map((n) => lit(String(n))),
+    ),
+    fc.oneof(anyDoc, textString),
+  );
+  const counterItem = fc.tuple(key, counterValue).map(([k, v]): Doc =>
+    obj([
+      ['Key', k],
+      ['Value', v],
+    ]),
+  );
+  const groupId = maybe(
+    ctx.groupIds.length > 0 ? fc.constantFrom(...ctx.groupIds).map(str) : textString,
+    fc.oneof(textString, anyDoc),
+    6,
+  );
   const members: Array<[string, fc.Arbitrary<Doc>]> = [
     ['GroupId', groupId],
-    ['GroupAttr', maybe(fc.array(attrItem, { maxLength: 20 }).map((items): Doc => ({ t: 'arr', items })), fc.oneof(anyDoc, pollutingDoc))],
-    ['GroupCounter', maybe(fc.array(counterItem, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })), anyDoc)],
-    ['GroupCounterKeys', maybe(fc.array(key, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })), anyDoc)],
+    [
+      'GroupAttr',
+      maybe(
+        fc.array(attrItem, { maxLength: 20 }).map((items): Doc => ({ t: 'arr', items })),
+        fc.oneof(anyDoc, pollutingDoc),
+      ),
+    ],
+    [
+      'GroupCounter',
+      maybe(
+        fc.array(counterItem, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })),
+        anyDoc,
+      ),
+    ],
+    [
+      'GroupCounterKeys',
+      maybe(
+        fc.array(key, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })),
+        anyDoc,
+      ),
+    ],
     ['Mode', maybe(fc.constantFrom('Set', 'Increase', 'Decrease', 'set', '').map(str), anyDoc)],
-    ['Type', maybe(fc.constantFrom('Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community', 'BChatRoom').map(str), anyDoc)],
+    [
+      'Type',
+      maybe(fc.constantFrom('Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community', 'BChatRoom').map(str), anyDoc),
+    ],
     ['Name', maybe(fc.string({ maxLength: 40 }).map(str), anyDoc)],
-    ['GroupIdList', maybe(fc.array(groupId, { maxLength: 5 }).map((items): Doc => ({ t: 'arr', items })), anyDoc)],
-    ['Limit', maybe(fc.integer({ min: -1, max: 20_000 }).map((n) => lit(String(n))), anyDoc)],
-    ['Next', maybe(fc.integer({ min: -1, max: 100 }).map((n) => lit(String(n))), anyDoc)],
+    [
+      'GroupIdList',
+      maybe(
+        fc.array(groupId, { maxLength: 5 }).map((items): Doc => ({ t: 'arr', items })),
+        anyDoc,
+      ),
+    ],
+    [
+      'Limit',
+      maybe(
+        fc.integer({ min: -1, max: 20_000 }).map((n) => lit(String(n))),
+        anyDoc,
+      ),
+    ],
+    [
+      'Next',
+      maybe(
+        fc.integer({ min: -1, max: 100 }).map((n) => lit(String(n))),
+        anyDoc,
+      ),
+    ],
     ...DANGEROUS_KEYS.map((name): [string, fc.Arbitrary<Doc>] => [name, fc.oneof(pollutingDoc, anyDoc)]),
   ];
   // GroupId first and usually present, so most bodies get past it to the interesting checks.
-  const picks = fc.tuple(fc.oneof({ weight: 9, arbitrary: fc.constant([0]) }, { weight: 1, arbitrary: fc.constant([]) }), fc.array(fc.nat(members.length - 2).map((i) => i + 1), { maxLength: 5 }));
+  const picks = fc.tuple(
+    fc.oneof({ weight: 9, arbitrary: fc.constant([0]) }, { weight: 1, arbitrary: fc.constant([]) }),
+    fc.array(
+      fc.nat(members.length - 2).map((i) => i + 1),
+      { maxLength: 5 },
+    ),
+  );
   return picks
     .map(([first, rest]) => [...first, ...rest])
-    .chain((picked) => fc.tuple(...picked.map((i) => members[i]![1])).map((values): Doc => obj(picked.map((i, n) => [members[i]![0], values[n]!]))));
+    .chain((picked) =>
+      fc
+        .tuple(...picked.map((i) => members[i]![1]))
+        .map((values): Doc => obj(picked.map((i, n) => [members[i]![0], values[n]!]))),
+    );
 }
 
 /**
@@ -178,8 +360,13 @@ function shapedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
 function wellFormedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
   const keyPool = [...Array.from({ length: 22 }, (_, i) => `k${i}`), ...DANGEROUS_KEYS, 'é'.repeat(16), '😀'.repeat(8)];
   const valueSize = fc.constantFrom(0, 1, 100, 999, 1000, 1001, 2000, 3999, 4000, 4001);
-  const value = fc.tuple(fc.constantFrom('x', 'é', '😀'), valueSize).map(([unit, bytes]) => str(unit.repeat(Math.max(0, Math.floor(bytes / Buffer.byteLength(unit))))));
-  const counterValue = fc.oneof(fc.integer({ min: -3, max: 3 }).map((n) => lit(String(n))), fc.constantFrom(...INT64_EDGES, '4611686018427387904', '-4611686018427387904').map(lit));
+  const value = fc
+    .tuple(fc.constantFrom('x', 'é', '😀'), valueSize)
+    .map(([unit, bytes]) => str(unit.repeat(Math.max(0, Math.floor(bytes / Buffer.byteLength(unit))))));
+  const counterValue = fc.oneof(
+    fc.integer({ min: -3, max: 3 }).map((n) => lit(String(n))),
+    fc.constantFrom(...INT64_EDGES, '4611686018427387904', '-4611686018427387904').map(lit),
+  );
   const groupId = ctx.groupIds.length > 0 ? fc.constantFrom(...ctx.groupIds) : fc.constant('fuzz');
   return fc
     .record({
@@ -193,8 +380,30 @@ function wellFormedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
     .map(({ GroupId, attrs, counters, keys, Mode, Type }) =>
       obj([
         ['GroupId', str(GroupId)],
-        ['GroupAttr', { t: 'arr', items: attrs.map(([k, v]) => obj([['key', str(k)], ['value', v]])) }],
-        ['GroupCounter', { t: 'arr', items: counters.map(([k, v]) => obj([['Key', str(k)], ['Value', v]])) }],
+        [
+          'GroupAttr',
+          {
+            t: 'arr',
+            items: attrs.map(([k, v]) =>
+              obj([
+                ['key', str(k)],
+                ['value', v],
+              ]),
+            ),
+          },
+        ],
+        [
+          'GroupCounter',
+          {
+            t: 'arr',
+            items: counters.map(([k, v]) =>
+              obj([
+                ['Key', str(k)],
+                ['Value', v],
+              ]),
+            ),
+          },
+        ],
         ['GroupCounterKeys', { t: 'arr', items: keys.map(str) }],
         ['Mode', str(Mode)],
         ['Type', str(Type)],
@@ -210,10 +419,21 @@ export function requestBody(ctx: FuzzContext): fc.Arbitrary<Buffer> {
     { weight: 30, arbitrary: shapedBody(ctx).map(toBytes) },
     { weight: 20, arbitrary: wellFormedBody(ctx).map(toBytes) },
     { weight: 4, arbitrary: anyDoc.map(toBytes) },
-    { weight: 1, arbitrary: fc.oneof(hugeString, deepNesting).map((inner) => toBytes({ t: 'obj', entries: [['GroupId', inner]] })) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(hugeString, deepNesting).map((inner) => toBytes({ t: 'obj', entries: [['GroupId', inner]] })),
+    },
     { weight: 1, arbitrary: deepNesting.map(toBytes) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)) },
-    { weight: 1, arbitrary: shapedBody(ctx).chain((doc) => fc.nat().map((cut) => { const all = toBytes(doc); return all.subarray(0, cut % (all.length + 1)); })) },
+    {
+      weight: 1,
+      arbitrary: shapedBody(ctx).chain((doc) =>
+        fc.nat().map((cut) => {
+          const all = toBytes(doc);
+          return all.subarray(0, cut % (all.length + 1));
+        }),
+      ),
+    },
   );
 }
 
@@ -222,8 +442,25 @@ export const OPERATION_PATHS = operations().map((op) => op.path);
 /** One query component: printable, percent-escaped bytes, broken escapes, or long. */
 const queryText = fc.oneof(
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
-  fc.uint8Array({ maxLength: 12 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
-  fc.constantFrom('%', '%G0', '%e9', '%ED%A0%80', '+', '&&', '==', '%00', '1400000001', 'administrator', '0x10', '-1', '1e3', ' '.replace(' ', '%20')),
+  fc
+    .uint8Array({ maxLength: 12 })
+    .map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
+  fc.constantFrom(
+    '%',
+    '%G0',
+    '%e9',
+    '%ED%A0%80',
+    '+',
+    '&&',
+    '==',
+    '%00',
+    '1400000001',
+    'administrator',
+    '0x10',
+    '-1',
+    '1e3',
+    ' '.replace(' ', '%20'),
+  ),
   fc.integer({ min: 100, max: 1200 }).map((n) => 'q'.repeat(n)),
 );
 
@@ -243,51 +480,137 @@ let randomParam = 0;
 
 function authQuery(auth: AuthQuery, extra: string[]): string {
   randomParam = (randomParam + 1) % 2 ** 32;
-  return [`sdkappid=${auth.sdkappid}`, `identifier=${auth.identifier}`, `usersig=${auth.usersig}`, `random=${randomParam}`, 'contenttype=json', ...extra].join('&');
+  return [
+    `sdkappid=${auth.sdkappid}`,
+    `identifier=${auth.identifier}`,
+    `usersig=${auth.usersig}`,
+    `random=${randomParam}`,
+    'contenttype=json',
+    ...extra,
+  ].join('&');
 }
 
 /** Every request kind with its share of the cases. */
 export function fuzzRequest(ctx: FuzzContext, auths: AuthQuery[]): fc.Arbitrary<FuzzRequest> {
   if (auths.length === 0) throw new Error('fuzzRequest needs at least one app to sign with');
   // Most requests are signed by the first app (the full edition); some by the others.
-  const appIndex = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(auths.length - 1) });
+  const appIndex = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.nat(auths.length - 1) },
+  );
   const path = fc.constantFrom(...OPERATION_PATHS);
-  const extraParams = fc.array(fc.tuple(queryText, queryText).map(([k, v]) => `${k}=${v}`), { maxLength: 3 });
-  const api = fc.record({ app: appIndex, path, extra: extraParams, body: requestBody(ctx) }).map(({ app, path: p, extra, body }): FuzzRequest => ({ kind: 'api', path: p, query: authQuery(auths[app]!, extra), body }));
+  const extraParams = fc.array(
+    fc.tuple(queryText, queryText).map(([k, v]) => `${k}=${v}`),
+    { maxLength: 3 },
+  );
+  const api = fc
+    .record({ app: appIndex, path, extra: extraParams, body: requestBody(ctx) })
+    .map(({ app, path: p, extra, body }): FuzzRequest => ({
+      kind: 'api',
+      path: p,
+      query: authQuery(auths[app]!, extra),
+      body,
+    }));
   const brokenQuery = fc
     .record({
       app: appIndex,
       path,
       params: fc.array(
-        fc.tuple(fc.oneof(fc.constantFrom('sdkappid', 'identifier', 'usersig', 'random', 'contenttype', 'SDKAppID', 'UserSig', '__proto__', 'constructor'), queryText), fc.oneof(queryText, fc.constantFrom('valid-sdkappid', 'valid-identifier', 'valid-usersig'))),
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(
+              'sdkappid',
+              'identifier',
+              'usersig',
+              'random',
+              'contenttype',
+              'SDKAppID',
+              'UserSig',
+              '__proto__',
+              'constructor',
+            ),
+            queryText,
+          ),
+          fc.oneof(queryText, fc.constantFrom('valid-sdkappid', 'valid-identifier', 'valid-usersig')),
+        ),
         { maxLength: 7 },
       ),
       body: requestBody(ctx),
     })
     .map(({ app, path: p, params, body }): FuzzRequest => {
       const a = auths[app]!;
-      const fill = (v: string) => (v === 'valid-sdkappid' ? a.sdkappid : v === 'valid-identifier' ? a.identifier : v === 'valid-usersig' ? a.usersig : v);
+      const fill = (v: string) =>
+        v === 'valid-sdkappid'
+          ? a.sdkappid
+          : v === 'valid-identifier'
+            ? a.identifier
+            : v === 'valid-usersig'
+              ? a.usersig
+              : v;
       return { kind: 'query', path: p, query: params.map(([k, v]) => `${k}=${fill(v)}`).join('&'), body };
     });
-  const segment = fc.oneof(fc.constantFrom('v4', 'group_open_http_svc', 'group_open_attr_http_svc', '..', '.', '', '%2e%2e', '%2F', 'get_group_attr', 'GET_GROUP_ATTR'), fc.string({ maxLength: 10 }).map(encodeURIComponent));
+  const segment = fc.oneof(
+    fc.constantFrom(
+      'v4',
+      'group_open_http_svc',
+      'group_open_attr_http_svc',
+      '..',
+      '.',
+      '',
+      '%2e%2e',
+      '%2F',
+      'get_group_attr',
+      'GET_GROUP_ATTR',
+    ),
+    fc.string({ maxLength: 10 }).map(encodeURIComponent),
+  );
   const methodPath = fc
     .record({
       method: fc.constantFrom('GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST', 'PROPFIND'),
-      path: fc.oneof(path.map((p) => `${p}${p.endsWith('/') ? '' : '/'}`), path.map((p) => p.toUpperCase()), path.map((p) => `/${p}`), fc.array(segment, { maxLength: 6 }).map((parts) => `/${parts.join('/')}`)),
+      path: fc.oneof(
+        path.map((p) => `${p}${p.endsWith('/') ? '' : '/'}`),
+        path.map((p) => p.toUpperCase()),
+        path.map((p) => `/${p}`),
+        fc.array(segment, { maxLength: 6 }).map((parts) => `/${parts.join('/')}`),
+      ),
       signed: fc.boolean(),
       app: appIndex,
       extra: extraParams,
       body: fc.option(requestBody(ctx), { nil: undefined }),
     })
-    .map(({ method, path: p, signed, app, extra, body }): FuzzRequest => ({ kind: 'method-path', method, path: p, query: signed ? authQuery(auths[app]!, extra) : extra.join('&'), body }));
+    .map(({ method, path: p, signed, app, extra, body }): FuzzRequest => ({
+      kind: 'method-path',
+      method,
+      path: p,
+      query: signed ? authQuery(auths[app]!, extra) : extra.join('&'),
+      body,
+    }));
   const raw = fc
     .oneof(
       fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from(b), Buffer.from('\r\n\r\n')])),
-      fc.tuple(fc.constantFrom('POST', 'GET', 'BREW', 'P\u0000ST'), path, fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9', 'XTTP/1.1'), fc.constantFrom('Content-Length: 5', 'Content-Length: -1', 'Transfer-Encoding: chunked', 'Content-Length: 1\r\nContent-Length: 2', 'Host:\u0000', ''))
+      fc
+        .tuple(
+          fc.constantFrom('POST', 'GET', 'BREW', 'P\u0000ST'),
+          path,
+          fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9', 'XTTP/1.1'),
+          fc.constantFrom(
+            'Content-Length: 5',
+            'Content-Length: -1',
+            'Transfer-Encoding: chunked',
+            'Content-Length: 1\r\nContent-Length: 2',
+            'Host:\u0000',
+            '',
+          ),
+        )
         .map(([m, p, v, h]) => Buffer.from(`${m} ${p}?sdkappid=1 ${v}\r\nHost: x\r\n${h}\r\n\r\n{}`, 'latin1')),
     )
     .map((bytes): FuzzRequest => ({ kind: 'raw', bytes }));
-  return fc.oneof({ weight: 14, arbitrary: api }, { weight: 3, arbitrary: brokenQuery }, { weight: 2, arbitrary: methodPath }, { weight: 1, arbitrary: raw });
+  return fc.oneof(
+    { weight: 14, arbitrary: api },
+    { weight: 3, arbitrary: brokenQuery },
+    { weight: 2, arbitrary: methodPath },
+    { weight: 1, arbitrary: raw },
+  );
 }
 
 /** A short description of a request for a report line (never the usersig). */

@@ -1,6 +1,6 @@
 // set_group_attr/replaces-whole-set: After the call the group holds exactly the listed keys.
 import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
-import { readAttrs } from './write-semantics.ts';
+import { readAttrs, seedAttrs } from './write-semantics.ts';
 
 const replace = operationCase('set_group_attr', 'replaces-whole-set');
 
@@ -14,15 +14,7 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(
-      await ctx.call('modify_group_attr', {
-        GroupId: group.groupId,
-        GroupAttr: [
-          { key: 'a', value: '1' },
-          { key: 'b', value: '2' },
-        ],
-      }),
-    );
+    await seedAttrs(ctx, group, { a: '1', b: '2' });
     ctx.expectOk(await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'c', value: '3' }] }));
     const { read, attrs } = await readAttrs(ctx, group);
     ctx.expectEqual(read, attrs, { c: '3' }, 'set leaves exactly the keys it lists');

@@ -1,6 +1,6 @@
 // modify_group_attr/upsert-keeps-others: The listed keys are added or updated; keys not listed are kept.
 import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
-import { readAttrs } from './write-semantics.ts';
+import { readAttrs, seedAttrs } from './write-semantics.ts';
 
 const upsert = operationCase('modify_group_attr', 'upsert-keeps-others');
 
@@ -14,15 +14,7 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(
-      await ctx.call('modify_group_attr', {
-        GroupId: group.groupId,
-        GroupAttr: [
-          { key: 'a', value: '1' },
-          { key: 'b', value: '2' },
-        ],
-      }),
-    );
+    await seedAttrs(ctx, group, { a: '1', b: '2' });
     ctx.expectOk(
       await ctx.call('modify_group_attr', {
         GroupId: group.groupId,

@@ -15,3 +15,9 @@ export async function readAttrs(
   const attrs = Object.fromEntries(body.GroupAttrAry.map((a) => [a.key, a.value]));
   return { read, attrs };
 }
+
+/** Writes the given attributes with modify_group_attr, the starting state of a write check. */
+export async function seedAttrs(ctx: CheckContext, group: GroupFixture, attrs: Record<string, string>): Promise<void> {
+  const GroupAttr = Object.entries(attrs).map(([key, value]) => ({ key, value }));
+  ctx.expectOk(await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr }), 'seed the attributes');
+}

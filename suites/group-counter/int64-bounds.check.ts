@@ -1,21 +1,20 @@
 // Counter values are signed 64-bit: the bounds are stored exactly, and an Increase past the
 // maximum or a Decrease past the minimum is refused. Bodies are sent as raw JSON text because
 // JavaScript numbers cannot carry these values exactly.
-import { defineCheck, expectRefusalChangesNothing, getLimit, operationCase } from '../../test-utils/check/index.ts';
+import {
+  defineCheck,
+  expectRefusalChangesNothing,
+  getLimit,
+  operationCase,
+  updateCountersRaw,
+} from '../../test-utils/check/index.ts';
 import type { CheckContext, GroupFixture } from '../../test-utils/check/index.ts';
 
 const range = getLimit('counter.value.int64');
 const outside = operationCase('update_group_counter', 'result-outside-int64');
 
 const update = (ctx: CheckContext, group: GroupFixture, mode: string, value: string) =>
-  ctx.call(
-    'update_group_counter',
-    {},
-    {
-      rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[{"Key":"n","Value":${value}}]}`,
-      retry: false,
-    },
-  );
+  updateCountersRaw(ctx, group.groupId, mode, `{"Key":"n","Value":${value}}`);
 
 for (const [bound, value, step] of [
   ['max', range.max64, 'Increase'],

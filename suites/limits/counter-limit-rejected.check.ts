@@ -2,7 +2,13 @@
 // byte limit, a non-integer Value (1.5, "5") and a result outside signed 64-bit are each rejected
 // with a non-zero ErrorCode, and the counters read back unchanged. Which code rejects them is not
 // published; counter-limit-rejection-code.check.ts checks the inferred one, tentatively.
-import { defineCheck, expectRefusalChangesNothing, getLimit, profileCase } from '../../test-utils/check/index.ts';
+import {
+  defineCheck,
+  expectRefusalChangesNothing,
+  getLimit,
+  profileCase,
+  updateCountersRaw,
+} from '../../test-utils/check/index.ts';
 import type { CheckContext, GroupFixture } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
@@ -11,16 +17,8 @@ const count = getLimit('counter.keys.maxCount');
 const keyBytes = getLimit('counter.key.maxBytes');
 const range = getLimit('counter.value.int64');
 
-/** update_group_counter with a raw JSON body (exact 64-bit values and non-integer Values). */
 const update = (ctx: CheckContext, group: GroupFixture, mode: string, items: string) =>
-  ctx.call(
-    'update_group_counter',
-    {},
-    {
-      rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`,
-      retry: false,
-    },
-  );
+  updateCountersRaw(ctx, group.groupId, mode, items);
 
 interface Rejection {
   check: string;

@@ -1,7 +1,7 @@
 // Tentative: the code that rejects a counter-limit or int64 violation. No dedicated code is
 // published; 10004 (invalid parameter) is inferred. counter-limit-rejected.check.ts gates the
 // rejection itself.
-import { defineCheck, getLimit, profileCase } from '../../test-utils/check/index.ts';
+import { defineCheck, getLimit, profileCase, updateCountersRaw } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const code = profileCase('counters.limit-rejection-code');
@@ -19,15 +19,7 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    const raw = (mode: string, items: string) =>
-      ctx.call(
-        'update_group_counter',
-        {},
-        {
-          rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`,
-          retry: false,
-        },
-      );
+    const raw = (mode: string, items: string) => updateCountersRaw(ctx, group.groupId, mode, items);
     ctx.expectOk(
       await raw(
         'Set',

@@ -1,5 +1,6 @@
 // modify_group_attr/value-past-byte-limit
-import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { expectAttrWriteRefused } from './attr-write-refused.ts';
 import { textOfUtf8Bytes } from './utf8-text.ts';
 
 const limit = getLimit('attr.value.maxBytes');
@@ -15,20 +16,13 @@ defineCheck(
     title: `a ${max + 1}-byte multi-byte value is refused`,
   },
   async (ctx) => {
-    const group = await ctx.createGroup();
     const value = textOfUtf8Bytes(max + 1);
-    await expectRefusalChangesNothing(
+    await expectAttrWriteRefused(
       ctx,
-      group.groupId,
-      'attrs',
-      async () => {
-        ctx.expectErrorCode(
-          await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'k', value }] }),
-          limit.exceeded,
-          `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`,
-        );
-      },
-      `a value of ${max + 1} bytes`,
+      'modify_group_attr',
+      { key: 'k', value },
+      limit.exceeded,
+      `a value of ${max + 1} UTF-8 bytes (${value.length} UTF-16 units)`,
     );
   },
 );

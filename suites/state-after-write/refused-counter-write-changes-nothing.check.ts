@@ -1,7 +1,13 @@
 // A refused counter write changes nothing, not even its valid items: a write that changes an
 // existing counter and also breaks a counter limit (one counter past the limit, a result outside
 // signed 64-bit) is refused, and the counters read back exactly as before.
-import { defineCheck, expectRefusalChangesNothing, getLimit, profileCase } from '../../test-utils/check/index.ts';
+import {
+  defineCheck,
+  expectRefusalChangesNothing,
+  getLimit,
+  profileCase,
+  updateCountersRaw,
+} from '../../test-utils/check/index.ts';
 import type { CheckContext } from '../../test-utils/check/index.ts';
 
 const unchanged = profileCase('counters.refused-write-changes-nothing');
@@ -27,15 +33,7 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    const raw = (mode: string, items: string) =>
-      ctx.call(
-        'update_group_counter',
-        {},
-        {
-          rawBody: `{"GroupId":${JSON.stringify(group.groupId)},"Mode":"${mode}","GroupCounter":[${items}]}`,
-          retry: false,
-        },
-      );
+    const raw = (mode: string, items: string) => updateCountersRaw(ctx, group.groupId, mode, items);
     ctx.expectOk(
       await raw('Set', `{"Key":"a","Value":1},{"Key":"big","Value":${range.max64}}`),
       'seed a = 1 and big = the int64 maximum',

@@ -25,6 +25,7 @@ export type { Envelope, ExpectedOutcome, ResponseLike } from './expectations.ts'
 export { CheckFailedError } from './failure.ts';
 export { judgedPart } from './provoked-codes.ts';
 export { expectRefusalChangesNothing, expectStateEquals, readGroupState } from './read-back.ts';
+export { updateCountersRaw } from './raw-counter-update.ts';
 export { callPastCallRateBursts } from './call-rate-retry.ts';
 export type { ReadBack, StateFamily } from './read-back.ts';
 export type { ProvokedCode } from './provoked-codes.ts';

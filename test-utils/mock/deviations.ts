@@ -2,12 +2,14 @@
  * Named deviations from the reference behaviour, for the mutation self-check: a suite run
  * against a mock with a deviation switched on must fail, which shows its checks can fail.
  *
- * Each decision the mock makes that a plausible wrong server could make differently is one small
- * function here, taking the active set. The catalogue (names, descriptions, which checks must
- * catch each one) is data owned by the self-check; this file only knows the switches.
+ * Each decision the mock makes that a plausible wrong server could make differently is a
+ * replaceable step with its reference behaviour (pipeline-steps.ts, handlers/reference-steps.ts);
+ * a deviation is data that replaces or wraps steps (PIPELINE_STEP_DEVIATIONS below,
+ * handler-step-deviations.ts), composed once when a mock is built. The catalogue (names,
+ * descriptions, which checks must catch each one) is data owned by the self-check.
  */
 
-import { utf8Bytes } from '../contract/bytes.ts';
+import { composeSteps } from './compose-steps.ts';
 import { REFERENCE_PIPELINE_STEPS, type PipelineStepDeviation, type PipelineSteps } from './pipeline-steps.ts';
 
 export type DeviationSet = ReadonlySet<string>;
@@ -144,37 +146,6 @@ export function toDeviationSet(names: readonly string[] | undefined): DeviationS
   return new Set(names);
 }
 
-/** The size a limit counts: UTF-8 bytes (reference) or UTF-16 units (deviation). */
-export function measureForLimit(text: string, deviations: DeviationSet): number {
-  if (deviations.has('limits.count-utf16-units')) return text.length;
-  return utf8Bytes(text);
-}
-
-/** Which code a too-long attribute key gets. */
-export function attrKeyTooLongCode(ownCode: number, invalidParameterCode: number, deviations: DeviationSet): number {
-  return deviations.has('attr.key-too-long-as-invalid-parameter') ? invalidParameterCode : ownCode;
-}
-
-/** Whether the key-count and total-size limits look at the state after the write (reference) or the request only. */
-export function attrLimitsApplyAfterWrite(deviations: DeviationSet): boolean {
-  return !deviations.has('attr.limits-on-request-only');
-}
-
-/** Whether a named switch is on (for the one-line switches in the handlers and the pipeline). */
-export function deviates(deviations: DeviationSet, name: KnownDeviation): boolean {
-  return deviations.has(name);
-}
-
-/** `size > max`, or `size >= max` when the named off-by-one deviation is on. */
-export function exceedsLimit(size: number, max: number, deviations: DeviationSet, offByOne: KnownDeviation): boolean {
-  return deviations.has(offByOne) ? size >= max : size > max;
-}
-
-/** Keys a write removed that a deviating server still counts toward the key limit. */
-export function keepsRemovedKeySlots(deviations: DeviationSet, by: 'clear' | 'set'): boolean {
-  return deviations.has(by === 'clear' ? 'state.clear-keeps-key-slots' : 'state.set-keeps-removed-key-slots');
-}
-
 /** Grace seconds after TLS.time + TLS.expire, and the validity used instead of TLS.expire (null: TLS.expire). */
 export interface ExpiryRule {
   /** Seconds after `time + expire` still accepted (0 reference; -1 = refused in the last second). */
@@ -196,25 +167,6 @@ export function expiryRule(deviations: DeviationSet): ExpiryRule {
 /** How many leading bytes of the HMAC are compared (null: all of them). */
 export function hmacBytesCompared(deviations: DeviationSet): number | null {
   return deviations.has('signing.hmac-prefix-compared') ? 16 : null;
-}
-
-/** The per-API call limit a (possibly deviating) server enforces. */
-export function apiCallLimit(documented: number, deviations: DeviationSet): number {
-  if (deviations.has('rates.api-limit-below-200')) return Math.floor(documented / 2);
-  if (deviations.has('rates.api-limit-off-by-one')) return documented + 1;
-  return documented;
-}
-
-/** The attribute write window: writes per window, window length, and whether one window serves the whole app. */
-export function attrWriteWindow(
-  documented: number,
-  deviations: DeviationSet,
-): { max: number; windowMs: number; perApp: boolean } {
-  return {
-    max: deviations.has('rates.sixth-write-accepted') ? documented + 1 : documented,
-    windowMs: deviations.has('rates.write-window-two-seconds') ? 2000 : 1000,
-    perApp: deviations.has('rates.write-window-per-app'),
-  };
 }
 
 /** A verdict the verifier gave that a deviating server accepts. */
@@ -249,6 +201,9 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
   'signing.sdkappid-mismatch-ignored': acceptVerdict('sdkappid-mismatch'),
   'signing.admin-not-checked': () => ({ mayCallAdminApi: () => true }),
   'rates.no-api-call-limit': () => ({ admitsApiCall: () => true }),
+  'rates.api-limit-off-by-one': (steps) => ({ apiCallLimit: (documented) => steps.apiCallLimit(documented) + 1 }),
+  // Registered after the off-by-one: with both on, the halved limit is the one enforced.
+  'rates.api-limit-below-200': () => ({ apiCallLimit: (documented) => Math.floor(documented / 2) }),
   'envelope.no-errorinfo-on-success': rewriteBody((text) =>
     text.replace('"ActionStatus":"OK","ErrorInfo":"",', '"ActionStatus":"OK",'),
   ),
@@ -261,12 +216,5 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
 
 /** The pipeline's steps with every active deviation applied, in the order they are registered above. */
 export function pipelineStepsFor(deviations: DeviationSet): PipelineSteps {
-  if (deviations.size === 0) return REFERENCE_PIPELINE_STEPS;
-  let steps = REFERENCE_PIPELINE_STEPS;
-  for (const [name, deviate] of Object.entries(PIPELINE_STEP_DEVIATIONS) as Array<
-    [KnownDeviation, PipelineStepDeviation]
-  >) {
-    if (deviations.has(name)) steps = { ...steps, ...deviate(steps) };
-  }
-  return steps;
+  return composeSteps(REFERENCE_PIPELINE_STEPS, PIPELINE_STEP_DEVIATIONS, deviations);
 }

@@ -18,7 +18,7 @@ import type { DeviationSet } from './deviations.ts';
 import type { MockExchangeHook, MockIncomingRequest } from './exchange-hook.ts';
 import { createFaultPicker } from './faults.ts';
 import type { FaultKind, FaultOptions, FaultPicker } from './faults.ts';
-import { answerApiRequest, failureBody, INTERNAL_ERROR_CODE } from './pipeline.ts';
+import { answerApiRequest, failureBody, INTERNAL_ERROR_CODE, mockStepsFor } from './pipeline.ts';
 import type { PipelineRuntime } from './pipeline.ts';
 import { mockRules } from './rules.ts';
 import { MockState } from './state.ts';
@@ -163,6 +163,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     now: resolveClock(options.clock),
     rateLimits: options.rateLimits ?? true,
     deviations,
+    steps: mockStepsFor(deviations),
     callWindows: new Map(),
   };
   const maxBodyBytes = rules.limits.requestBodyBytes.max;

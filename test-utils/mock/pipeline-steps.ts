@@ -13,6 +13,8 @@ export interface PipelineSteps {
   actOnVerdict(verdict: UserSigVerdict): UserSigVerdict;
   /** Whether a caller may use the admin API, given whether it is an App admin (reference: only then). */
   mayCallAdminApi(isAdmin: boolean): boolean;
+  /** The calls per second per API enforced for a documented limit (reference: the documented one). */
+  apiCallLimit(documented: number): number;
   /** Whether a call is admitted by the per-API call rate; `admit` counts it in its window (reference: ask it). */
   admitsApiCall(admit: () => boolean): boolean;
   /** The finished response body as sent (reference: unchanged). */
@@ -23,6 +25,7 @@ export const REFERENCE_PIPELINE_STEPS: PipelineSteps = {
   usersigAsDecoded: (usersig) => usersig,
   actOnVerdict: (verdict) => verdict,
   mayCallAdminApi: (isAdmin) => isAdmin,
+  apiCallLimit: (documented) => documented,
   admitsApiCall: (admit) => admit(),
   finishBody: (body) => body,
 };

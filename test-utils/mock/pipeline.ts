@@ -4,8 +4,11 @@
  * parse, then the operation's own checks. Synchronous from here on: Node runs one request's
  * pipeline at a time, so concurrent writes to one group can never interleave inside a write.
  */
-import { apiCallLimit, pipelineStepsFor } from './deviations.ts';
+import { pipelineStepsFor } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
+import { handlerStepsFor } from './handler-step-deviations.ts';
+import type { HandlerSteps } from './handlers/handler-types.ts';
+import type { PipelineSteps } from './pipeline-steps.ts';
 import type { OperationHandler, HandlerResult } from './handlers/context.ts';
 import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './handlers/attrs.ts';
 import { deleteGroupCounter, getGroupCounter, updateGroupCounter } from './handlers/counters.ts';
@@ -45,8 +48,21 @@ export interface PipelineRuntime {
   now: () => number;
   rateLimits: boolean;
   deviations: DeviationSet;
+  /** The steps for `deviations`, composed once (by mockStepsFor when the mock is built, else on the first request). */
+  steps?: MockSteps;
   /** Per (sdkappid, operation) call windows. */
   callWindows: Map<string, SlidingWindow>;
+}
+
+/** The replaceable steps of the request pipeline and of the operation handlers. */
+export interface MockSteps {
+  pipeline: PipelineSteps;
+  handlers: HandlerSteps;
+}
+
+/** The steps of a mock with these deviations: the reference ones, each deviation's layers applied. */
+export function mockStepsFor(deviations: DeviationSet): MockSteps {
+  return { pipeline: pipelineStepsFor(deviations), handlers: handlerStepsFor(deviations) };
 }
 
 const DECIMAL_ID = /^\d{1,15}$/;
@@ -81,11 +97,17 @@ function usersigFailure(rules: MockRules, verdict: Exclude<UserSigVerdict, 'ok'>
   }
 }
 
-function admitCall(rt: PipelineRuntime, sdkappid: number, op: OperationRules, nowMs: number): boolean {
+function admitCall(
+  rt: PipelineRuntime,
+  steps: PipelineSteps,
+  sdkappid: number,
+  op: OperationRules,
+  nowMs: number,
+): boolean {
   const key = `${sdkappid}/${op.contract.operationId}`;
   let window = rt.callWindows.get(key);
   if (window === undefined) {
-    window = new SlidingWindow(apiCallLimit(op.callsPerSecond, rt.deviations));
+    window = new SlidingWindow(steps.apiCallLimit(op.callsPerSecond));
     rt.callWindows.set(key, window);
   }
   return window.tryAdmit(nowMs);
@@ -115,7 +137,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   const identifier = params.get('identifier');
   if (identifier === null || identifier === '') return failureBody(codes.identifierMissing, 'identifier is missing');
 
-  const steps = pipelineStepsFor(rt.deviations);
+  rt.steps ??= mockStepsFor(rt.deviations);
+  const steps = rt.steps.pipeline;
   const nowMs = rt.now();
   const verdict = rt.verifier.verify({
     usersig: steps.usersigAsDecoded(params.get('usersig')),
@@ -128,7 +151,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   if (effective !== 'ok') return steps.finishBody(usersigFailure(rt.rules, effective));
   if (!steps.mayCallAdminApi(appState.admins.has(identifier)))
     return failureBody(codes.notAdmin, 'identifier must be an App admin');
-  if (rt.rateLimits && !steps.admitsApiCall(() => admitCall(rt, sdkappid, op, nowMs))) {
+  if (rt.rateLimits && !steps.admitsApiCall(() => admitCall(rt, steps, sdkappid, op, nowMs))) {
     return failureBody(codes.apiRate, `more than ${op.callsPerSecond} calls per second to this API`);
   }
 
@@ -145,7 +168,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
       body: parsed,
       nowMs,
       rateLimits: rt.rateLimits,
-      deviations: rt.deviations,
+      steps: rt.steps.handlers,
       allApps: [...rt.state.apps.values()],
     });
   } catch {

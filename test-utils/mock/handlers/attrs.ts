@@ -4,27 +4,20 @@
  * (10004), per-item sizes (10045/10046), the per-group write rate (10049), then the limits on the
  * state after the write (10047/10048); nothing is written unless every check passes.
  */
-import {
-  attrKeyTooLongCode,
-  attrLimitsApplyAfterWrite,
-  attrWriteWindow,
-  deviates,
-  exceedsLimit,
-  keepsRemovedKeySlots,
-  measureForLimit,
-} from '../deviations.ts';
 import type { MockGroup } from '../state.ts';
-import { SlidingWindow } from '../rate-window.ts';
 import { fail, isFailure, OK, opCaseCode, requiredCaseCode, resolveGroup } from './context.ts';
-import type { HandlerContext, HandlerFailure, HandlerResult, OperationHandler } from './context.ts';
-
-interface AttrItem {
-  key: string;
-  value: string;
-}
+import type {
+  AttrChange,
+  AttrItem,
+  AttrWrite,
+  HandlerContext,
+  HandlerFailure,
+  HandlerResult,
+  OperationHandler,
+} from './handler-types.ts';
 
 /** GroupAttr: a non-empty array of {key[, value]} with string members (10004 otherwise). */
-function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | HandlerFailure {
+export function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | HandlerFailure {
   const { codes } = ctx.rules;
   const list = ctx.body['GroupAttr'];
   if (!Array.isArray(list) || list.length === 0) {
@@ -48,48 +41,28 @@ function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | Handle
   return items;
 }
 
-function checkItemSizes(ctx: HandlerContext, items: AttrItem[], withValue: boolean): HandlerFailure | null {
-  const { limits, codes } = ctx.rules;
+/** The first item over its size limit (10045 key, 10046 value), or null. */
+export function itemSizeFailure(
+  ctx: HandlerContext,
+  items: readonly AttrItem[],
+  withValue: boolean,
+): HandlerFailure | null {
+  const { limits } = ctx.rules;
+  const { steps } = ctx;
   for (const { key, value } of items) {
-    if (
-      exceedsLimit(
-        measureForLimit(key, ctx.deviations),
-        limits.attrKeyBytes.max,
-        ctx.deviations,
-        'limits.attr-key-off-by-one',
-      )
-    ) {
-      return fail(
-        attrKeyTooLongCode(limits.attrKeyBytes.code, codes.invalidParameter, ctx.deviations),
-        `attribute key longer than ${limits.attrKeyBytes.max} bytes`,
-      );
-    }
-    if (
-      withValue &&
-      exceedsLimit(
-        measureForLimit(value, ctx.deviations),
-        limits.attrValueBytes.max,
-        ctx.deviations,
-        'limits.attr-value-off-by-one',
-      )
-    ) {
+    if (steps.exceedsLimit('attrKeyBytes', steps.measureText(key), limits.attrKeyBytes.max))
+      return fail(steps.attrKeyTooLongCode(ctx.rules), `attribute key longer than ${limits.attrKeyBytes.max} bytes`);
+    if (withValue && steps.exceedsLimit('attrValueBytes', steps.measureText(value), limits.attrValueBytes.max))
       return fail(limits.attrValueBytes.code, `attribute value longer than ${limits.attrValueBytes.max} bytes`);
-    }
   }
   return null;
 }
 
 /** Admits one write into the group's sliding window, or answers 10049 without writing. */
 function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | null {
-  if (!ctx.rateLimits || !ctx.op.countsAsAttrWrite || deviates(ctx.deviations, 'rates.no-group-write-limit'))
-    return null;
-  if (ctx.op.contract.operationId === 'delete_group_attr' && deviates(ctx.deviations, 'rates.delete-not-counted'))
-    return null;
+  if (!ctx.rateLimits || !ctx.steps.countsAsAttrWrite(ctx.op)) return null;
   const perSecond = ctx.op.groupWritesPerSecond ?? ctx.rules.limits.attrWritesPerSecond.max;
-  const { max, windowMs, perApp } = attrWriteWindow(perSecond, ctx.deviations);
-  const window = perApp
-    ? (ctx.app.appAttrWrites ??= new SlidingWindow(max, windowMs))
-    : (group.attrWrites ??= new SlidingWindow(max, windowMs));
+  const window = ctx.steps.attrWriteWindow(ctx, group, ctx.steps.attrWriteRate(perSecond));
   if (window.tryAdmit(ctx.nowMs)) return null;
   return fail(
     ctx.rules.limits.attrWritesPerSecond.code,
@@ -98,124 +71,46 @@ function admitWrite(ctx: HandlerContext, group: MockGroup): HandlerFailure | nul
 }
 
 /** The 16-key and 16000-byte limits, on the attribute set the write would leave. */
-function checkResultingSet(
-  ctx: HandlerContext,
-  group: MockGroup,
-  resulting: Map<string, string>,
-  requested: Map<string, string>,
-  replaces: boolean,
-): HandlerFailure | null {
+function resultingSetFailure(ctx: HandlerContext, write: AttrWrite): HandlerFailure | null {
   const { limits } = ctx.rules;
-  const counted = attrLimitsApplyAfterWrite(ctx.deviations) ? resulting : requested;
-  // A deviating server still counts keys and bytes a clear, set or delete removed (always none in the reference).
-  const { leftovers } = group;
-  const kept = new Set(leftovers.keys);
-  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set')) for (const key of group.attrs.keys()) kept.add(key);
-  const keptKeys = [...kept].filter((key) => !counted.has(key)).length;
-  if (
-    exceedsLimit(counted.size + keptKeys, limits.attrKeyCount.max, ctx.deviations, 'limits.attr-key-count-off-by-one')
-  )
+  const counted = ctx.steps.attrsCountedForLimits(write);
+  const heldElsewhere = [...new Set(ctx.steps.keySlotsHeld(write))].filter((key) => !counted.has(key)).length;
+  if (ctx.steps.exceedsLimit('attrKeyCount', counted.size + heldElsewhere, limits.attrKeyCount.max))
     return fail(limits.attrKeyCount.code, `more than ${limits.attrKeyCount.max} attribute keys`);
-  let total = leftovers.bytes;
-  const totalled = deviates(ctx.deviations, 'limits.attr-total-on-state-before-write') ? group.attrs : counted;
-  for (const value of totalled.values()) total += measureForLimit(value, ctx.deviations);
-  if (exceedsLimit(total, limits.attrTotalBytes.max, ctx.deviations, 'limits.attr-total-off-by-one'))
+  if (
+    ctx.steps.exceedsLimit('attrTotalBytes', ctx.steps.attrTotalBytes(ctx, write, counted), limits.attrTotalBytes.max)
+  )
     return fail(limits.attrTotalBytes.code, `attribute values add up to more than ${limits.attrTotalBytes.max} bytes`);
   return null;
 }
 
-function replaceAttrs(group: MockGroup, next: Map<string, string>, keepReadCache = false): void {
-  if (!keepReadCache) group.attrReadCache = undefined;
-  group.attrs = next;
-  let total = 0;
-  for (const value of next.values()) total += Buffer.byteLength(value, 'utf8');
-  group.attrValueBytes = total;
-}
-
-/** Where a group's attributes live: the group itself, or (deviation) one store shared by the app. */
+/** Where a group's attributes live (resolveGroup's group, 10004/10015/10010/10007 otherwise). */
 function attrGroup(ctx: HandlerContext): MockGroup | HandlerFailure {
   const group = resolveGroup(ctx);
-  if (isFailure(group) || !deviates(ctx.deviations, 'state.attrs-shared-across-groups')) return group;
-  return ctx.app.groups.values().next().value ?? group;
+  return isFailure(group) ? group : ctx.steps.attrStoreOf(ctx, group);
 }
 
-/** A value as a deviating server stores it (trimmed, or with astral characters as '?'). */
-function storedValue(ctx: HandlerContext, value: string): string {
-  let stored = value;
-  if (deviates(ctx.deviations, 'state.attr-value-trimmed')) stored = stored.trim();
-  if (deviates(ctx.deviations, 'state.text-stored-as-utf8mb3'))
-    stored = stored.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
-  return stored;
-}
-
-/** Upserts `requested` into `base`; with the case deviation a key differing only in case replaces the old one. */
-function mergeAttrs(
+/** `requested` upserted into `base`. */
+export function mergeAttrs(
   ctx: HandlerContext,
-  base: Map<string, string>,
-  requested: Map<string, string>,
+  base: ReadonlyMap<string, string>,
+  requested: ReadonlyMap<string, string>,
 ): Map<string, string> {
   const merged = new Map(base);
-  for (const [key, value] of requested) {
-    if (deviates(ctx.deviations, 'state.attr-keys-case-insensitive')) {
-      for (const existing of [...merged.keys()])
-        if (existing !== key && existing.toLowerCase() === key.toLowerCase()) merged.delete(existing);
-    }
-    merged.set(key, value);
-  }
+  for (const [key, value] of requested) ctx.steps.upsertAttr(merged, key, value);
   return merged;
 }
 
-/** The deviation that stores the items before the first one too long, then answers its error. */
-function storeItemsBeforeRefused(
-  ctx: HandlerContext,
-  group: MockGroup,
-  items: AttrItem[],
-  failure: HandlerFailure,
-): HandlerFailure {
-  const before: AttrItem[] = [];
-  for (const item of items) {
-    if (checkItemSizes(ctx, [item], true)) break;
-    before.push(item);
-  }
-  if (before.length > 0)
-    replaceAttrs(group, mergeAttrs(ctx, group.attrs, new Map(before.map((i) => [i.key, storedValue(ctx, i.value)]))));
-  return failure;
-}
-
-/** The deviation that drops the oldest keys instead of refusing a write past the key limit. */
-function evictOldest(ctx: HandlerContext, resulting: Map<string, string>): Map<string, string> {
-  const max = ctx.rules.limits.attrKeyCount.max;
-  const kept = new Map(resulting);
-  for (const key of resulting.keys()) {
-    if (kept.size <= max) break;
-    kept.delete(key);
-  }
-  return kept;
-}
-
-/** Stores a write; set may leave the keys it dropped counted (deviation). */
-function storeWrite(
-  ctx: HandlerContext,
-  group: MockGroup,
-  resulting: Map<string, string>,
-  replaces: boolean,
-  keepReadCache = false,
-): void {
-  if (replaces && keepsRemovedKeySlots(ctx.deviations, 'set'))
-    for (const key of group.attrs.keys()) if (!resulting.has(key)) group.leftovers.keys.add(key);
-  replaceAttrs(group, resulting, keepReadCache);
-}
-
-/** The refusal, after storing the write all the same on a server with that deviation. */
-function storedAnyway(
-  ctx: HandlerContext,
-  group: MockGroup,
-  resulting: Map<string, string>,
-  failure: HandlerFailure,
-  replaces: boolean,
-): HandlerFailure {
-  if (deviates(ctx.deviations, 'state.refused-write-stored')) storeWrite(ctx, group, resulting, replaces);
-  return failure;
+/** Stores the set a write leaves; a set first removes the keys it does not name. */
+export function storeWrite(ctx: HandlerContext, write: AttrWrite, by: AttrChange): void {
+  const { group, resulting } = write;
+  if (write.replaces)
+    ctx.steps.forgetRemovedAttrs(
+      group,
+      [...group.attrs.keys()].filter((key) => !resulting.has(key)),
+      'set',
+    );
+  ctx.steps.storeAttrs(ctx, group, resulting, by);
 }
 
 function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult {
@@ -224,52 +119,27 @@ function writeAttrs(ctx: HandlerContext, mode: 'modify' | 'set'): HandlerResult 
   const items = readItems(ctx, true);
   if (isFailure(items)) return items;
   const requested = new Map<string, string>();
-  for (const { key, value } of items) requested.set(key, storedValue(ctx, value));
-  // The two semantics deviations swap what modify and set do with the keys they do not name.
-  const replaces =
-    mode === 'set'
-      ? !deviates(ctx.deviations, 'semantics.set-merges-like-modify')
-      : deviates(ctx.deviations, 'semantics.modify-replaces-like-set');
-  let resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
+  for (const { key, value } of items) requested.set(key, ctx.steps.storeAttrValue(value));
+  const replaces = ctx.steps.replacesWholeSet(mode);
+  const resulting = replaces ? requested : mergeAttrs(ctx, group.attrs, requested);
+  const write: AttrWrite = { mode, group, items, requested, resulting, replaces };
 
-  const sizeFailure = checkItemSizes(ctx, items, true);
-  if (sizeFailure) {
-    if (mode === 'modify' && deviates(ctx.deviations, 'state.modify-applies-items-before-refused'))
-      return storeItemsBeforeRefused(ctx, group, items, sizeFailure);
-    return storedAnyway(ctx, group, resulting, sizeFailure, replaces);
-  }
+  const sizeFailure = itemSizeFailure(ctx, items, true);
+  if (sizeFailure) return ctx.steps.applyRefusedWrite(ctx, write, sizeFailure, 'item');
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
-  if (deviates(ctx.deviations, 'state.attr-evicts-oldest-past-key-limit')) resulting = evictOldest(ctx, resulting);
-  const limitFailure = checkResultingSet(ctx, group, resulting, requested, replaces);
-  if (limitFailure) return storedAnyway(ctx, group, resulting, limitFailure, replaces);
-  storeWrite(
-    ctx,
-    group,
-    resulting,
-    replaces,
-    mode === 'set' && deviates(ctx.deviations, 'state.attr-read-cache-skips-set'),
-  );
+  const admitted = { ...write, resulting: ctx.steps.makeRoomForNewKeys(ctx, resulting) };
+  const limitFailure = resultingSetFailure(ctx, admitted);
+  if (limitFailure) return ctx.steps.applyRefusedWrite(ctx, admitted, limitFailure, 'set');
+  storeWrite(ctx, admitted, mode);
   return OK;
 }
 
 export const getGroupAttr: OperationHandler = (ctx) => {
   const group = attrGroup(ctx);
   if (isFailure(group)) return group;
-  // The reference reads the state; the read-cache deviations keep the first read until a write path clears it.
-  let entries = [...group.attrs];
-  if (
-    deviates(ctx.deviations, 'state.attr-read-cache-skips-set') ||
-    deviates(ctx.deviations, 'state.read-cache-after-clear')
-  ) {
-    group.attrReadCache ??= entries;
-    entries = group.attrReadCache;
-  }
-  const GroupAttrAry = entries.map(([key, value]) => ({ key, value }));
-  return {
-    code: 0,
-    fields: deviates(ctx.deviations, 'shapes.attr-array-renamed') ? { GroupAttr: GroupAttrAry } : { GroupAttrAry },
-  };
+  const entries = ctx.steps.readAttrs(ctx, group).map(([key, value]) => ({ key, value }));
+  return { code: 0, fields: ctx.steps.attrListFields(entries) };
 };
 
 export const modifyGroupAttr: OperationHandler = (ctx) => writeAttrs(ctx, 'modify');
@@ -281,21 +151,17 @@ export const deleteGroupAttr: OperationHandler = (ctx) => {
   if (isFailure(group)) return group;
   const items = readItems(ctx, false);
   if (isFailure(items)) return items;
-  const sizeFailure = checkItemSizes(ctx, items, false);
+  const sizeFailure = itemSizeFailure(ctx, items, false);
   if (sizeFailure) return sizeFailure;
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
   // All or nothing: one missing key fails the call and deletes none.
-  for (const { key } of items) {
-    if (!group.attrs.has(key) && !deviates(ctx.deviations, 'semantics.delete-attr-missing-key-ignored'))
-      return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
-  }
-  const next = new Map(group.attrs);
-  for (const { key } of items) next.delete(key);
-  if (deviates(ctx.deviations, 'state.delete-attr-keeps-bytes')) {
-    for (const { key } of items) group.leftovers.bytes += Buffer.byteLength(group.attrs.get(key) ?? '', 'utf8');
-  }
-  replaceAttrs(group, deviates(ctx.deviations, 'semantics.delete-attr-removes-all') ? new Map() : next);
+  const keys = items.map((item) => item.key);
+  if (ctx.steps.missingAttrKeys(group, keys).length > 0)
+    return fail(requiredCaseCode(ctx, 'missing-key'), 'attribute key does not exist');
+  const next = ctx.steps.attrsAfterDelete(group, keys);
+  ctx.steps.forgetRemovedAttrs(group, keys, 'delete');
+  ctx.steps.storeAttrs(ctx, group, next, 'delete');
   return OK;
 };
 
@@ -304,10 +170,6 @@ export const clearGroupAttr: OperationHandler = (ctx) => {
   if (isFailure(group)) return group;
   const rateFailure = admitWrite(ctx, group);
   if (rateFailure) return rateFailure;
-  if (deviates(ctx.deviations, 'semantics.clear-is-noop')) return OK;
-  if (keepsRemovedKeySlots(ctx.deviations, 'clear'))
-    for (const key of group.attrs.keys()) group.leftovers.keys.add(key);
-  // The read-cache deviation: clear leaves the cached answer in place.
-  replaceAttrs(group, new Map(), deviates(ctx.deviations, 'state.read-cache-after-clear'));
+  ctx.steps.clearAttrs(ctx, group);
   return OK;
 };

@@ -5,7 +5,6 @@
  */
 import type { GroupType } from '../../contract/types.ts';
 import { GROUP_TYPES } from '../../contract/types.ts';
-import { deviates, measureForLimit } from '../deviations.ts';
 import { toInt64Candidate } from '../json-int64.ts';
 import type { MockGroup } from '../state.ts';
 import { fail, isFailure, isWellFormedGroupId, OK, opCaseCode, requiredCaseCode, resolveGroup } from './context.ts';
@@ -53,20 +52,12 @@ export const createGroup: OperationHandler = (ctx) => {
   const type = Type as GroupType;
   if (typeof Name !== 'string' || Name.length === 0)
     return fail(opCaseCode(ctx, 'missing-name', codes.invalidParameter), 'Name must be a non-empty string');
-  if (measureForLimit(Name, ctx.deviations) > limits.groupNameBytes.max) {
+  if (ctx.steps.measureText(Name) > limits.groupNameBytes.max) {
     return fail(limits.groupNameBytes.code, `Name longer than ${limits.groupNameBytes.max} bytes`);
   }
   if (Owner_Account !== undefined && typeof Owner_Account !== 'string')
     return fail(codes.invalidParameter, 'Owner_Account must be a string');
-  // Audio-video groups take no members at creation (members join through the SDK): a member
-  // list is refused, not ignored. An empty list adds nobody, so it is let through.
-  const memberList = ctx.body['MemberList'];
-  if (
-    type === 'AVChatRoom' &&
-    Array.isArray(memberList) &&
-    memberList.length > 0 &&
-    !deviates(ctx.deviations, 'groups.avchatroom-members-accepted')
-  ) {
+  if (ctx.steps.memberListRefused(type, ctx.body['MemberList'])) {
     return fail(
       opCaseCode(ctx, 'avchatroom-member-list', codes.invalidParameter),
       'an AVChatRoom takes no MemberList at creation',
@@ -84,25 +75,14 @@ export const createGroup: OperationHandler = (ctx) => {
     groupId = GroupId;
   }
   const group = ctx.app.addGroup(groupId, type, Name, Owner_Account ?? '', Math.floor(ctx.nowMs / 1000));
-  const leftover = ctx.app.destroyedData.get(groupId);
-  if (leftover && deviates(ctx.deviations, 'state.recreated-group-keeps-data')) Object.assign(group, leftover);
+  ctx.steps.initNewGroup(ctx, group);
   return { code: 0, fields: { GroupId: groupId } };
 };
 
 export const destroyGroup: OperationHandler = (ctx) => {
   const group = resolveGroup(ctx);
   if (isFailure(group)) return group;
-  if (deviates(ctx.deviations, 'state.recreated-group-keeps-data')) {
-    ctx.app.destroyedData.set(group.groupId, {
-      attrs: group.attrs,
-      attrValueBytes: group.attrValueBytes,
-      counters: group.counters,
-    });
-  }
-  if (deviates(ctx.deviations, 'state.destroyed-group-readable')) return OK;
-  // The group's own app holds it (another app's, only on a server that shares groups across apps).
-  for (const app of [ctx.app, ...(ctx.allApps ?? [])])
-    if (app.groups.get(group.groupId) === group) app.groups.delete(group.groupId);
+  ctx.steps.destroyGroup(ctx, group);
   return OK;
 };
 

@@ -107,29 +107,34 @@ export function decodeUserSigBytes(usersig: string): Buffer | null {
   return Buffer.from(standard, 'base64');
 }
 
-function decodeAndCheckHmac(
-  usersig: string,
-  secretKey: string,
-  lenience: NonNullable<UserSigVerifierOptions['lenience']>,
-): CachedOutcome {
+/** The fields of a UserSig's document, or why it has none (not base64, not zlib, not JSON, a field missing or mistyped). */
+export function decodeUserSigFields(usersig: string): UserSigFields | string {
   const compressed = decodeUserSigBytes(usersig);
-  if (compressed === null || compressed.length === 0) return { verdict: 'malformed' };
+  if (compressed === null || compressed.length === 0) return 'not base64 in the UserSig alphabet';
   let text: string;
   try {
     text = inflateSync(compressed, { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8');
   } catch {
-    return { verdict: 'malformed' };
+    return 'not a zlib stream';
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    return { verdict: 'malformed' };
+    return 'inflated text is not JSON';
   }
-  const fields = readSigFields(doc);
-  if (fields === null) return { verdict: 'malformed' };
+  return readSigFields(doc);
+}
 
-  const whole = hmacOfFields(fields, secretKey);
+function decodeAndCheckHmac(
+  usersig: string,
+  secretKey: string,
+  lenience: NonNullable<UserSigVerifierOptions['lenience']>,
+): CachedOutcome {
+  const fields = decodeUserSigFields(usersig);
+  if (typeof fields === 'string') return { verdict: 'malformed' };
+
+  const whole = userSigHmac(fields, secretKey);
   const compared = lenience.hmacBytesCompared ?? whole.length;
   const expected = whole.subarray(0, compared);
   const given = Buffer.from(fields.sig, 'base64').subarray(0, lenience.hmacBytesCompared ?? undefined);
@@ -141,7 +146,7 @@ function decodeAndCheckHmac(
   };
 }
 
-interface SigFields {
+export interface UserSigFields {
   identifier: string;
   sdkappid: number;
   time: number;
@@ -150,8 +155,8 @@ interface SigFields {
   sig: string;
 }
 
-function readSigFields(doc: unknown): SigFields | null {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+function readSigFields(doc: unknown): UserSigFields | string {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return 'inflated JSON is not an object';
   const record = doc as Record<string, unknown>;
   const identifier = record['TLS.identifier'];
   const sdkappid = record['TLS.sdkappid'];
@@ -160,10 +165,12 @@ function readSigFields(doc: unknown): SigFields | null {
   const expire = record['TLS.expire'] ?? 0;
   const userbuf = record['TLS.userbuf'];
   const sig = record['TLS.sig'];
-  if (typeof identifier !== 'string') return null;
-  if (!isNonNegativeInteger(sdkappid) || !isNonNegativeInteger(time) || !Number.isSafeInteger(expire)) return null;
-  if (typeof sig !== 'string' || !BASE64_STD.test(sig)) return null;
-  if (userbuf !== undefined && typeof userbuf !== 'string') return null;
+  if (typeof identifier !== 'string') return 'TLS.identifier missing or not a string';
+  if (!isNonNegativeInteger(sdkappid)) return 'TLS.sdkappid missing or not an integer';
+  if (!isNonNegativeInteger(time)) return 'TLS.time missing or not an integer';
+  if (!Number.isSafeInteger(expire)) return 'TLS.expire not an integer';
+  if (typeof sig !== 'string' || !BASE64_STD.test(sig)) return 'TLS.sig missing or not base64';
+  if (userbuf !== undefined && typeof userbuf !== 'string') return 'TLS.userbuf not a string';
   return {
     identifier,
     sdkappid: sdkappid as number,
@@ -179,7 +186,7 @@ function isNonNegativeInteger(value: unknown): boolean {
 }
 
 /** The documented string: identifier, sdkappid, time, expire (time BEFORE expire), [userbuf]. */
-function hmacOfFields(fields: SigFields, secretKey: string): Buffer {
+export function userSigHmac(fields: UserSigFields, secretKey: string): Buffer {
   let content =
     `TLS.identifier:${fields.identifier}\n` +
     `TLS.sdkappid:${fields.sdkappid}\n` +

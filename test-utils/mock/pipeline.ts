@@ -10,9 +10,9 @@ import { handlerStepsFor } from './handler-step-deviations.ts';
 import type { HandlerSteps } from './handlers/handler-types.ts';
 import type { PipelineSteps } from './pipeline-steps.ts';
 import type { OperationHandler, HandlerResult } from './handlers/context.ts';
-import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './handlers/attrs.ts';
-import { deleteGroupCounter, getGroupCounter, updateGroupCounter } from './handlers/counters.ts';
-import { createGroup, destroyGroup, getAppidGroupList, getGroupInfo } from './handlers/groups.ts';
+import { ATTR_HANDLERS } from './handlers/attrs.ts';
+import { COUNTER_HANDLERS } from './handlers/counters.ts';
+import { GROUP_HANDLERS } from './handlers/groups.ts';
 import { parseJsonInt64, stringifyJsonInt64 } from './json-int64.ts';
 import { SlidingWindow } from './rate-window.ts';
 import type { MockRules, OperationRules } from './rules.ts';
@@ -24,18 +24,9 @@ import type { UserSigVerdict, UserSigVerifier } from './usersig-verify.ts';
  * renamed copy of an operation (x-tim-copy-of, a benchmark's doubled spec) gets its original's.
  */
 export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
-  get_group_attr: getGroupAttr,
-  modify_group_attr: modifyGroupAttr,
-  set_group_attr: setGroupAttr,
-  delete_group_attr: deleteGroupAttr,
-  clear_group_attr: clearGroupAttr,
-  get_group_counter: getGroupCounter,
-  update_group_counter: updateGroupCounter,
-  delete_group_counter: deleteGroupCounter,
-  create_group: createGroup,
-  destroy_group: destroyGroup,
-  get_group_info: getGroupInfo,
-  get_appid_group_list: getAppidGroupList,
+  ...ATTR_HANDLERS,
+  ...COUNTER_HANDLERS,
+  ...GROUP_HANDLERS,
 };
 
 /** The code an unexpected exception inside a handler answers (the API's "internal error, retry"). */

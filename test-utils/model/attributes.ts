@@ -150,3 +150,12 @@ export function getGroupAttr(input: StepInput): StepOutput {
     next: input.state,
   };
 }
+
+/** The operations this module answers, by operationId. */
+export const ATTR_STEPS: Readonly<Record<string, (input: StepInput) => StepOutput>> = {
+  get_group_attr: getGroupAttr,
+  modify_group_attr: modifyGroupAttr,
+  set_group_attr: setGroupAttr,
+  delete_group_attr: deleteGroupAttr,
+  clear_group_attr: clearGroupAttr,
+};

@@ -8,7 +8,7 @@ import { utf8Bytes } from '../contract/bytes.ts';
 import { accepted, refused, type AppliedRow, type CounterEntry } from './answer.ts';
 import { isRefusal, resolveGroup, type StepInput, type StepOutput } from './groups.ts';
 import { acceptStatus, caseRow, modelRules } from './rules.ts';
-import { withGroup } from './state.ts';
+import { withGroup, type ModelGroup } from './state.ts';
 
 const MODES = new Set(['Set', 'Increase', 'Decrease']);
 
@@ -38,13 +38,20 @@ function entries(counters: ReadonlyMap<string, bigint>, keys: Iterable<string>):
   return out;
 }
 
-export function getGroupCounter(input: StepInput): StepOutput {
-  const op = input.contract.operationId;
+/** The group and key list a get or delete works on, or the answer refusing it (the state unchanged). */
+function groupAndKeys(input: StepInput): { groupId: string; group: ModelGroup; keys: string[] | null } | StepOutput {
   const target = resolveGroup(input);
   if (isRefusal(target)) return { answer: refused(target), next: input.state };
   const list = readKeyList(input);
   if (isRefusal(list)) return { answer: refused(list), next: input.state };
-  const { keys } = list;
+  return { ...target, keys: list.keys };
+}
+
+export function getGroupCounter(input: StepInput): StepOutput {
+  const op = input.contract.operationId;
+  const target = groupAndKeys(input);
+  if ('answer' in target) return target;
+  const { keys } = target;
   const { counters } = target.group;
   // A key listed twice: whether it comes back once or twice is not documented.
   const listedTwice = keys !== null && new Set(keys).size !== keys.length;
@@ -130,11 +137,9 @@ export function updateGroupCounter(input: StepInput): StepOutput {
 
 export function deleteGroupCounter(input: StepInput): StepOutput {
   const op = input.contract.operationId;
-  const target = resolveGroup(input);
-  if (isRefusal(target)) return { answer: refused(target), next: input.state };
-  const list = readKeyList(input);
-  if (isRefusal(list)) return { answer: refused(list), next: input.state };
-  const { keys } = list;
+  const target = groupAndKeys(input);
+  if ('answer' in target) return target;
+  const { keys } = target;
   const { group, groupId } = target;
   let counters: Map<string, bigint>;
   let row: { row: string; status: 'documented' | 'documented-set' | 'inferred' };
@@ -155,3 +160,10 @@ export function deleteGroupCounter(input: StepInput): StepOutput {
   };
   return { answer, next: withGroup(input.state, input.app, groupId, { ...group, counters }) };
 }
+
+/** The operations this module answers, by operationId. */
+export const COUNTER_STEPS: Readonly<Record<string, (input: StepInput) => StepOutput>> = {
+  get_group_counter: getGroupCounter,
+  update_group_counter: updateGroupCounter,
+  delete_group_counter: deleteGroupCounter,
+};

@@ -97,3 +97,9 @@ export function destroyGroup(input: StepInput): StepOutput {
     next: withGroup(input.state, input.app, target.groupId, { ...target.group, destroyed: true }),
   };
 }
+
+/** The operations this module answers, by operationId. */
+export const GROUP_STEPS: Readonly<Record<string, (input: StepInput) => StepOutput>> = {
+  create_group: createGroup,
+  destroy_group: destroyGroup,
+};

@@ -5,9 +5,9 @@
  */
 import { getOperation } from '../contract/index.ts';
 import { refused, type ExpectedAnswer } from './answer.ts';
-import { clearGroupAttr, deleteGroupAttr, getGroupAttr, modifyGroupAttr, setGroupAttr } from './attributes.ts';
-import { deleteGroupCounter, getGroupCounter, updateGroupCounter } from './counters.ts';
-import { createGroup, destroyGroup, type StepInput, type StepOutput } from './groups.ts';
+import { ATTR_STEPS } from './attributes.ts';
+import { COUNTER_STEPS } from './counters.ts';
+import { GROUP_STEPS, type StepInput, type StepOutput } from './groups.ts';
 import { admitEvent } from './rates.ts';
 import { modelRules } from './rules.ts';
 import { withApp, type ModelState } from './state.ts';
@@ -21,16 +21,9 @@ export interface ModelRequest {
 }
 
 const HANDLERS: Readonly<Record<string, (input: StepInput) => StepOutput>> = {
-  get_group_attr: getGroupAttr,
-  modify_group_attr: modifyGroupAttr,
-  set_group_attr: setGroupAttr,
-  delete_group_attr: deleteGroupAttr,
-  clear_group_attr: clearGroupAttr,
-  get_group_counter: getGroupCounter,
-  update_group_counter: updateGroupCounter,
-  delete_group_counter: deleteGroupCounter,
-  create_group: createGroup,
-  destroy_group: destroyGroup,
+  ...ATTR_STEPS,
+  ...COUNTER_STEPS,
+  ...GROUP_STEPS,
 };
 
 export const MODELLED_OPERATIONS: readonly string[] = Object.keys(HANDLERS);

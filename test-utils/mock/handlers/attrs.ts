@@ -173,3 +173,12 @@ export const clearGroupAttr: OperationHandler = (ctx) => {
   ctx.steps.clearAttrs(ctx, group);
   return OK;
 };
+
+/** The operations this module answers, by operationId. */
+export const ATTR_HANDLERS: Readonly<Record<string, OperationHandler>> = {
+  get_group_attr: getGroupAttr,
+  modify_group_attr: modifyGroupAttr,
+  set_group_attr: setGroupAttr,
+  delete_group_attr: deleteGroupAttr,
+  clear_group_attr: clearGroupAttr,
+};

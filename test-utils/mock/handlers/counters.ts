@@ -154,3 +154,10 @@ export const deleteGroupCounter: OperationHandler = (ctx) => {
   ctx.steps.storeCounters(ctx, group, next, 'delete');
   return OK;
 };
+
+/** The operations this module answers, by operationId. */
+export const COUNTER_HANDLERS: Readonly<Record<string, OperationHandler>> = {
+  get_group_counter: getGroupCounter,
+  update_group_counter: updateGroupCounter,
+  delete_group_counter: deleteGroupCounter,
+};

@@ -178,3 +178,11 @@ export const getAppidGroupList: OperationHandler = (ctx) => {
   }
   return { code: 0, fields: { TotalCount: total, GroupIdList: page, Next: more ? lastSeq : 0 } };
 };
+
+/** The operations this module answers, by operationId. */
+export const GROUP_HANDLERS: Readonly<Record<string, OperationHandler>> = {
+  create_group: createGroup,
+  destroy_group: destroyGroup,
+  get_group_info: getGroupInfo,
+  get_appid_group_list: getAppidGroupList,
+};

@@ -11,6 +11,8 @@ import type { GroupType } from '../contract/types.ts';
 import { parseExact, stringifyExact } from './exact-json.ts';
 import type { StatefulFailure } from './run-property.ts';
 import {
+  ATTR_OPERATIONS,
+  COUNTER_OPERATIONS,
   SLOT_LAYOUTS,
   type AppName,
   type GroupSlot,
@@ -73,14 +75,8 @@ export function writeReplayFile(reportDir: string, file: ReplayFile, label = '')
 const KINDS: readonly StatefulKind[] = ['attributes', 'counters', 'isolation'];
 const APPS: readonly AppName[] = ['main', 'basic'];
 const OPERATIONS: readonly StepOperation[] = [
-  'get_group_attr',
-  'modify_group_attr',
-  'set_group_attr',
-  'delete_group_attr',
-  'clear_group_attr',
-  'get_group_counter',
-  'update_group_counter',
-  'delete_group_counter',
+  ...ATTR_OPERATIONS,
+  ...COUNTER_OPERATIONS,
   'destroy_group',
   'create_group',
 ];

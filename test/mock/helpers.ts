@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
+import { afterAll, beforeAll } from 'vitest';
 import { Api } from 'tls-sig-api-v2';
 import {
   getLimit,
@@ -40,6 +41,19 @@ export function manualClock(startMs = Date.now()): {
 
 export async function startTestMock(options: MockServerOptions = {}): Promise<MockServerHandle> {
   return startMockServer({ host: '127.0.0.1', port: 0, ...options });
+}
+
+/**
+ * One mock for the whole test file: started before its first test, closed after its last. The
+ * handle is filled in when the mock has started, so use it inside tests and hooks only.
+ */
+export function mockPerFile(options: MockServerOptions = {}): MockServerHandle {
+  const handle = {} as MockServerHandle;
+  beforeAll(async () => {
+    Object.assign(handle, await startTestMock(options));
+  });
+  afterAll(async () => handle.close());
+  return handle;
 }
 
 /** Signs with tls-sig-api-v2 (time = the real now, so use it with the real clock). */

@@ -1,7 +1,6 @@
 // The behaviour profile's "Group custom attributes" rows, over real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getOperation, validateResponse } from '../../test-utils/contract/index.ts';
-import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import {
   callApi,
   caseCode,
@@ -10,14 +9,10 @@ import {
   DEFAULT_FULL_APP,
   limitCode,
   limitMax,
-  startTestMock,
+  mockPerFile,
 } from './helpers.ts';
 
-let mock: MockServerHandle;
-beforeAll(async () => {
-  mock = await startTestMock({ rateLimits: false });
-});
-afterAll(async () => mock.close());
+const mock = mockPerFile({ rateLimits: false });
 
 const KEY_MAX = limitMax('attr.key.maxBytes');
 const VALUE_MAX = limitMax('attr.value.maxBytes');
@@ -32,6 +27,13 @@ async function attrsOf(groupId: string): Promise<Attr[]> {
   const answer = await callApi(mock, 'get_group_attr', { GroupId: groupId });
   expect(answer.body.ErrorCode).toBe(0);
   return answer.body['GroupAttrAry'] as Attr[];
+}
+
+/** A new group holding these attributes (one accepted modify). */
+async function groupWithAttrs(GroupAttr: Attr[]): Promise<string> {
+  const groupId = await createGroup(mock);
+  expect((await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr })).body.ErrorCode).toBe(0);
+  return groupId;
 }
 
 describe('group types', () => {
@@ -62,14 +64,10 @@ describe('group types', () => {
 
 describe('semantics of the four writes', () => {
   it('modify upserts the listed keys and keeps the others', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', {
-      GroupId: groupId,
-      GroupAttr: [
-        { key: 'a', value: '1' },
-        { key: 'b', value: '2' },
-      ],
-    });
+    const groupId = await groupWithAttrs([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '2' },
+    ]);
     await callApi(mock, 'modify_group_attr', {
       GroupId: groupId,
       GroupAttr: [
@@ -85,14 +83,10 @@ describe('semantics of the four writes', () => {
   });
 
   it('set replaces the whole set', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', {
-      GroupId: groupId,
-      GroupAttr: [
-        { key: 'a', value: '1' },
-        { key: 'b', value: '2' },
-      ],
-    });
+    const groupId = await groupWithAttrs([
+      { key: 'a', value: '1' },
+      { key: 'b', value: '2' },
+    ]);
     expect(
       (await callApi(mock, 'set_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'z', value: '9' }] })).body
         .ErrorCode,
@@ -101,8 +95,7 @@ describe('semantics of the four writes', () => {
   });
 
   it('clear removes every key; get then answers GroupAttrAry: []', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: attrs(3) });
+    const groupId = await groupWithAttrs(attrs(3));
     expect((await callApi(mock, 'clear_group_attr', { GroupId: groupId })).body.ErrorCode).toBe(0);
     const answer = await callApi(mock, 'get_group_attr', { GroupId: groupId });
     expect(answer.text).toContain('"GroupAttrAry":[]');
@@ -110,8 +103,7 @@ describe('semantics of the four writes', () => {
   });
 
   it('delete removes only the listed keys', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: attrs(3) });
+    const groupId = await groupWithAttrs(attrs(3));
     expect(
       (await callApi(mock, 'delete_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'k1' }] })).body.ErrorCode,
     ).toBe(0);
@@ -119,8 +111,7 @@ describe('semantics of the four writes', () => {
   });
 
   it('delete of a key that does not exist answers 10050 and deletes nothing', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: attrs(2) });
+    const groupId = await groupWithAttrs(attrs(2));
     const answer = await callApi(mock, 'delete_group_attr', {
       GroupId: groupId,
       GroupAttr: [{ key: 'k0' }, { key: 'absent' }],
@@ -130,8 +121,7 @@ describe('semantics of the four writes', () => {
   });
 
   it('get answers lower-case key/value members', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: [{ key: 'x', value: 'y' }] });
+    const groupId = await groupWithAttrs([{ key: 'x', value: 'y' }]);
     const answer = await callApi(mock, 'get_group_attr', { GroupId: groupId });
     expect(answer.text).toContain('"GroupAttrAry":[{"key":"x","value":"y"}]');
   });
@@ -212,8 +202,7 @@ describe('limits in UTF-8 bytes, on the state after the write', () => {
   }
 
   it('the key count is counted after the write: 10 existing + 7 new fails, 10 existing + 6 new passes', async () => {
-    const groupId = await createGroup(mock);
-    await callApi(mock, 'modify_group_attr', { GroupId: groupId, GroupAttr: attrs(10) });
+    const groupId = await groupWithAttrs(attrs(10));
     const over = await callApi(mock, 'modify_group_attr', {
       GroupId: groupId,
       GroupAttr: attrs(KEYS_MAX - 10 + 1, 'v', 'n'),

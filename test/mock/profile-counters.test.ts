@@ -1,8 +1,7 @@
 // The behaviour profile's "Group counters" rows, over real HTTP. Values are compared as exact
 // text: the mock must write int64 values without going through a double.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getLimit, getOperation } from '../../test-utils/contract/index.ts';
-import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import {
   callApi,
   caseCode,
@@ -11,14 +10,10 @@ import {
   limitCode,
   limitMax,
   profileCode,
-  startTestMock,
+  mockPerFile,
 } from './helpers.ts';
 
-let mock: MockServerHandle;
-beforeAll(async () => {
-  mock = await startTestMock({ rateLimits: false });
-});
-afterAll(async () => mock.close());
+const mock = mockPerFile({ rateLimits: false });
 
 const INT64_MAX = getLimit('counter.value.int64').max64!;
 const INT64_MIN = getLimit('counter.value.int64').min64!;
@@ -47,6 +42,13 @@ async function countersText(groupId: string, keys?: string[]): Promise<string> {
   );
   expect(answer.body.ErrorCode).toBe(0);
   return /"GroupCounter":(\[.*\])/.exec(answer.text)![1]!;
+}
+
+/** A new group holding these counters (one accepted update). */
+async function groupWithCounters(items: [string, string][], mode = 'Set'): Promise<string> {
+  const groupId = await createGroup(mock);
+  expect((await update(groupId, items, mode)).code).toBe(0);
+  return groupId;
 }
 
 describe('edition and group types', () => {
@@ -130,20 +132,11 @@ describe('update_group_counter', () => {
   });
 
   it('signed 64-bit values round-trip exactly', async () => {
-    const groupId = await createGroup(mock);
-    expect(
-      (
-        await update(
-          groupId,
-          [
-            ['max', INT64_MAX],
-            ['min', INT64_MIN],
-            ['big', '9007199254740993'],
-          ],
-          'Set',
-        )
-      ).code,
-    ).toBe(0);
+    const groupId = await groupWithCounters([
+      ['max', INT64_MAX],
+      ['min', INT64_MIN],
+      ['big', '9007199254740993'],
+    ]);
     expect(await countersText(groupId)).toBe(
       `[{"Key":"max","Value":${INT64_MAX}},{"Key":"min","Value":${INT64_MIN}},{"Key":"big","Value":9007199254740993}]`,
     );
@@ -163,15 +156,10 @@ describe('update_group_counter', () => {
     ['lower-case Mode', [['k', '1']], 'set', profileCode('groups.missing-group-id')],
   ];
   it.each(rejected)('%s is refused and nothing changes', async (_name, items, mode, code) => {
-    const groupId = await createGroup(mock);
-    await update(
-      groupId,
-      [
-        ['max', INT64_MAX],
-        ['min', INT64_MIN],
-      ],
-      'Set',
-    );
+    const groupId = await groupWithCounters([
+      ['max', INT64_MAX],
+      ['min', INT64_MIN],
+    ]);
     const before = await countersText(groupId);
     expect((await update(groupId, [['other', '1'], ...items], mode)).code).toBe(code);
     expect(await countersText(groupId)).toBe(before);
@@ -238,22 +226,15 @@ describe('update_group_counter', () => {
 });
 
 describe('get_group_counter and delete_group_counter', () => {
-  async function groupWithCounters(): Promise<string> {
-    const groupId = await createGroup(mock);
-    await update(
-      groupId,
-      [
-        ['a', '1'],
-        ['b', '2'],
-        ['c', '3'],
-      ],
-      'Set',
-    );
-    return groupId;
-  }
+  const groupWithABC = (): Promise<string> =>
+    groupWithCounters([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ]);
 
   it('get answers capitalised Key/Value, all counters without keys, the listed existing ones with keys', async () => {
-    const groupId = await groupWithCounters();
+    const groupId = await groupWithABC();
     expect(await countersText(groupId)).toBe('[{"Key":"a","Value":1},{"Key":"b","Value":2},{"Key":"c","Value":3}]');
     expect(await countersText(groupId, ['c', 'unknown', 'a'])).toBe('[{"Key":"c","Value":3},{"Key":"a","Value":1}]');
   });
@@ -275,7 +256,7 @@ describe('get_group_counter and delete_group_counter', () => {
     ],
   ];
   it.each(deletes)('delete: %s', async (_name, body, after, caseId) => {
-    const groupId = await groupWithCounters();
+    const groupId = await groupWithABC();
     expect((await callApi(mock, 'delete_group_counter', { GroupId: groupId, ...body })).body.ErrorCode).toBe(
       caseCode('delete_group_counter', caseId),
     );
@@ -285,7 +266,7 @@ describe('get_group_counter and delete_group_counter', () => {
   it.each(['get_group_counter', 'delete_group_counter'])(
     '%s: GroupCounterKeys of the wrong type is an invalid parameter',
     async (operationId) => {
-      const groupId = await groupWithCounters();
+      const groupId = await groupWithABC();
       for (const GroupCounterKeys of ['a', [1], { a: 1 }]) {
         expect((await callApi(mock, operationId, { GroupId: groupId, GroupCounterKeys })).body.ErrorCode).toBe(
           profileCode('groups.missing-group-id'),
@@ -296,19 +277,13 @@ describe('get_group_counter and delete_group_counter', () => {
   );
 
   it('__proto__ and constructor are ordinary counter keys', async () => {
-    const groupId = await createGroup(mock);
-    expect(
-      (
-        await update(
-          groupId,
-          [
-            ['__proto__', '1'],
-            ['constructor', '2'],
-          ],
-          'Increase',
-        )
-      ).code,
-    ).toBe(0);
+    const groupId = await groupWithCounters(
+      [
+        ['__proto__', '1'],
+        ['constructor', '2'],
+      ],
+      'Increase',
+    );
     expect(await countersText(groupId)).toBe('[{"Key":"__proto__","Value":1},{"Key":"constructor","Value":2}]');
   });
 });

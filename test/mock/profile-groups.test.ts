@@ -1,7 +1,6 @@
 // The behaviour profile's "Groups (fixtures)" rows and the fixture operations, over real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GROUP_TYPES, getOperation, validateResponse } from '../../test-utils/contract/index.ts';
-import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import {
   callApi,
   caseCode,
@@ -9,15 +8,12 @@ import {
   freshGroupId,
   limitCode,
   limitMax,
+  mockPerFile,
   profileCode,
   startTestMock,
 } from './helpers.ts';
 
-let mock: MockServerHandle;
-beforeAll(async () => {
-  mock = await startTestMock({ rateLimits: false });
-});
-afterAll(async () => mock.close());
+const mock = mockPerFile({ rateLimits: false });
 
 const INVALID_PARAMETER = 'groups.missing-group-id';
 

@@ -1,17 +1,12 @@
 // Bad input never crashes the mock or corrupts its state; concurrent writes keep the limits.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prototypeViolations, snapshotPrototypes, stateViolations } from '../../fuzz/invariants.ts';
 import { operations, validateEnvelope } from '../../test-utils/contract/index.ts';
-import type { MockServerHandle } from '../../test-utils/mock/index.ts';
 import { parseJsonInt64, stringifyJsonInt64 } from '../../test-utils/mock/json-int64.ts';
-import { callApi, createGroup, DEFAULT_FULL_APP, limitMax, startTestMock } from './helpers.ts';
+import { callApi, createGroup, DEFAULT_FULL_APP, limitMax, mockPerFile } from './helpers.ts';
 
-let mock: MockServerHandle;
-beforeAll(async () => {
-  mock = await startTestMock({ rateLimits: false });
-});
-afterAll(async () => mock.close());
+const mock = mockPerFile({ rateLimits: false });
 
 const prototypesAtStart = snapshotPrototypes();
 

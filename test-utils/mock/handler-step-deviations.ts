@@ -6,7 +6,7 @@
 import { composeSteps, type StepLayer } from './compose-steps.ts';
 import type { DeviationSet, KnownDeviation } from './deviations.ts';
 import { itemSizeFailure, mergeAttrs, storeWrite } from './handlers/attrs.ts';
-import type { AttrChange, AttrItem, CountedLimit, CounterChange, HandlerSteps } from './handlers/handler-types.ts';
+import type { AttrChange, AttrItem, CountedLimit, HandlerSteps } from './handlers/handler-types.ts';
 import { REFERENCE_HANDLER_STEPS } from './handlers/reference-steps.ts';
 
 /** A deviation of the handlers (or one layer of it): given the steps so far, the steps it replaces or wraps. */
@@ -44,19 +44,7 @@ const attrReadCache: HandlerStepDeviation = (steps) => ({
   },
 });
 
-/** A per-group read cache of the whole counter list, forgotten whenever the counters are stored. */
-const counterReadCache: HandlerStepDeviation = (steps) => ({
-  readCounters: (ctx, group, every) =>
-    every
-      ? new Map((group.counterReadCache ??= [...steps.readCounters(ctx, group, every)]))
-      : steps.readCounters(ctx, group, every),
-  storeCounters: (ctx, group, next, by) => {
-    group.counterReadCache = undefined;
-    steps.storeCounters(ctx, group, next, by);
-  },
-});
-
-/** The read cache survives one kind of change (layered on the cache itself). */
+/** The attribute read cache survives one kind of change (layered on the cache itself). */
 const attrCacheKeptBy =
   (kept: AttrChange): HandlerStepDeviation =>
   (steps) => ({
@@ -64,16 +52,6 @@ const attrCacheKeptBy =
       const cached = group.attrReadCache;
       steps.storeAttrs(ctx, group, next, by);
       if (by === kept) group.attrReadCache = cached;
-    },
-  });
-
-const counterCacheKeptBy =
-  (kept: CounterChange): HandlerStepDeviation =>
-  (steps) => ({
-    storeCounters: (ctx, group, next, by) => {
-      const cached = group.counterReadCache;
-      steps.storeCounters(ctx, group, next, by);
-      if (by === kept) group.counterReadCache = cached;
     },
   });
 
@@ -256,7 +234,17 @@ export const HANDLER_STEP_DEVIATIONS: Partial<
   'shapes.counter-key-value-lowercase': () => ({ counterEntry: (key, shown) => ({ key, value: shown }) }),
   'shapes.counter-value-as-string': () => ({ shownCounterValue: (value) => String(value) }),
   'semantics.get-counter-ignores-keys': () => ({ readsEveryCounter: () => true }),
-  'state.counter-read-cache-skips-delete': [counterReadCache, counterCacheKeptBy('delete')],
+  // A per-group read cache of the whole counter list, which update forgets and delete does not.
+  'state.counter-read-cache-skips-delete': (steps) => ({
+    readCounters: (ctx, group, every) =>
+      every
+        ? new Map((group.counterReadCache ??= [...steps.readCounters(ctx, group, every)]))
+        : steps.readCounters(ctx, group, every),
+    storeCounters: (ctx, group, next, by) => {
+      if (by !== 'delete') group.counterReadCache = undefined;
+      steps.storeCounters(ctx, group, next, by);
+    },
+  }),
   'counters.value-parsed-as-double': (steps) => ({
     counterValueFromJson: (value) =>
       typeof value === 'bigint' ? BigInt(Number(value)) : steps.counterValueFromJson(value),

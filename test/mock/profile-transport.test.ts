@@ -57,34 +57,40 @@ describe('envelope', () => {
 });
 
 describe('transport rows', () => {
-  const rows: [string, CallOptions, string][] = [
-    ['GET', { method: 'GET' }, 'transport.method-not-post'],
-    ['PUT', { method: 'PUT' }, 'transport.method-not-post'],
-    ['DELETE', { method: 'DELETE' }, 'transport.method-not-post'],
-    ['unknown command', { path: '/v4/group_open_http_svc/no_such_command' }, 'transport.unknown-command'],
-    ['unknown service', { path: '/v4/no_such_svc/get_group_attr' }, 'transport.unknown-command'],
-    ['no /v4 prefix', { path: '/group_open_http_svc/modify_group_attr' }, 'transport.unknown-command'],
-    ['trailing slash', { path: `${pathOf('get_group_attr')}/` }, 'transport.unknown-command'],
-    [
-      'get_group_attr under group_open_http_svc',
-      { path: '/v4/group_open_http_svc/get_group_attr' },
-      'transport.get-group-attr-alternative-path',
+  // The cases of each profile row, by its case id.
+  const casesByRow: Record<string, [string, CallOptions][]> = {
+    'transport.method-not-post': [
+      ['GET', { method: 'GET' }],
+      ['PUT', { method: 'PUT' }],
+      ['DELETE', { method: 'DELETE' }],
     ],
-    ['no Content-Type', { headers: {} }, 'transport.content-type-variants'],
-    [
-      'application/json; charset=utf-8',
-      { headers: { 'content-type': 'application/json; charset=utf-8' } },
-      'transport.content-type-variants',
+    'transport.unknown-command': [
+      ['unknown command', { path: '/v4/group_open_http_svc/no_such_command' }],
+      ['unknown service', { path: '/v4/no_such_svc/get_group_attr' }],
+      ['no /v4 prefix', { path: '/group_open_http_svc/modify_group_attr' }],
+      ['trailing slash', { path: `${pathOf('get_group_attr')}/` }],
     ],
-    ['text/plain', { headers: { 'content-type': 'text/plain' } }, 'transport.content-type-variants'],
-    ['body not JSON', { rawBody: '{"GroupId": ' }, 'transport.body-not-json'],
-    ['empty body', { rawBody: '' }, 'transport.body-not-json'],
-    ['JSON array', { rawBody: '[]' }, 'transport.body-not-json'],
-    ['JSON null', { rawBody: 'null' }, 'transport.body-not-json'],
-    ['JSON number', { rawBody: '42' }, 'transport.body-not-json'],
-    ['JSON string', { rawBody: '"GroupId"' }, 'transport.body-not-json'],
-    ['invalid UTF-8 garbage', { rawBody: Buffer.from([0xff, 0xfe, 0x7b]) }, 'transport.body-not-json'],
-  ];
+    'transport.get-group-attr-alternative-path': [
+      ['get_group_attr under group_open_http_svc', { path: '/v4/group_open_http_svc/get_group_attr' }],
+    ],
+    'transport.content-type-variants': [
+      ['no Content-Type', { headers: {} }],
+      ['application/json; charset=utf-8', { headers: { 'content-type': 'application/json; charset=utf-8' } }],
+      ['text/plain', { headers: { 'content-type': 'text/plain' } }],
+    ],
+    'transport.body-not-json': [
+      ['body not JSON', { rawBody: '{"GroupId": ' }],
+      ['empty body', { rawBody: '' }],
+      ['JSON array', { rawBody: '[]' }],
+      ['JSON null', { rawBody: 'null' }],
+      ['JSON number', { rawBody: '42' }],
+      ['JSON string', { rawBody: '"GroupId"' }],
+      ['invalid UTF-8 garbage', { rawBody: Buffer.from([0xff, 0xfe, 0x7b]) }],
+    ],
+  };
+  const rows = Object.entries(casesByRow).flatMap(([caseId, cases]) =>
+    cases.map(([name, options]): [string, CallOptions, string] => [name, options, caseId]),
+  );
   it.each(rows)('%s', async (_name, options, caseId) => {
     const answer = await callApi(mock, 'get_group_attr', { GroupId: groupId }, { usersig: sig(), ...options });
     expect(answer.status).toBe(200);

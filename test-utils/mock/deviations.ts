@@ -9,8 +9,9 @@
  * descriptions, which checks must catch each one) is data owned by the self-check.
  */
 
-import { composeSteps } from './compose-steps.ts';
+import { composeSteps, type StepDeviationTable } from './compose-steps.ts';
 import { REFERENCE_PIPELINE_STEPS, type PipelineStepDeviation, type PipelineSteps } from './pipeline-steps.ts';
+import type { UserSigVerifierOptions } from './usersig-verify.ts';
 
 export type DeviationSet = ReadonlySet<string>;
 
@@ -146,27 +147,29 @@ export function toDeviationSet(names: readonly string[] | undefined): DeviationS
   return new Set(names);
 }
 
-/** Grace seconds after TLS.time + TLS.expire, and the validity used instead of TLS.expire (null: TLS.expire). */
-export interface ExpiryRule {
-  /** Seconds after `time + expire` still accepted (0 reference; -1 = refused in the last second). */
-  graceSeconds: number;
-  fixedValiditySeconds: number | null;
-}
+/** How lenient the UserSig verifier is (usersig-verify.ts); the reference is not at all. */
+export type VerifierLenience = NonNullable<UserSigVerifierOptions['lenience']>;
 
-export function expiryRule(deviations: DeviationSet): ExpiryRule {
-  const graceSeconds = deviations.has('signing.expiry-grace-period')
-    ? 300
-    : deviations.has('signing.expiry-off-by-one-late')
-      ? 1
-      : deviations.has('signing.expiry-off-by-one-early')
-        ? -1
-        : 0;
-  return { graceSeconds, fixedValiditySeconds: deviations.has('signing.expire-field-ignored') ? 180 * 86400 : null };
-}
+export const REFERENCE_VERIFIER_LENIENCE: VerifierLenience = {
+  /** Seconds after `time + expire` still accepted (-1: refused in the last second). */
+  graceSeconds: 0,
+  /** The validity used instead of TLS.expire (null: TLS.expire). */
+  fixedValiditySeconds: null,
+  /** How many leading bytes of the HMAC are compared (null: all of them). */
+  hmacBytesCompared: null,
+};
 
-/** How many leading bytes of the HMAC are compared (null: all of them). */
-export function hmacBytesCompared(deviations: DeviationSet): number | null {
-  return deviations.has('signing.hmac-prefix-compared') ? 16 : null;
+/** The signing deviations the verifier is made with: each sets its fields (the last one listed wins). */
+export const VERIFIER_LENIENCE_DEVIATIONS: StepDeviationTable<VerifierLenience> = {
+  'signing.expiry-off-by-one-early': () => ({ graceSeconds: -1 }),
+  'signing.expiry-off-by-one-late': () => ({ graceSeconds: 1 }),
+  'signing.expiry-grace-period': () => ({ graceSeconds: 300 }),
+  'signing.expire-field-ignored': () => ({ fixedValiditySeconds: 180 * 86400 }),
+  'signing.hmac-prefix-compared': () => ({ hmacBytesCompared: 16 }),
+} satisfies Partial<Record<KnownDeviation, unknown>>;
+
+export function verifierLenienceFor(deviations: DeviationSet): VerifierLenience {
+  return composeSteps(REFERENCE_VERIFIER_LENIENCE, VERIFIER_LENIENCE_DEVIATIONS, deviations);
 }
 
 /** A verdict the verifier gave that a deviating server accepts. */

@@ -13,7 +13,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 import type { MockApp } from './default-apps.ts';
-import { expiryRule, hmacBytesCompared, toDeviationSet } from './deviations.ts';
+import { toDeviationSet, verifierLenienceFor } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
 import type { MockExchangeHook, MockIncomingRequest } from './exchange-hook.ts';
 import { createFaultPicker } from './faults.ts';
@@ -154,7 +154,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const rules = mockRules();
   const state = new MockState(apps);
   const verifier = new UserSigVerifier({
-    lenience: { ...expiryRule(deviations), hmacBytesCompared: hmacBytesCompared(deviations) },
+    lenience: verifierLenienceFor(deviations),
   });
   const runtime: PipelineRuntime = {
     rules,

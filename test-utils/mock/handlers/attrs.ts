@@ -17,7 +17,7 @@ import type {
 } from './handler-types.ts';
 
 /** GroupAttr: a non-empty array of {key[, value]} with string members (10004 otherwise). */
-export function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | HandlerFailure {
+function readItems(ctx: HandlerContext, withValue: boolean): AttrItem[] | HandlerFailure {
   const { codes } = ctx.rules;
   const list = ctx.body['GroupAttr'];
   if (!Array.isArray(list) || list.length === 0) {

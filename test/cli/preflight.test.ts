@@ -2,7 +2,6 @@
 // a few lines, one of which says what is wrong and what to do, no ledger and no report.
 // In-process for the six mistakes (no suite worker is ever started: the preflight refuses
 // first), and once through the real bin for the exit code and the absence of a stack trace.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,8 +19,7 @@ import { describeUnreachable, preflight } from '../../test-utils/runner/prefligh
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
 import { runJanitorCommand } from '../../test-utils/cli/janitor-command.ts';
 import type { RunFlags } from '../../test-utils/config/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { execCli } from '../helpers/cli.ts';
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -231,21 +229,10 @@ describe('the bin', { timeout: 60_000 }, () => {
   it('exits 2 with one line and no stack trace for a closed port', async () => {
     const target = await closedPortUrl();
     const reportDir = join(mkdtempSync(join(tmpdir(), 'timc-preflight-bin-')), 'reports');
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+    const { code, stderr } = await execCli(
+      ['run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir],
+      { TIM_SECRET_KEY: app.secretKey },
     );
-    const child = spawn(
-      process.execPath,
-      ['bin/tim-conformance.mjs', 'run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir],
-      {
-        cwd: ROOT,
-        env: { ...env, TIM_SECRET_KEY: app.secretKey },
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.resume();
-    const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MockApp } from '../../test-utils/mock/default-apps.ts';
 import { startMockServer } from '../../test-utils/mock/index.ts';
 import { signUserSig } from '../../test-utils/signing/index.ts';
-import { ROOT, runCliToEnd } from '../helpers/cli.ts';
+import { ROOT, runCliToEnd, targetFlags } from '../helpers/cli.ts';
 
 /** Rate checks depend on timing through the recording proxy; the leak scan needs none of them. */
 const NOT_RATE_CHECKS = '^[^/]+/(?![^/]*rate)';
@@ -205,20 +205,19 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a failing run (keys by flag): report files and output hold no key and no usersig', async () => {
+  /** A recording proxy in front of `upstream` (closed after the tests), a fresh report directory, and when the run began. */
+  async function watchedRun(upstream: string, dirPrefix: string) {
     const usersigs = new Set<string>();
-    const proxy = await startRecordingProxy(deviant.url, usersigs);
+    const proxy = await startRecordingProxy(upstream, usersigs);
     proxies.push(proxy.server);
-    const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-fail-'));
-    const startedMs = Date.now() - 1000;
+    return { usersigs, proxy, reportDir: mkdtempSync(join(tmpdir(), dirPrefix)), startedMs: Date.now() - 1000 };
+  }
+
+  test('a failing run (keys by flag): report files and output hold no key and no usersig', async () => {
+    const { usersigs, proxy, reportDir, startedMs } = await watchedRun(deviant.url, 'timc-sec-fail-');
     const { code, output } = await runCli(
       [
-        '--target',
-        proxy.url,
-        '--sdkappid',
-        String(main.sdkappid),
-        '--secret-key',
-        main.secretKey,
+        ...targetFlags(proxy.url, main),
         '--basic-sdkappid',
         String(basic.sdkappid),
         '--basic-secret-key',
@@ -250,11 +249,7 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
   });
 
   test('a run with the keys in TIM_* variables (signing checks included): nothing leaks either', async () => {
-    const usersigs = new Set<string>();
-    const proxy = await startRecordingProxy(reference.url, usersigs);
-    proxies.push(proxy.server);
-    const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-env-'));
-    const startedMs = Date.now() - 1000;
+    const { usersigs, proxy, reportDir, startedMs } = await watchedRun(reference.url, 'timc-sec-env-');
     const { code, output } = await runCli(
       [
         '--suites',

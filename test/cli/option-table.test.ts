@@ -193,9 +193,7 @@ describe('the SDK commands parse with the table too', () => {
     [['diff', 'a'], /^tim-conformance: diff needs two recordings/],
     [['replay', 'f', '--strict=yes'], /^tim-conformance: option --strict of 'replay' takes no value/],
   ])('%j: one line, exit 2', async (argv, message) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const { code, out, err } = await mainLines(...argv);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);

@@ -31,7 +31,8 @@ export type MutantArea =
   | 'edition'
   | 'shapes'
   | 'state'
-  | 'error-codes';
+  | 'error-codes'
+  | 'transport';
 
 /** One catalogue row as written. */
 export interface MutantRow {
@@ -84,6 +85,7 @@ const edition = rowOf('edition');
 const shapes = rowOf('shapes');
 const state = rowOf('state');
 const errorCodes = rowOf('error-codes');
+const transport = rowOf('transport');
 
 const ROWS: Record<KnownDeviation, MutantRow> = {
   'limits.count-utf16-units': limits('limit:attr.key.maxBytes#exceeded', [
@@ -317,6 +319,34 @@ const ROWS: Record<KnownDeviation, MutantRow> = {
   'state.attr-keys-case-insensitive': state('modify_group_attr#upsert-keeps-others', ['stateful/attributes']),
   'state.text-stored-as-utf8mb3': state('modify_group_attr#upsert-keeps-others', ['stateful/attributes']),
   'state.attr-value-trimmed': state('modify_group_attr#upsert-keeps-others', ['stateful/attributes']),
+  // Behaviour-profile rows that had no check (transport, query parameters, the group list).
+  'transport.body-size-unchecked': transport(
+    'transport.body-too-large',
+    ['transport/body-too-large'],
+    'the profile infers the 1 MiB cap and its 60003 (no page states them): only a tentative check catches it',
+  ),
+  'signing.random-int32-only': signing('signing.random-above-2-31', ['get_group_attr/random-above-2-31']),
+  'signing.random-contenttype-validated': signing(
+    'signing.random-or-contenttype-invalid',
+    [
+      'get_group_attr/random-missing-accepted',
+      'get_group_attr/random-past-uint32-accepted',
+      'get_group_attr/random-negative-accepted',
+      'get_group_attr/random-not-a-number-accepted',
+      'get_group_attr/contenttype-missing-accepted',
+      'get_group_attr/contenttype-not-json-accepted',
+    ],
+    'the profile infers that a bad random or contenttype is accepted (no page says what happens): only tentative checks catch it',
+  ),
+  'groups.list-limit-ignored': semantics('get_appid_group_list#pages-until-next-zero', [
+    'get_appid_group_list/pages-until-next-zero',
+  ]),
+  'groups.list-next-ignored': semantics('get_appid_group_list#pages-until-next-zero', [
+    'get_appid_group_list/pages-until-next-zero',
+  ]),
+  'groups.list-group-type-ignored': semantics('get_appid_group_list#group-type-filter', [
+    'get_appid_group_list/group-type-filter',
+  ]),
 };
 
 function entryOf(name: KnownDeviation, row: MutantRow | undefined): MutantEntry {

@@ -15,7 +15,11 @@ defineCheck(
     const chatRoom = await ctx.createGroup({ type: 'ChatRoom' });
     const publicGroup = await ctx.createGroup({ type: 'Public' });
 
-    const chatRooms = await listAllPages(ctx, { limit: PAGE_SIZE_MAX, maxPages: MAX_PAGES, groupType: 'ChatRoom' });
+    const chatRooms = await listAllPages(ctx, {
+      limitFor: () => PAGE_SIZE_MAX,
+      maxPages: MAX_PAGES,
+      groupType: 'ChatRoom',
+    });
     const filtered = chatRooms.pages.at(-1)!.result;
     ctx.expectThat(filtered, chatRooms.ids.includes(chatRoom.groupId), 'GroupType ChatRoom lists the ChatRoom group');
     ctx.expectThat(
@@ -24,7 +28,7 @@ defineCheck(
       'GroupType ChatRoom does not list a Public group',
     );
 
-    const every = await listAllPages(ctx, { limit: PAGE_SIZE_MAX, maxPages: MAX_PAGES });
+    const every = await listAllPages(ctx, { limitFor: () => PAGE_SIZE_MAX, maxPages: MAX_PAGES });
     ctx.expectThat(
       every.pages.at(-1)!.result,
       every.ids.includes(chatRoom.groupId) && every.ids.includes(publicGroup.groupId),

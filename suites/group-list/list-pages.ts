@@ -8,6 +8,8 @@ import type { CallResult } from '../../test-utils/client/index.ts';
 
 export interface ListPage {
   result: CallResult;
+  /** The Limit the page was asked with. */
+  limit: number;
   totalCount: number;
   ids: string[];
   /** The answer's Next as decimal digits ('0': the last page). */
@@ -37,6 +39,7 @@ export async function listPage(ctx: CheckContext, limit: number, next: string, g
   );
   return {
     result,
+    limit,
     totalCount: body.TotalCount,
     ids: body.GroupIdList.map((item) => item.GroupId),
     next: nextOf(result),
@@ -44,25 +47,26 @@ export async function listPage(ctx: CheckContext, limit: number, next: string, g
 }
 
 /**
- * Every page from Next 0 until an answer's Next is 0, `limit` groups a page: the ids listed (in
- * order, a group listed twice appears twice) and the last answer. Fails the check when Next is
- * not 0 after `maxPages` pages.
+ * Every page from Next 0 until an answer's Next is 0: the ids listed (in order, a group listed
+ * twice appears twice) and the pages. Each page asks for `limitFor(TotalCount of the previous
+ * answer)` groups (undefined for the first page), so a listing can keep up with an app that other
+ * checks grow meanwhile. Fails the check when Next is not 0 after `maxPages` pages.
  */
 export async function listAllPages(
   ctx: CheckContext,
-  options: { limit: number; maxPages: number; groupType?: string },
+  options: { limitFor: (totalCount: number | undefined) => number; maxPages: number; groupType?: string },
 ): Promise<{ ids: string[]; pages: ListPage[] }> {
   const pages: ListPage[] = [];
   let next = '0';
   while (pages.length < options.maxPages) {
-    const page = await listPage(ctx, options.limit, next, options.groupType);
+    const page = await listPage(ctx, options.limitFor(pages.at(-1)?.totalCount), next, options.groupType);
     pages.push(page);
     if (page.next === '0') return { ids: pages.flatMap((p) => p.ids), pages };
     next = page.next;
   }
   return ctx.fail(
     pages.at(-1)?.result,
-    `Next was still not 0 after ${options.maxPages} pages of ${options.limit}`,
+    `Next was still not 0 after ${options.maxPages} pages (Limit ${pages.map((p) => p.limit).join(', ')})`,
     "each answer's Next continues the listing until an answer's Next is 0",
   );
 }

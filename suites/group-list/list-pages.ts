@@ -48,18 +48,23 @@ export async function listPage(ctx: CheckContext, limit: number, next: string, g
 
 /**
  * Every page from Next 0 until an answer's Next is 0: the ids listed (in order, a group listed
- * twice appears twice) and the pages. Each page asks for `limitFor(TotalCount of the previous
- * answer)` groups (undefined for the first page), so a listing can keep up with an app that other
- * checks grow meanwhile. Fails the check when Next is not 0 after `maxPages` pages.
+ * twice appears twice) and the pages. Page n (0 first) asks for `limitFor(TotalCount of the
+ * previous answer, n)` groups (TotalCount undefined for the first page), so a listing can keep up
+ * with an app that other checks change meanwhile. Fails the check when Next is not 0 after
+ * `maxPages` pages.
  */
 export async function listAllPages(
   ctx: CheckContext,
-  options: { limitFor: (totalCount: number | undefined) => number; maxPages: number; groupType?: string },
+  options: {
+    limitFor: (totalCount: number | undefined, page: number) => number;
+    maxPages: number;
+    groupType?: string;
+  },
 ): Promise<{ ids: string[]; pages: ListPage[] }> {
   const pages: ListPage[] = [];
   let next = '0';
   while (pages.length < options.maxPages) {
-    const page = await listPage(ctx, options.limitFor(pages.at(-1)?.totalCount), next, options.groupType);
+    const page = await listPage(ctx, options.limitFor(pages.at(-1)?.totalCount, pages.length), next, options.groupType);
     pages.push(page);
     if (page.next === '0') return { ids: pages.flatMap((p) => p.ids), pages };
     next = page.next;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeConsumerProject } from './consumer-project.ts';
+import { proxyUnderSignal } from '../sdk-gate/proxy-under-signal.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -173,6 +174,21 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
       'suites/limits/key-past-byte-limit',
     ]);
     expect(mutants.stdout).toMatch(/Killed 1 of 1 deviations/);
+  });
+
+  test('tim-conformance proxy judges and records in its built judging thread, and SIGTERM loses nothing', async () => {
+    const requests = 20;
+    const outcome = await proxyUnderSignal(join(project, 'node_modules', '.bin', 'tim-conformance'), [], {
+      cwd: project,
+      env: cleanEnv,
+      requests,
+      signal: 'SIGTERM',
+    });
+    expect(outcome.statuses).toEqual(Array(requests).fill(200));
+    expect(outcome.recordedLines).toHaveLength(requests);
+    expect(outcome.resultsRequests).toBe(requests);
+    expect(outcome.stderr).toContain(`proxy: ${requests} request(s)`);
+    expect(outcome.code).toBe(1);
   });
 
   test('tim-conformance mock serves from the installed package until SIGTERM', async () => {

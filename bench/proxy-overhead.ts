@@ -1,11 +1,12 @@
 /**
  * Figure 5: what the recording proxy (tim-conformance proxy) adds to an SDK's requests. The
- * reference mock runs in a process of its own (rate limits off), the proxy in another in front
- * of it; a paced load of get_group_attr at 200 requests/s goes to the mock directly, through the
- * proxy, and through the proxy writing a recording. The target: the proxy adds at most 1 ms at
- * p99. Two load generators: autocannon (overallRate; its latencies have 1 ms resolution), and a
- * paced fetch client (keep-alive) in this process timing each request with hrtime (µs resolution), which is
- * the figure the target is judged on.
+ * reference mock runs in a process of its own (rate limits off), and two proxies in front of it,
+ * each the proxy command's run in a process of its own, one of them writing a recording; a paced
+ * load of get_group_attr at 200 requests/s goes to the mock directly, through the proxy and
+ * through the recording proxy. The target: the proxy adds at most 1 ms at p99, with and without
+ * --record. Two load generators: autocannon (overallRate; its latencies have 1 ms resolution),
+ * and a paced fetch client (keep-alive) in this process timing each request with hrtime (µs
+ * resolution), which is the figure the target is judged on.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { DEFAULT_FULL_APP } from '../test-utils/mock/index.ts';
 import { autocannonVersion, loadAutocannon, type LoadResult } from './lib/bench-deps.ts';
 import { startMockProcess, startProxyProcess, type ServerProcess } from './lib/processes.ts';
+import { benchDurationSeconds, type TimedFigures } from './lib/duration.ts';
 import { fixed, table, verdict } from './lib/report.ts';
 import { callOk, signedPath } from './lib/tim-request.ts';
 
@@ -29,17 +31,7 @@ export interface OverheadRow {
   errors: number;
 }
 
-export interface OverheadFigures {
-  rows: OverheadRow[];
-  durationSeconds: number;
-}
-
-function durationSeconds(): number {
-  const text = process.env.BENCH_DURATION_S;
-  const n = text === undefined ? 10 : Number(text);
-  if (!(n > 0)) throw new Error(`BENCH_DURATION_S must be a positive number of seconds, got '${text}'`);
-  return n;
-}
+export type OverheadFigures = TimedFigures<OverheadRow>;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -82,7 +74,7 @@ async function pacedLoad(
 }
 
 export async function benchProxyOverhead(log: (line: string) => void): Promise<OverheadFigures> {
-  const duration = durationSeconds();
+  const duration = benchDurationSeconds();
   const servers: ServerProcess[] = [];
   const recordDir = mkdtempSync(join(tmpdir(), 'timc-bench-proxy-'));
   try {
@@ -175,12 +167,13 @@ export function formatProxyOverhead(figures: OverheadFigures): string {
     for (const route of ['proxy', 'proxy --record'] as const) {
       const via = figures.rows.find((r) => r.generator === generator && r.route === route);
       if (!via) continue;
+      const addedP50 = via.p50Ms - direct.p50Ms;
       const added = via.p99Ms - direct.p99Ms;
       const judged =
         generator === 'paced fetch (hrtime)'
-          ? ` (target ≤ ${TARGET_ADDED_P99_MS} ms: ${verdict(added <= TARGET_ADDED_P99_MS)})`
+          ? ` (target ≤ ${TARGET_ADDED_P99_MS} ms at p99: ${verdict(added <= TARGET_ADDED_P99_MS)})`
           : ' (1 ms resolution)';
-      lines.push(`${generator}: ${route} adds ${fixed(added, 2)} ms at p99${judged}`);
+      lines.push(`${generator}: ${route} adds ${fixed(addedP50, 2)} ms at p50, ${fixed(added, 2)} ms at p99${judged}`);
     }
   }
   return lines.join('\n');

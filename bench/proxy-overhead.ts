@@ -31,7 +31,16 @@ export interface OverheadRow {
   errors: number;
 }
 
-export type OverheadFigures = TimedFigures<OverheadRow>;
+/** CPU time per request of a proxy's threads during the paced load (Linux: /proc). */
+export interface ProxyCpuRow {
+  route: 'proxy' | 'proxy --record';
+  /** The forwarding event loop (the main thread). */
+  mainMicrosPerRequest: number;
+  /** Every other thread: the judging thread, V8's and libuv's helpers. */
+  othersMicrosPerRequest: number;
+}
+
+export type OverheadFigures = TimedFigures<OverheadRow> & { cpu: ProxyCpuRow[] };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -100,12 +109,30 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
     // One-second turns, route after route, so that every route meets the same machine: a busy
     // moment shows in all three instead of in whichever route ran through it.
     const measured = routes.map(() => ({ latencies: [] as number[], errors: 0 }));
+    const proxies = [
+      ['proxy', proxy],
+      ['proxy --record', recording],
+    ] as const;
+    const cpuBefore = await Promise.all(proxies.map(([, p]) => p.threadCpu()));
     for (let second = 0; second < Math.ceil(duration); second++) {
       for (const [i, [, origin]] of routes.entries()) {
         const turn = await pacedLoad(origin, path, body, 1);
         measured[i]!.latencies.push(...turn.latencies);
         measured[i]!.errors += turn.errors;
       }
+    }
+    const cpuAfter = await Promise.all(proxies.map(([, p]) => p.threadCpu()));
+    const cpu: ProxyCpuRow[] = [];
+    for (const [i, [route]] of proxies.entries()) {
+      const before = cpuBefore[i];
+      const after = cpuAfter[i];
+      const requests = measured[i + 1]!.latencies.length;
+      if (before === undefined || after === undefined || requests === 0) continue;
+      cpu.push({
+        route,
+        mainMicrosPerRequest: ((after.main - before.main) * 1000) / requests,
+        othersMicrosPerRequest: ((after.others - before.others) * 1000) / requests,
+      });
     }
     for (const [i, [route]] of routes.entries()) {
       const latencies = measured[i]!.latencies.sort((a, b) => a - b);
@@ -147,7 +174,7 @@ export async function benchProxyOverhead(log: (line: string) => void): Promise<O
         });
       }
     }
-    return { rows, durationSeconds: duration };
+    return { rows, cpu, durationSeconds: duration };
   } finally {
     for (const server of servers) await server.stop();
     rmSync(recordDir, { recursive: true, force: true });
@@ -176,5 +203,9 @@ export function formatProxyOverhead(figures: OverheadFigures): string {
       lines.push(`${generator}: ${route} adds ${fixed(addedP50, 2)} ms at p50, ${fixed(added, 2)} ms at p99${judged}`);
     }
   }
+  for (const row of figures.cpu)
+    lines.push(
+      `CPU per request during the paced load, ${row.route}: forwarding thread ${fixed(row.mainMicrosPerRequest, 0)} µs, other threads ${fixed(row.othersMicrosPerRequest, 0)} µs (10 ms ticks over the whole load)`,
+    );
   return lines.join('\n');
 }

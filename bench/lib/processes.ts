@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test-utils/contract/index.ts';
 import { BENCH_DIR, PRISM_ENTRY } from './bench-deps.ts';
+import type { ThreadCpuMs } from './thread-cpu.ts';
 
 export interface ServerProcess {
   url: string;
@@ -36,6 +37,19 @@ function procRss(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Sends { type } to the child; resolves with `field` of its first answer { type, [field] }. */
+function ask<T>(child: ChildProcess, type: string, field: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const onMessage = (message: Record<string, unknown>) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      resolve(message[field] as T);
+    };
+    child.on('message', onMessage);
+    child.send({ type });
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -70,16 +84,7 @@ export async function startMockProcess(options: { rateLimits: boolean; latencyMs
     url,
     pid,
     rssBytes: () => procRss(pid),
-    memory: () =>
-      new Promise<MockMemory>((resolve) => {
-        const onMessage = (message: { type: string; usage?: MockMemory }) => {
-          if (message.type !== 'memory') return;
-          child.off('message', onMessage);
-          resolve(message.usage as MockMemory);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'memory' });
-      }),
+    memory: () => ask<MockMemory>(child, 'memory', 'usage'),
     stop: () => stopChild(child),
   };
 }
@@ -128,8 +133,13 @@ export async function startPrismProcess(specPath: string): Promise<ServerProcess
   return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
 }
 
+export interface ProxyProcess extends ServerProcess {
+  /** CPU time of the proxy's threads so far (undefined without /proc). */
+  threadCpu(): Promise<ThreadCpuMs | undefined>;
+}
+
 /** The recording proxy (bench/lib/proxy-process.ts through tsx) in front of `upstream`. */
-export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ServerProcess> {
+export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ProxyProcess> {
   const child = fork(join(BENCH_DIR, 'lib', 'proxy-process.ts'), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx'],
@@ -140,5 +150,11 @@ export async function startProxyProcess(options: { upstream: string; recordFile?
     child.once('exit', (code) => reject(new Error(`the proxy process exited with ${code} before listening`)));
   });
   const pid = child.pid as number;
-  return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
+  return {
+    url,
+    pid,
+    rssBytes: () => procRss(pid),
+    threadCpu: () => ask<ThreadCpuMs | undefined>(child, 'thread-cpu', 'cpu'),
+    stop: () => stopChild(child),
+  };
 }

@@ -25,11 +25,11 @@ function openRecording(path: string): WriteStream | NodeJS.ErrnoException {
 function serve(recording: WriteStream | undefined): void {
   const judge = proxyJudging(data.apps, data.judgeEach);
   port.on('message', (message: ToJudgeThread) => {
-    if (message.type === 'exchange') {
-      const judged = judge(message.exchange);
-      // Each line goes to the stream as its exchange is judged: a stopped proxy keeps all of them
-      // (a killed one may lose the last few the OS had not been given yet).
-      recording?.write(`${serializeExchange(judged.exchange)}\n`);
+    if (message.type === 'exchanges') {
+      const judged = message.exchanges.map(judge);
+      // The lines go to the stream as their exchanges are judged: a stopped proxy keeps all of
+      // them (a killed one may lose the last few the OS had not been given yet).
+      recording?.write(judged.map((j) => `${serializeExchange(j.exchange)}\n`).join(''));
       send({ type: 'judged', judged });
       return;
     }

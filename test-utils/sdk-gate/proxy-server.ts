@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, request as undiciRequest } from 'undici';
+import { Pool } from 'undici';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JudgeApp, JudgeContext, RecordedExchange } from './exchange.ts';
@@ -99,7 +99,9 @@ function ownBytes(chunks: readonly Uint8Array[]): Uint8Array {
 export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const upstream = new URL(options.upstream);
   const origin = upstream.origin;
-  const agent = new Agent({
+  // One pool of kept-alive connections to the one upstream; requests name only their path, so
+  // no URL is parsed per request.
+  const upstreamPool = new Pool(origin, {
     keepAliveTimeout: 30_000,
     connections: 64,
     ...(options.caCert !== undefined ? { connect: { ca: options.caCert } } : {}),
@@ -127,7 +129,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       onJudged,
     );
   } catch (error) {
-    await agent.close();
+    await upstreamPool.close();
     throw error;
   }
   let seq = 0;
@@ -149,11 +151,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     let answer: Uint8Array;
     let contentType: string;
     try {
-      const upstreamAnswer = await undiciRequest(origin + (req.url ?? '/'), {
+      const upstreamAnswer = await upstreamPool.request({
+        path: req.url ?? '/',
         method: (req.method ?? 'GET') as 'POST',
         headers: forwardHeaders(req.headers),
         ...(body.length > 0 || req.method === 'POST' ? { body } : {}),
-        dispatcher: agent,
       });
       status = upstreamAnswer.statusCode;
       answer = await upstreamAnswer.body.bytes();
@@ -199,7 +201,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       });
     });
   } catch (error) {
-    await agent.close();
+    await upstreamPool.close();
     await judging.drain();
     throw error;
   }
@@ -215,7 +217,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server.closeAllConnections();
       })
         .then(() => new Promise<void>((resolve) => (inFlight === 0 ? resolve() : (idle = resolve))))
-        .then(() => agent.close())
+        .then(() => upstreamPool.close())
         .then(() => judging.drain());
       return closing;
     },

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeConsumerProject } from './consumer-project.ts';
-import { proxyUnderSignal } from '../sdk-gate/proxy-under-signal.ts';
+import { listeningUrl, proxyUnderSignal } from '../sdk-gate/proxy-under-signal.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -197,15 +197,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
       env: cleanEnv,
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const url = await new Promise<string>((done, fail) => {
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        text += String(chunk);
-        const match = /listening on (\S+)/.exec(text);
-        if (match) done(match[1]!);
-      });
-      child.on('exit', () => fail(new Error(`the mock exited before listening: ${text}`)));
-    });
+    const url = await listeningUrl(child, 'the mock');
     const answer = await fetch(`${url}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST', body: '{}' });
     expect(answer.status).toBe(200);
     child.kill('SIGTERM');

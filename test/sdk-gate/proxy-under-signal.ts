@@ -1,7 +1,7 @@
 // The proxy command as a process (the bin from sources, or an installed package's): N requests
 // through it at once, then a signal the moment the last answer is in — while its judging thread
 // may still be judging and recording. What the proxy printed and recorded tells whether it lost any.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,19 @@ export interface ProxyUnderSignal {
   statuses: number[];
   recordedLines: string[];
   resultsRequests: number;
+}
+
+/** The address a server command (mock, proxy) announces in its first line `listening on URL`. */
+export function listeningUrl(child: ChildProcess, name: string): Promise<string> {
+  return new Promise<string>((done, fail) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += String(chunk);
+      const match = /listening on (\S+)/.exec(text);
+      if (match) done(match[1]!);
+    });
+    child.on('exit', () => fail(new Error(`${name} exited before listening: ${text}`)));
+  });
 }
 
 /** `command args… proxy --upstream … --record …`, `requests` requests, then `signal`. */
@@ -44,15 +57,7 @@ export async function proxyUnderSignal(
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const url = await new Promise<string>((done, fail) => {
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        text += String(chunk);
-        const match = /listening on (\S+)/.exec(text);
-        if (match) done(match[1]!);
-      });
-      child.on('exit', () => fail(new Error(`the proxy exited before listening: ${text}${stderr}`)));
-    });
+    const url = await listeningUrl(child, 'the proxy');
     const statuses = await Promise.all(
       Array.from({ length: requests }, (_, i) =>
         fetch(`${url}/v4/group_open_http_svc/get_group_attr?sdkappid=1400000001&identifier=administrator&random=${i}`, {

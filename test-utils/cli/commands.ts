@@ -4,14 +4,16 @@
  * place that names them all. Heavy modules are imported inside the handlers, so `--help` and a
  * usage error load nothing but this table.
  */
-import { MOCK_OPTION_SPECS } from './mock-options.ts';
+import { diffSpec } from './diff-command.ts';
+import { judgeSpec } from './judge-command.ts';
 import { listOf, nonEmptyCheck, OptionTable, stringOf, UsageError, type CommandSpec } from './option-table.ts';
 import { SHARED_OPTIONS, targetFlags } from './options.ts';
 import { mergeCommand } from './merge-command.ts';
+import { proxySpec } from './proxy-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
+import { sdkGateSpec } from './sdk-gate-command.ts';
 import { usersigCommand } from './usersig-command.ts';
-import { diffCommand, judgeCommand, proxyCommand, replayCommand, sdkGateCommand } from './own-parser-commands.ts';
 
 export const janitorCommand: CommandSpec = {
   name: 'janitor',
@@ -49,7 +51,7 @@ export const mockCommand: CommandSpec = {
   description: `Starts the reference mock server and runs it until SIGINT or SIGTERM. The first line printed is
 \`listening on http(s)://HOST:PORT\` (scripts wait for it), then one line per app. Secret keys
 are never printed. A bad flag is one line on stderr and exit code 2.`,
-  options: MOCK_OPTION_SPECS,
+  // Its options are shared with sdk-gate (mock-options.ts); the mock's own parser reads them.
   rawArgs: true,
   async run({ positionals }, io) {
     let runMockCommand: (argv: string[]) => Promise<number>;
@@ -112,6 +114,24 @@ an inferred row is expected to survive (its checks are tentative) unless --stric
   },
 };
 
+export const replayCommand: CommandSpec = {
+  name: 'replay',
+  summary: "run a stateful check's replay file again, each answer beside the model's",
+  synopsis: 'tim-conformance replay FILE [options]',
+  positionals: 'FILE: a replay file',
+  description: `Runs a stateful check's replay file (written to DIR/stateful/ when stateful/* fails) again
+against the target: new groups, fresh UserSigs, the same requests in the same order. Prints
+each answer beside the model's and exits 1 when an answer or a read-back disagrees with a
+documented row (with --strict, an inferred one too), 0 when all agree, 2 on a bad file or bad
+options. The file format is described in docs/stateful.md (schema:
+test-utils/stateful/replay.schema.json). The target flags and TIM_* variables are those of run.`,
+  options: [{ name: 'strict', type: 'boolean', section: 'Replay', help: 'inferred-row mismatches fail too' }],
+  async run(args, io) {
+    const { replayCommand: replay } = await import('./replay-command.ts');
+    return replay(args, io);
+  },
+};
+
 /** Every command, in the order `--help` lists them. Add a command here (one line) and in its own file. */
 export const COMMANDS: readonly CommandSpec[] = [
   runCommand,
@@ -122,10 +142,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   usersigCommand,
   mergeCommand,
   replayCommand,
-  sdkGateCommand,
-  proxyCommand,
-  judgeCommand,
-  diffCommand,
+  sdkGateSpec,
+  proxySpec,
+  judgeSpec,
+  diffSpec,
 ];
 
 export const OPTION_TABLE = new OptionTable().defineShared(SHARED_OPTIONS);

@@ -5,46 +5,46 @@
  * finding, 0 otherwise, 2 on a usage or set-up error (one line). The heavy modules load lazily
  * so that `--help` and usage.ts stay cheap.
  */
-import { parseCommandArgs, stringValue, UsageError } from './args.ts';
+import { appOptions } from './app-options.ts';
 import { checkReportDir } from '../config/report-dir.ts';
-import type { RunnerIO } from '../runner/run-conformance.ts';
+import { stringOf, UsageError, type CommandIO, type CommandSpec, type OptionValues } from './option-table.ts';
+import { commandAlone } from './options.ts';
 import type { JudgeApp } from '../sdk-gate/exchange.ts';
 
-export const JUDGE_USAGE = `tim-conformance judge FILE [options]
-
-Judges the requests in a recording (JSON lines: a cassette of sdk-gate or proxy, or captured
+export const judgeSpec: CommandSpec = {
+  name: 'judge',
+  summary: "judge an SDK's recorded requests against the contract (offline)",
+  synopsis: 'tim-conformance judge FILE [options]',
+  positionals: 'FILE: the recording to judge',
+  description: `Judges the requests in a recording (JSON lines: a cassette of sdk-gate or proxy, or captured
 traffic { t, method, path, req_headers, req_body, status, resp_body }) against the contract's
 request rules, offline. Writes DIR/sdk-results.json, sdk-junit.xml, sdk-report.html and
 sdk-report.md. Exits 1 when a gating finding, 0 otherwise, 2 on a usage or set-up error.
-Expiry is judged at each request's recorded time. See docs/sdk-gate.md for the rules.
-
-  --report-dir DIR          default reports/sdk
-  --sdkappid N              TIM_SDKAPPID    the app the recording talked to; without it (and
-  --secret-key KEY          TIM_SECRET_KEY  without TIM_SDKAPPID) the reference mock's two
-  --admin NAME              TIM_ADMIN       default apps are assumed, keys included, and a
-  --basic-sdkappid N        TIM_BASIC_SDKAPPID    request naming any other app is a finding.
-  --basic-secret-key KEY    TIM_BASIC_SECRET_KEY  The basic app has no counters' edition.
-                            Without a key the HMAC of a raw usersig is not judged; keys are
-                            never printed or written, and files hold no usersig.`;
-
-const JUDGE_OPTIONS = {
-  'report-dir': { type: 'string' },
-  sdkappid: { type: 'string' },
-  'secret-key': { type: 'string' },
-  admin: { type: 'string' },
-  'basic-sdkappid': { type: 'string' },
-  'basic-secret-key': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+Expiry is judged at each request's recorded time. See docs/sdk-gate.md for the rules.`,
+  options: appOptions({
+    section: 'Apps (flags override the TIM_* variables)',
+    variables: true,
+    help: {
+      sdkappid:
+        "the app the recording talked to; without it (and without TIM_SDKAPPID) the reference mock's two default apps are assumed, keys included, and a request naming any other app is a finding",
+      'secret-key':
+        'its secret key; without a key the HMAC of a raw usersig is not judged; never printed or written (files hold no usersig)',
+      admin: 'its admin account',
+      'basic-sdkappid': "a second app the recording talked to, without the counters' edition",
+      'basic-secret-key': 'its secret key; never printed or written',
+    },
+  }),
+  run: ({ values, positionals }, io) => runJudge(values, positionals, io, process.env),
+};
 
 const DECIMAL = /^\d+$/;
 
 /** The apps the judge knows: the flags' (or TIM_* variables'), else the mock's defaults. */
 export async function judgeApps(
-  values: Record<string, string | boolean | undefined>,
+  values: OptionValues,
   env: NodeJS.ProcessEnv,
 ): Promise<{ apps: JudgeApp[]; appsComplete: boolean }> {
-  const pick = (flag: string, variable: string) => stringValue(values, flag) ?? (env[variable] || undefined);
+  const pick = (flag: string, variable: string) => stringOf(values, flag) ?? (env[variable] || undefined);
   const sdkappid = pick('sdkappid', 'TIM_SDKAPPID');
   const secretKey = pick('secret-key', 'TIM_SECRET_KEY');
   const admin = pick('admin', 'TIM_ADMIN') ?? 'administrator';
@@ -75,21 +75,29 @@ export async function judgeApps(
   return { apps, appsComplete: false };
 }
 
+/** `tim-conformance judge ARGV` in-process (tests, with their own variables); usage errors are thrown. */
 export async function runJudgeCommand(
   argv: string[],
-  io: RunnerIO,
+  io: CommandIO,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs('judge', argv, JUDGE_OPTIONS, true);
-  if (values.help) {
-    io.out(JUDGE_USAGE);
-    return 0;
-  }
+  return commandAlone({ ...judgeSpec, run: ({ values, positionals }) => runJudge(values, positionals, io, env) }).run(
+    'judge',
+    argv,
+    io,
+  );
+}
+
+async function runJudge(
+  values: OptionValues,
+  positionals: string[],
+  io: CommandIO,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError('judge needs exactly one recording file (tim-conformance judge FILE)');
   const file = positionals[0] as string;
-  const reportDir = stringValue(values, 'report-dir');
-  if (reportDir !== undefined && reportDir.trim() === '') throw new UsageError('--report-dir needs a directory');
+  const reportDir = stringOf(values, 'report-dir');
   if (reportDir !== undefined) checkReportDir(reportDir, 'judge: --report-dir');
   const { apps, appsComplete } = await judgeApps(values, env);
 

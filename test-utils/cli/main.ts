@@ -24,21 +24,9 @@ function commandList(): string {
 }
 
 async function runCommand(name: string, argv: string[], io: CommandIO): Promise<number> {
-  const spec = OPTION_TABLE.command(name);
-  if (!spec) throw new UsageError(`unknown command '${name}' (commands: ${commandList()}; try tim-conformance --help)`);
-  if (spec.rawArgs) {
-    if (!spec.ownHelp && (argv.includes('--help') || argv.includes('-h'))) {
-      io.out(OPTION_TABLE.usage(name));
-      return 0;
-    }
-    return spec.run({ values: {}, positionals: argv }, io);
-  }
-  const args = OPTION_TABLE.parse(name, argv);
-  if (args.values['help'] === true) {
-    io.out(OPTION_TABLE.usage(name));
-    return 0;
-  }
-  return spec.run(args, io);
+  if (!OPTION_TABLE.command(name))
+    throw new UsageError(`unknown command '${name}' (commands: ${commandList()}; try tim-conformance --help)`);
+  return OPTION_TABLE.run(name, argv, io);
 }
 
 export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<number> {
@@ -58,7 +46,6 @@ export async function main(argv: string[], io: RunnerIO = defaultIO): Promise<nu
         const topic = rest[0];
         // `help help` (the main usage lists `help` among the commands) is the main usage too.
         if (topic === undefined || topic === 'help') io.out(OPTION_TABLE.mainUsage());
-        else if (OPTION_TABLE.command(topic)?.ownHelp) return await runCommand(topic, ['--help'], io);
         else if (OPTION_TABLE.command(topic)) io.out(OPTION_TABLE.usage(topic));
         else throw new UsageError(`unknown command '${topic}' (commands: ${commandList()})`);
         return 0;

@@ -13,6 +13,10 @@
  *   };
  * and one entry in COMMANDS (test-utils/cli/commands.ts). Its own options take `commands` from
  * the command; a shared option lists, besides its declared `commands`, every command reusing it.
+ * Two shared options may have the same flag name when they mean different things (run's
+ * --sdkappid reads TIM_SDKAPPID, the mock's does not): the table then knows them by `key`.
+ * A command whose arguments end with another command (sdk-gate's `-- <command> [args...]`)
+ * names it in `passthrough`: what follows the first `--` is handed over untouched.
  *
  * This module imports nothing of the project: the mock's CLI and every command file may use it.
  */
@@ -28,6 +32,8 @@ export class UsageError extends Error {
 export interface OptionSpec {
   /** The long name without dashes: 'max-groups'. */
   name: string;
+  /** The shared table's name for it when another shared option has the same flag name; default `name`. */
+  key?: string;
   type: 'string' | 'boolean';
   /** The value's placeholder in help ('N', 'FILE', 'mock|URL|region:NAME'); string options only. */
   value?: string;
@@ -55,6 +61,8 @@ export type OptionValues = Record<string, string | boolean | string[] | undefine
 export interface ParsedArgs {
   values: OptionValues;
   positionals: string[];
+  /** With CommandSpec.passthrough: everything after the first `--`, untouched ([] without `--`). */
+  passthrough?: string[];
 }
 
 export interface CommandIO {
@@ -74,16 +82,16 @@ export interface CommandSpec {
   epilogue?: string;
   /** What positional arguments mean; absent = none accepted. */
   positionals?: string;
+  /** What follows `--` (another command and its arguments, passed on untouched); absent = nothing special. */
+  passthrough?: string;
   /** Options only this command takes. */
   options?: readonly OptionSpec[];
-  /** Names of shared options (defined in the table with their own `commands`) it takes too. */
+  /** Keys of shared options (defined in the table with their own `commands`) it takes too. */
   reuse?: readonly string[];
   /** The command itself; heavy modules should be imported inside it, not by the command file. */
   run(args: ParsedArgs, io: CommandIO): Promise<number>;
   /** Parses argv itself (the mock keeps its own parser and messages); help still comes from the table. */
   rawArgs?: boolean;
-  /** With rawArgs: `--help` and `help <command>` are passed to the command, which prints its own text. */
-  ownHelp?: boolean;
 }
 
 /** Every help line is laid out as `  --flag VALUE   help`, help starting at this column. */
@@ -97,24 +105,30 @@ export class OptionTable {
   /** Options several commands take (each lists its `commands`). */
   defineShared(options: readonly OptionSpec[]): this {
     for (const option of options) {
-      if (this.shared.has(option.name)) throw new Error(`option --${option.name} is defined twice in the option table`);
-      this.shared.set(option.name, option);
+      const key = keyOf(option);
+      if (this.shared.has(key)) throw new Error(`option --${key} is defined twice in the option table`);
+      this.shared.set(key, option);
     }
     return this;
   }
 
   addCommand(spec: CommandSpec): this {
     if (this.commands.has(spec.name)) throw new Error(`command '${spec.name}' is defined twice`);
-    for (const name of spec.reuse ?? []) {
-      if (!this.shared.has(name))
-        throw new Error(`command '${spec.name}' reuses --${name}, which the table does not define`);
+    for (const key of spec.reuse ?? []) {
+      if (!this.shared.has(key))
+        throw new Error(`command '${spec.name}' reuses --${key}, which the table does not define`);
     }
+    const taken = [...this.shared.values()].filter(
+      (o) => o.commands?.includes(spec.name) || spec.reuse?.includes(keyOf(o)),
+    );
     for (const option of spec.options ?? []) {
-      const other = this.shared.get(option.name);
-      if (other && (other.commands?.includes(spec.name) || spec.reuse?.includes(option.name))) {
+      if (taken.some((o) => o.name === option.name)) {
         throw new Error(`command '${spec.name}' defines --${option.name}, which it also takes from the shared table`);
       }
     }
+    const names = [...taken, ...(spec.options ?? [])].map((o) => o.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice !== undefined) throw new Error(`command '${spec.name}' takes two options named --${twice}`);
     this.commands.set(spec.name, spec);
     return this;
   }
@@ -130,7 +144,7 @@ export class OptionTable {
   /** The commands that take a shared option: its declared ones and those that reuse it. */
   private commandsOf(option: OptionSpec): string[] {
     const names = new Set(option.commands ?? []);
-    for (const spec of this.commands.values()) if (spec.reuse?.includes(option.name)) names.add(spec.name);
+    for (const spec of this.commands.values()) if (spec.reuse?.includes(keyOf(option))) names.add(spec.name);
     return [...names];
   }
 
@@ -160,13 +174,16 @@ export class OptionTable {
   parse(command: string, argv: string[]): ParsedArgs {
     const spec = this.commands.get(command);
     const allowPositionals = spec?.positionals !== undefined;
+    const dashes = spec?.passthrough === undefined ? -1 : argv.indexOf('--');
+    const own = dashes === -1 ? argv : argv.slice(0, dashes);
     let parsed: ParsedArgs;
     try {
-      const result = parseArgs({ args: argv, options: this.parseArgsOptions(command), allowPositionals, strict: true });
+      const result = parseArgs({ args: own, options: this.parseArgsOptions(command), allowPositionals, strict: true });
       parsed = { values: result.values as OptionValues, positionals: result.positionals };
     } catch (error) {
       throw parseError(command, error);
     }
+    if (spec?.passthrough !== undefined) parsed.passthrough = dashes === -1 ? [] : argv.slice(dashes + 1);
     if (parsed.values['help'] === true) return parsed;
     for (const option of this.optionsFor(command)) {
       const value = parsed.values[option.name];
@@ -177,6 +194,24 @@ export class OptionTable {
       }
     }
     return parsed;
+  }
+
+  /**
+   * `tim-conformance <command> ARGV`: parses and validates ARGV and runs the command, or prints
+   * its usage for --help. A rawArgs command gets ARGV as it is (its --help still prints the
+   * table's usage). Usage errors are thrown as UsageErrors.
+   */
+  async run(command: string, argv: string[], io: CommandIO): Promise<number> {
+    const spec = this.commands.get(command);
+    if (!spec) throw new UsageError(`unknown command '${command}' (commands: ${this.commandNames().join(', ')})`);
+    const args = spec.rawArgs
+      ? { values: { help: argv.includes('--help') || argv.includes('-h') }, positionals: argv }
+      : this.parse(command, argv);
+    if (args.values['help'] === true) {
+      io.out(this.usage(command));
+      return 0;
+    }
+    return spec.run(args, io);
   }
 
   /** `tim-conformance help <command>`: synopsis, description, every option with its help. */
@@ -190,6 +225,7 @@ export class OptionTable {
     }
     const parts = [spec.synopsis, '', spec.description];
     if (spec.positionals) parts.push('', `Arguments: ${spec.positionals}`);
+    if (spec.passthrough) parts.push('', `After --: ${spec.passthrough}`);
     for (const [section, options] of sections) {
       parts.push('', `${section}:`, ...options.map(helpLine));
     }
@@ -232,6 +268,10 @@ export class OptionTable {
 }
 
 const HELP_OPTION: OptionSpec = { name: 'help', type: 'boolean', short: 'h', help: 'show this help and exit' };
+
+function keyOf(option: OptionSpec): string {
+  return option.key ?? option.name;
+}
 
 function flagText(option: OptionSpec): string {
   const short = option.short ? `-${option.short}, ` : '';

@@ -5,9 +5,20 @@
  * reports a bad value of either with the flag and the variable named.
  */
 import type { RunFlags } from '../config/index.ts';
-import { stringOf, type OptionSpec, type OptionValues } from './option-table.ts';
+import { appOptions } from './app-options.ts';
+import { MOCK_OPTION_SPECS } from './mock-options.ts';
+import {
+  nonEmptyCheck,
+  OptionTable,
+  stringOf,
+  type CommandSpec,
+  type OptionSpec,
+  type OptionValues,
+} from './option-table.ts';
 
 const TARGET = 'Target (flags override the TIM_* environment variables)';
+/** The commands that reach a target as run does (test-utils/config resolves their flags and variables). */
+const TARGET_COMMANDS = ['run', 'janitor', 'replay'];
 
 export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
   {
@@ -20,54 +31,22 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     help: "'mock' starts the embedded reference mock on a free port; a base URL is any server; region:NAME is the real API over https (region:sgp, kr, jpn, ger, ind, usa, idn, ksa, china)",
     readme:
       "`mock` (default) starts the embedded reference mock on a free port; a base URL is any server (e.g. a third-party mock); `region:sgp` (or `singapore`, `kr`, `jpn`, `ger`, `ind`, `usa`, `idn`, `ksa`, `china`) is the real API over https, host from the spec's servers",
-    commands: ['run', 'janitor'],
+    commands: TARGET_COMMANDS,
   },
-  {
-    name: 'sdkappid',
-    type: 'string',
-    value: 'N',
-    env: 'TIM_SDKAPPID',
+  ...appOptions({
     section: TARGET,
-    help: 'the SDKAppID of the app to test; required for a URL or a region',
-    commands: ['run', 'janitor'],
-  },
-  {
-    name: 'secret-key',
-    type: 'string',
-    value: 'KEY',
-    env: 'TIM_SECRET_KEY',
-    section: TARGET,
-    help: "the app's secret key; required for a URL or a region; never printed or written (prefer the variable: a flag shows in the process list)",
-    commands: ['run', 'janitor'],
-  },
-  {
-    name: 'admin',
-    type: 'string',
-    value: 'NAME',
-    env: 'TIM_ADMIN',
-    default: 'administrator',
-    section: TARGET,
-    help: 'an App admin account the requests are signed for',
-    commands: ['run', 'janitor'],
-  },
-  {
-    name: 'basic-sdkappid',
-    type: 'string',
-    value: 'N',
-    env: 'TIM_BASIC_SDKAPPID',
-    section: TARGET,
-    help: "optional second app without the counters' edition (with --basic-secret-key); without it the 10059 checks and the app-isolation checks (it plays the other app) are reported as not run",
-    commands: ['run', 'janitor'],
-  },
-  {
-    name: 'basic-secret-key',
-    type: 'string',
-    value: 'KEY',
-    env: 'TIM_BASIC_SECRET_KEY',
-    section: TARGET,
-    help: 'the secret key of that second app; never printed or written',
-    commands: ['run', 'janitor'],
-  },
+    variables: true,
+    commands: TARGET_COMMANDS,
+    help: {
+      sdkappid: 'the SDKAppID of the app to test; required for a URL or a region',
+      'secret-key':
+        "the app's secret key; required for a URL or a region; never printed or written (prefer the variable: a flag shows in the process list)",
+      admin: 'an App admin account the requests are signed for',
+      'basic-sdkappid':
+        "optional second app without the counters' edition (with --basic-secret-key); without it the 10059 checks and the app-isolation checks (it plays the other app) are reported as not run",
+      'basic-secret-key': 'the secret key of that second app; never printed or written',
+    },
+  }),
   {
     name: 'report-dir',
     type: 'string',
@@ -76,7 +55,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     default: 'reports',
     section: TARGET,
     help: 'where reports, results.json and the group ledgers are written',
-    commands: ['run', 'janitor', 'mutants'],
+    commands: [...TARGET_COMMANDS, 'mutants'],
   },
   {
     name: 'ca-cert',
@@ -85,7 +64,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     env: 'TIM_CA_CERT',
     section: TARGET,
     help: 'an extra CA certificate (PEM) to trust, for an https mock with its own certificate',
-    commands: ['run', 'janitor'],
+    commands: TARGET_COMMANDS,
   },
   {
     name: 'resolve',
@@ -94,7 +73,7 @@ export const TARGET_OPTION_SPECS: readonly OptionSpec[] = [
     env: 'TIM_RESOLVE',
     section: TARGET,
     help: 'reach regional host names at other addresses',
-    commands: ['run', 'janitor'],
+    commands: TARGET_COMMANDS,
   },
 ];
 
@@ -113,7 +92,36 @@ export const RUN_FLAG_OF: Readonly<Record<string, string>> = {
   'max-groups': 'maxGroups',
 };
 
-export const SHARED_OPTIONS: readonly OptionSpec[] = [...TARGET_OPTION_SPECS];
+const SDK = 'Reports';
+
+/** The SDK commands' options: their reports (no TIM_REPORT_DIR: reports/sdk unless told) and the recording. */
+export const SDK_OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    name: 'report-dir',
+    key: 'sdk:report-dir',
+    type: 'string',
+    value: 'DIR',
+    default: 'reports/sdk',
+    section: SDK,
+    help: 'where sdk-results.json, sdk-junit.xml, sdk-report.html and sdk-report.md are written',
+    commands: ['sdk-gate', 'proxy', 'judge'],
+    check: nonEmptyCheck('--report-dir needs a directory'),
+  },
+  {
+    name: 'record',
+    type: 'string',
+    value: 'FILE',
+    section: SDK,
+    help: 'also write the recording (JSON lines, usersig redacted) to FILE, for tim-conformance judge FILE and diff',
+    commands: ['sdk-gate', 'proxy'],
+  },
+];
+
+export const SHARED_OPTIONS: readonly OptionSpec[] = [
+  ...TARGET_OPTION_SPECS,
+  ...MOCK_OPTION_SPECS,
+  ...SDK_OPTION_SPECS,
+];
 
 /** RunFlags (test-utils/config) from the parsed target options. */
 export function targetFlags(values: OptionValues): RunFlags {
@@ -124,4 +132,13 @@ export function targetFlags(values: OptionValues): RunFlags {
   }
   if (values['strict'] === true) flags['strict'] = true;
   return flags as RunFlags;
+}
+
+/**
+ * A table of the shared options and one command, parsing as `tim-conformance <command>` does:
+ * for calling a command in-process (tests, the proxy stopped by an AbortSignal) without the
+ * CLI's list of commands, which imports every command file.
+ */
+export function commandAlone(spec: CommandSpec): OptionTable {
+  return new OptionTable().defineShared(SHARED_OPTIONS).addCommand(spec);
 }

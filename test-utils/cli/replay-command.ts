@@ -4,39 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, resolveTargetConfig, type Env, type RunFlags } from '../config/index.ts';
+import { ConfigError, resolveTargetConfig, type Env } from '../config/index.ts';
 import { startTarget } from '../runner/start-target.ts';
 import { ledgerFor } from '../fixtures/ledger.ts';
 import { createPortedClient } from '../fixtures/tim-client.ts';
-import type { RunnerIO } from '../runner/run-conformance.ts';
 import { clientPort } from '../stateful/client-port.ts';
 import { parseReplayFile, ReplayFileError, type ReplayFile } from '../stateful/replay-file.ts';
 import { runSteps } from '../stateful/run-property.ts';
-import { parseCommandArgs, stringValue, TARGET_OPTIONS, UsageError } from './args.ts';
-import { REPLAY_USAGE } from './replay-usage.ts';
-
-const REPLAY_OPTIONS = { ...TARGET_OPTIONS, strict: { type: 'boolean' } } as const;
-
-/** The target flags as run reads them (kept here rather than importing main.ts, which imports this file). */
-function targetFlags(values: Record<string, string | boolean | undefined>): RunFlags {
-  const flags: RunFlags = {};
-  const names: Array<[string, keyof RunFlags]> = [
-    ['target', 'target'],
-    ['sdkappid', 'sdkappid'],
-    ['secret-key', 'secretKey'],
-    ['admin', 'admin'],
-    ['basic-sdkappid', 'basicSdkappid'],
-    ['basic-secret-key', 'basicSecretKey'],
-    ['report-dir', 'reportDir'],
-    ['ca-cert', 'caCert'],
-    ['resolve', 'resolve'],
-  ];
-  for (const [flag, key] of names) {
-    const value = stringValue(values, flag);
-    if (value !== undefined) (flags as Record<string, unknown>)[key] = value;
-  }
-  return flags;
-}
+import { UsageError, type CommandIO, type ParsedArgs } from './option-table.ts';
+import { targetFlags } from './options.ts';
 
 function readReplay(path: string): ReplayFile {
   let text: string;
@@ -55,16 +31,16 @@ function readReplay(path: string): ReplayFile {
   }
 }
 
-export async function replayCommand(argv: string[], io: RunnerIO, env: Env = process.env): Promise<number> {
-  const { values, positionals } = parseCommandArgs('replay', argv, REPLAY_OPTIONS, true);
-  if (values.help) {
-    io.out(REPLAY_USAGE);
-    return 0;
-  }
+/** The handler of `tim-conformance replay` (its options are in the table: commands.ts). */
+export async function replayCommand(
+  { values, positionals }: ParsedArgs,
+  io: CommandIO,
+  env: Env = process.env,
+): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError("'replay' takes exactly one replay FILE (see tim-conformance replay --help)");
   const file = readReplay(positionals[0]!);
-  const strict = values.strict === true;
+  const strict = values['strict'] === true;
 
   let started;
   try {

@@ -4,7 +4,7 @@
  * bad value, from the flag or the variable, is a usage error (exit 2) before anything starts.
  */
 import { parseStatefulRuns, STATEFUL_RUNS_OPTION, StatefulRunsError } from '../stateful/runs-option.ts';
-import { UsageError } from './args.ts';
+import { UsageError } from './option-table.ts';
 
 export { STATEFUL_RUNS_OPTION };
 

@@ -27,8 +27,6 @@ describe('help <command>', () => {
     const { code, out } = await cli('help', name);
     expect(code).toBe(0);
     for (const option of OPTION_TABLE.optionsFor(name)) {
-      // A command with its own parser prints its own help text, which is the help itself.
-      if (option.name === 'help' && OPTION_TABLE.command(name)?.ownHelp) continue;
       expect(out, `--${option.name}`).toMatch(new RegExp(`--${option.name}\\b.*\\S`));
       expect(option.help.trim().length, `--${option.name} has help`).toBeGreaterThan(5);
       if (option.env) expect(out).toContain(option.env);
@@ -128,5 +126,111 @@ describe('a command registers its options from its own file', () => {
       /\| `--target mock\\\|URL\\\|region:NAME` \| `TIM_TARGET` \| mock \| demo \|/,
     );
     expect(table.markdownTable()).toMatch(/\| `--count N` \| {2}\| {2}\| demo \|/);
+  });
+});
+
+describe('the SDK commands parse with the table too', () => {
+  test('only the mock keeps its own parser; every other command is parsed, checked and described by the table', () => {
+    expect(COMMANDS.filter((c) => c.rawArgs).map((c) => c.name)).toEqual(['mock']);
+    const takes = (command: string) => OPTION_TABLE.optionsFor(command).map((o) => o.name);
+    expect(takes('sdk-gate')).toEqual(
+      expect.arrayContaining(['report-dir', 'scenario', 'record', 'require-coverage', 'tls', 'latency-ms', 'sdkappid']),
+    );
+    expect(takes('proxy')).toEqual(
+      expect.arrayContaining(['upstream', 'port', 'host', 'record', 'report-dir', 'ca-cert', 'sdkappid', 'admin']),
+    );
+    expect(takes('judge')).toEqual(
+      expect.arrayContaining(['report-dir', 'sdkappid', 'secret-key', 'admin', 'basic-sdkappid', 'basic-secret-key']),
+    );
+    expect(takes('diff')).toContain('json');
+    expect(takes('replay')).toEqual(expect.arrayContaining(['target', 'secret-key', 'resolve', 'strict']));
+    // The mock's options are one definition that sdk-gate takes too.
+    const mockTls = OPTION_TABLE.optionsFor('mock').find((o) => o.name === 'tls');
+    expect(OPTION_TABLE.optionsFor('sdk-gate')).toContain(mockTls);
+  });
+
+  test("sdk-gate: what follows the first -- is the command, untouched, even when it looks like the gate's own flags", () => {
+    const args = OPTION_TABLE.parse('sdk-gate', [
+      '--tls',
+      '--record',
+      'r.jsonl',
+      '--',
+      'mvn',
+      '--tls',
+      '--help',
+      '--',
+      'x',
+    ]);
+    expect(args.values).toMatchObject({ tls: true, record: 'r.jsonl' });
+    expect(args.values['help']).toBeUndefined();
+    expect(args.passthrough).toEqual(['mvn', '--tls', '--help', '--', 'x']);
+    expect(OPTION_TABLE.parse('sdk-gate', ['--tls']).passthrough).toEqual([]);
+  });
+
+  test.each([
+    [
+      ['sdk-gate', '--latency-ms', 'soon', '--', 'true'],
+      /^tim-conformance: --latency-ms must be an integer from 0 to 600000$/,
+    ],
+    [['sdk-gate', '--port', '70000', '--', 'true'], /^tim-conformance: --port must be an integer from 0 to 65535$/],
+    [['sdk-gate', 'stray', '--', 'true'], /^tim-conformance: 'sdk-gate' takes no positional arguments/],
+    [['sdk-gate', '--bogus', '--', 'true'], /^tim-conformance: unknown option --bogus for 'sdk-gate'/],
+    [['sdk-gate', '--tls'], /^tim-conformance: sdk-gate needs a command after --/],
+    [['sdk-gate', '--report-dir', ' ', '--', 'true'], /^tim-conformance: --report-dir needs a directory$/],
+    [
+      ['proxy', '--upstream', 'http://127.0.0.1:1', '--port', 'x'],
+      /^tim-conformance: proxy needs --port N \(0 to 65535\)$/,
+    ],
+    [['proxy', '--upstream', 'http://127.0.0.1:1'], /^tim-conformance: proxy needs --port N \(0 to 65535\)$/],
+    [['proxy', '--port', '0'], /^tim-conformance: proxy needs --upstream URL\|region:NAME$/],
+    [
+      ['proxy', '--upstream', 'x', '--port', '0', '--sdkappid', 'abc'],
+      /^tim-conformance: proxy: --sdkappid must be a decimal number$/,
+    ],
+    [
+      ['proxy', '--upstream', 'x', '--port', '0', '--record'],
+      /^tim-conformance: option --record of 'proxy' needs a value/,
+    ],
+    [['diff', 'a', '--bogus'], /^tim-conformance: unknown option --bogus for 'diff'/],
+    [['diff', 'a'], /^tim-conformance: diff needs two recordings/],
+    [['replay', 'f', '--strict=yes'], /^tim-conformance: option --strict of 'replay' takes no value/],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+    expect(out).toEqual([]);
+  });
+
+  test.each(['sdk-gate', 'proxy', 'judge', 'diff', 'replay'])(
+    '%s --help and help %s print the usage from the table',
+    async (name) => {
+      const viaFlag = await cli(name, '--help');
+      const viaHelp = await cli('help', name);
+      expect(viaFlag.code).toBe(0);
+      expect(viaFlag.out).toBe(OPTION_TABLE.usage(name));
+      expect(viaHelp.out).toBe(viaFlag.out);
+    },
+  );
+
+  test('README documents sdk-gate, proxy and judge, and the flag table lists their options', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const command of ['sdk-gate', 'proxy', 'judge']) expect(readme).toContain(`npx tim-conformance ${command} `);
+    const table = currentFlagSection(readme) ?? '';
+    expect(table).toMatch(/\| `--scenario FILE` \|.*\| sdk-gate \|/);
+    expect(table).toMatch(/\| `--upstream URL\\\|region:NAME` \|.*\| proxy \|/);
+    expect(table).toMatch(/\| `--report-dir DIR` \| {2}\| reports\/sdk \| sdk-gate, proxy, judge \|/);
+  });
+
+  test('two options of one command may not share a flag name, even under different keys', () => {
+    const table = new OptionTable().defineShared([
+      { name: 'port', key: 'a:port', type: 'string', help: 'one port', commands: ['twice'] },
+      { name: 'port', key: 'b:port', type: 'string', help: 'another port', commands: ['twice'] },
+    ]);
+    expect(() =>
+      table.addCommand({ name: 'twice', summary: 's', synopsis: 's', description: 'd', run: async () => 0 }),
+    ).toThrow(/takes two options named --port/);
   });
 });

@@ -1,43 +1,15 @@
 // Counter operations on a group that was destroyed answer "unknown group": reading or writing
 // its counters after destroy_group neither succeeds nor brings the group back.
-import { defineCheck, profileCase } from '../../test-utils/check/index.ts';
+import { checkDestroyedGroup, setCounters, type DestroyedGroupCall } from '../../test-utils/check/index.ts';
 
-const unknownGroup = profileCase('groups.unknown-group');
+const withACounter: DestroyedGroupCall = {
+  groupType: 'Public',
+  before: (ctx, group) => setCounters(ctx, group.groupId, [{ Key: 'n', Value: 5 }], 'seed a counter'),
+  retry: false,
+};
 
-const requests = {
-  get_group_counter: (groupId: string) => ({ GroupId: groupId }),
-  update_group_counter: (groupId: string) => ({
-    GroupId: groupId,
-    Mode: 'Increase',
-    GroupCounter: [{ Key: 'n', Value: 1 }],
-  }),
-} as const;
-
-for (const [operation, body] of Object.entries(requests)) {
-  defineCheck(
-    {
-      operation,
-      check: 'destroyed-group',
-      groupType: 'Public',
-      evidence: unknownGroup,
-      title: 'a group that was destroyed',
-    },
-    async (ctx) => {
-      const group = await ctx.createGroup();
-      ctx.expectOk(
-        await ctx.call('update_group_counter', {
-          GroupId: group.groupId,
-          Mode: 'Set',
-          GroupCounter: [{ Key: 'n', Value: 5 }],
-        }),
-        'seed a counter',
-      );
-      await ctx.destroyGroup(group);
-      ctx.expectErrorCode(
-        await ctx.call(operation, body(group.groupId), { allowForeignGroup: true, retry: false }),
-        unknownGroup,
-        `${operation} after destroy_group`,
-      );
-    },
-  );
-}
+checkDestroyedGroup('get_group_counter', withACounter);
+checkDestroyedGroup('update_group_counter', {
+  ...withACounter,
+  body: (GroupId) => ({ GroupId, Mode: 'Increase', GroupCounter: [{ Key: 'n', Value: 1 }] }),
+});

@@ -1,5 +1,6 @@
 // update_group_counter/mode-omitted: Mode omitted is treated as Set.
-import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
+import { defineCheck, operationCase, setCounters } from '../../test-utils/check/index.ts';
+import { valueOf, type CounterBody } from './arithmetic.ts';
 
 const modeOmitted = operationCase('update_group_counter', 'mode-omitted');
 
@@ -13,21 +14,14 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(
-      await ctx.call('update_group_counter', {
-        GroupId: group.groupId,
-        Mode: 'Set',
-        GroupCounter: [{ Key: 'n', Value: 10 }],
-      }),
-    );
+    await setCounters(ctx, group.groupId, [{ Key: 'n', Value: 10 }], 'Set n = 10');
     const result = await ctx.call('update_group_counter', {
       GroupId: group.groupId,
       GroupCounter: [{ Key: 'n', Value: 3 }],
     });
-    const body = ctx.expectOk<{ GroupCounter?: Array<{ Key: string; Value: number }> }>(result);
     ctx.expectEqual(
       result,
-      body.GroupCounter?.find((c) => c.Key === 'n')?.Value,
+      valueOf(ctx.expectOk<CounterBody>(result), 'n'),
       3,
       'without Mode the value is set, not added',
     );

@@ -1,5 +1,5 @@
 // update_group_counter/non-integer-value: A Value that is not an integer.
-import { defineCheck, operationCase } from '../../test-utils/check/index.ts';
+import { defineCheck, operationCase, updateCounters } from '../../test-utils/check/index.ts';
 
 const nonInteger = operationCase('update_group_counter', 'non-integer-value');
 
@@ -13,13 +13,6 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectErrorCode(
-      await ctx.call('update_group_counter', {
-        GroupId: group.groupId,
-        Mode: 'Set',
-        GroupCounter: [{ Key: 'n', Value: 1.5 }],
-      }),
-      nonInteger,
-    );
+    ctx.expectErrorCode(await updateCounters(ctx, group.groupId, 'Set', [{ Key: 'n', Value: 1.5 }]), nonInteger);
   },
 );

@@ -1,18 +1,16 @@
 // The attribute write rate is per group: N writes to each of two groups of one app, sent at once,
 // are all accepted (a server counting the writes per app refuses half of them).
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck } from '../../test-utils/check/index.ts';
 import { burstWithinOneWindow } from './burst.ts';
-
-const limit = getLimit('attr.writes.perGroupPerSecond');
-const max = limit.max;
+import { MAX_WRITES, writeRate } from './write-rate-steps.ts';
 
 defineCheck(
   {
     operation: 'modify_group_attr',
     check: 'write-rate-groups-independent',
     groupType: 'Public',
-    evidence: limit,
-    title: `${max} writes in one second to each of two groups are all accepted`,
+    evidence: writeRate,
+    title: `${MAX_WRITES} writes in one second to each of two groups are all accepted`,
   },
   async (ctx) => {
     const groups = await Promise.all([ctx.createGroup(), ctx.createGroup()]);
@@ -22,12 +20,12 @@ defineCheck(
         { GroupId: groups[i % 2]!.groupId, GroupAttr: [{ key: `k${i}`, value: 'v' }] },
         { pacing: false, retry: false },
       );
-    const results = await burstWithinOneWindow(ctx, 2 * max, send);
+    const results = await burstWithinOneWindow(ctx, 2 * MAX_WRITES, send);
     const refused = results.find((r) => r.body?.ErrorCode !== 0);
     ctx.expectThat(
       refused ?? results[0]!,
       refused === undefined,
-      `${max} writes to each of two groups within one second are all accepted (the rate is per group)`,
+      `${MAX_WRITES} writes to each of two groups within one second are all accepted (the rate is per group)`,
     );
   },
 );

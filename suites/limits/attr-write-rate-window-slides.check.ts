@@ -2,11 +2,10 @@
 // passed since their answers, N more, are all accepted (a longer window refuses the second burst).
 // Only a burst answered quickly pins down when the server saw it, so on a busy machine the pair is
 // sent again (a few times) until both bursts were quick; the reference accepts every one anyway.
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck } from '../../test-utils/check/index.ts';
 import { WINDOW_MS } from './burst.ts';
+import { MAX_WRITES, writeRate } from './write-rate-steps.ts';
 
-const limit = getLimit('attr.writes.perGroupPerSecond');
-const max = limit.max;
 /** A burst answered within this long arrived within it too. */
 const QUICK_MS = 300;
 const ATTEMPTS = 3;
@@ -16,15 +15,15 @@ defineCheck(
     operation: 'modify_group_attr',
     check: 'write-rate-window-slides',
     groupType: 'Public',
-    evidence: limit,
-    title: `${max} writes, a second's pause, ${max} more: all accepted`,
+    evidence: writeRate,
+    title: `${MAX_WRITES} writes, a second's pause, ${MAX_WRITES} more: all accepted`,
   },
   async (ctx) => {
     const group = await ctx.createGroup();
     const burst = async (round: number, what: string) => {
       const started = performance.now();
       const results = await Promise.all(
-        Array.from({ length: max }, (_, i) =>
+        Array.from({ length: MAX_WRITES }, (_, i) =>
           ctx.call(
             'modify_group_attr',
             { GroupId: group.groupId, GroupAttr: [{ key: `k${i}`, value: `r${round}` }] },
@@ -38,9 +37,12 @@ defineCheck(
     const pause = () => new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 100));
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       // Every write of a burst arrived before its answer, so after the pause all have left the window.
-      const first = await burst(2 * attempt, `${max} writes or fewer within one second`);
+      const first = await burst(2 * attempt, `${MAX_WRITES} writes or fewer within one second`);
       await pause();
-      const second = await burst(2 * attempt + 1, `${max} writes more than one second after the previous ${max}`);
+      const second = await burst(
+        2 * attempt + 1,
+        `${MAX_WRITES} writes more than one second after the previous ${MAX_WRITES}`,
+      );
       if (first < QUICK_MS && second < QUICK_MS) return;
       await pause();
     }

@@ -3,7 +3,7 @@
 // one window. When the answers took longer than that (a busy machine, a slow network) and none
 // was refused, the burst proved nothing either way: wait for the window to empty and send it
 // again, and after a few such bursts report the check as not run rather than guess.
-import type { CheckContext } from '../../test-utils/check/index.ts';
+import { getLimit, type CheckContext, type GroupFixture } from '../../test-utils/check/index.ts';
 import type { CallResult } from '../../test-utils/client/index.ts';
 
 /** The servers' rate window. */
@@ -37,4 +37,19 @@ export async function burstWithinOneWindow(
     }
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 500 * attempt));
   }
+}
+
+/** The per-API call rate of one app. */
+export const API_CALL_RATE = getLimit('api.calls.perSecond');
+export const MAX_CALLS = API_CALL_RATE.max;
+
+/**
+ * A fresh group of the basic app, for a burst at the per-API call rate of that app (no other check
+ * bursts it). A real app's rate is burst only with --strict: the burst takes the app's whole budget
+ * for that second. `burst` says what the check does ('bursting past the per-API call rate').
+ */
+export async function basicAppGroupForBurst(ctx: CheckContext, burst: string): Promise<GroupFixture> {
+  if (ctx.target.kind === 'region' && !ctx.target.strict) ctx.notRun(`${burst} of a real app runs only with --strict`);
+  ctx.requireBasicApp();
+  return ctx.createGroup({ app: 'basic' });
 }

@@ -1,5 +1,11 @@
 // update_group_counter/counter-count-after-write: one counter past the limit, counted after the write, is refused
-import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
+import {
+  defineCheck,
+  expectWriteRefused,
+  getLimit,
+  setCounters,
+  updateCounters,
+} from '../../test-utils/check/index.ts';
 import { counters } from './counter-limits.ts';
 
 const count = getLimit('counter.keys.maxCount');
@@ -14,29 +20,14 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(
-      await ctx.call('update_group_counter', {
-        GroupId: group.groupId,
-        Mode: 'Set',
-        GroupCounter: counters(count.max),
-      }),
-      `${count.max} counters`,
-    );
-    await expectRefusalChangesNothing(
+    await setCounters(ctx, group.groupId, counters(count.max), `${count.max} counters`);
+    const oneMore = () => updateCounters(ctx, group.groupId, 'Set', counters(1, count.max));
+    await expectWriteRefused(
       ctx,
       group.groupId,
       'counters',
-      async () => {
-        ctx.expectErrorCode(
-          await ctx.call('update_group_counter', {
-            GroupId: group.groupId,
-            Mode: 'Set',
-            GroupCounter: counters(1, count.max),
-          }),
-          count.exceeded,
-          `a new counter on a group holding ${count.max}`,
-        );
-      },
+      oneMore,
+      count.exceeded,
       `a new counter on a group holding ${count.max}`,
     );
   },

@@ -1,5 +1,5 @@
 // update_group_counter/counter-count-at-limit
-import { defineCheck, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, getLimit, setCounters } from '../../test-utils/check/index.ts';
 import { counters } from './counter-limits.ts';
 
 const count = getLimit('counter.keys.maxCount');
@@ -14,13 +14,6 @@ defineCheck(
   },
   async (ctx) => {
     const group = await ctx.createGroup();
-    ctx.expectOk(
-      await ctx.call('update_group_counter', {
-        GroupId: group.groupId,
-        Mode: 'Set',
-        GroupCounter: counters(count.max),
-      }),
-      `${count.max} counters`,
-    );
+    await setCounters(ctx, group.groupId, counters(count.max), `${count.max} counters`);
   },
 );

@@ -1,5 +1,5 @@
 // modify_group_attr/total-bytes-after-write: one more byte on a full group is refused
-import { defineCheck, expectRefusalChangesNothing, getLimit } from '../../test-utils/check/index.ts';
+import { defineCheck, expectWriteRefused, getLimit } from '../../test-utils/check/index.ts';
 import { attrsTotalling } from './attr-total-bytes.ts';
 
 const total = getLimit('attr.values.totalMaxBytes');
@@ -18,18 +18,15 @@ defineCheck(
       await ctx.call('set_group_attr', { GroupId: group.groupId, GroupAttr: attrsTotalling(total.max) }),
       `values totalling ${total.max} bytes`,
     );
-    await expectRefusalChangesNothing(
+    const oneByte = () =>
+      ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] });
+    await expectWriteRefused(
       ctx,
       group.groupId,
       'attrs',
-      async () => {
-        ctx.expectErrorCode(
-          await ctx.call('modify_group_attr', { GroupId: group.groupId, GroupAttr: [{ key: 'extra', value: 'x' }] }),
-          total.exceeded,
-          `a one-byte value on a group holding ${total.max} bytes`,
-        );
-      },
-      `a one-byte value on a full group`,
+      oneByte,
+      total.exceeded,
+      `a one-byte value on a group holding ${total.max} bytes`,
     );
   },
 );

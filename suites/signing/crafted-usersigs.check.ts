@@ -5,37 +5,49 @@ import type { ProfileCase } from '../../test-utils/contract/types.ts';
 import { craftUserSig } from '../../test-utils/signing/index.ts';
 import type { CraftedUserSigKind } from '../../test-utils/signing/index.ts';
 
-const accepted = profileCase('signing.verifier-variants');
-const cases: Array<{ kind: CraftedUserSigKind; expected: ProfileCase; what: string }> = [
-  { kind: 'valid', expected: profileCase('transport.http-200'), what: 'a valid UserSig of the admin is accepted' },
-  { kind: 'expired', expected: profileCase('signing.expired'), what: 'an expired UserSig' },
-  { kind: 'other-key', expected: profileCase('signing.hmac-mismatch'), what: 'a UserSig signed with another key' },
-  {
-    kind: 'tampered-field',
-    expected: profileCase('signing.hmac-mismatch'),
-    what: 'a UserSig with a field changed after signing',
-  },
-  { kind: 'truncated', expected: profileCase('signing.usersig-malformed'), what: 'a truncated UserSig' },
-  { kind: 'bad-base64', expected: profileCase('signing.usersig-malformed'), what: 'a UserSig that is not base64url' },
-  { kind: 'not-zlib', expected: profileCase('signing.usersig-malformed'), what: 'a UserSig that is not zlib data' },
-  { kind: 'not-json', expected: profileCase('signing.usersig-malformed'), what: 'a UserSig whose content is not JSON' },
-  { kind: 'missing-field', expected: profileCase('signing.usersig-malformed'), what: 'a UserSig without TLS.sig' },
-  {
-    kind: 'other-identifier',
-    expected: profileCase('signing.identifier-mismatch'),
-    what: 'a UserSig of another identifier than the query names',
-  },
-  {
-    kind: 'other-sdkappid',
-    expected: profileCase('signing.sdkappid-mismatch'),
-    what: 'a UserSig of another sdkappid than the query names',
-  },
-  { kind: 'python-format', expected: accepted, what: "a UserSig in the Python library's format is accepted" },
-  { kind: 'php-format', expected: accepted, what: "a UserSig in the PHP library's format is accepted" },
-  { kind: 'go-format', expected: accepted, what: "a UserSig in the Go library's format is accepted" },
-  { kind: 'java-format', expected: accepted, what: "a UserSig in the Java library's format is accepted" },
-  { kind: 'userbuf', expected: accepted, what: 'a UserSig with a userbuf is accepted' },
+/** Each crafted UserSig, by the documented answer it gets, with what it is. */
+const byAnswer: Array<[ProfileCase, Partial<Record<CraftedUserSigKind, string>>]> = [
+  [profileCase('transport.http-200'), { valid: 'a valid UserSig of the admin is accepted' }],
+  [profileCase('signing.expired'), { expired: 'an expired UserSig' }],
+  [
+    profileCase('signing.hmac-mismatch'),
+    {
+      'other-key': 'a UserSig signed with another key',
+      'tampered-field': 'a UserSig with a field changed after signing',
+    },
+  ],
+  [
+    profileCase('signing.usersig-malformed'),
+    {
+      truncated: 'a truncated UserSig',
+      'bad-base64': 'a UserSig that is not base64url',
+      'not-zlib': 'a UserSig that is not zlib data',
+      'not-json': 'a UserSig whose content is not JSON',
+      'missing-field': 'a UserSig without TLS.sig',
+    },
+  ],
+  [
+    profileCase('signing.identifier-mismatch'),
+    { 'other-identifier': 'a UserSig of another identifier than the query names' },
+  ],
+  [
+    profileCase('signing.sdkappid-mismatch'),
+    { 'other-sdkappid': 'a UserSig of another sdkappid than the query names' },
+  ],
+  [
+    profileCase('signing.verifier-variants'),
+    {
+      'python-format': "a UserSig in the Python library's format is accepted",
+      'php-format': "a UserSig in the PHP library's format is accepted",
+      'go-format': "a UserSig in the Go library's format is accepted",
+      'java-format': "a UserSig in the Java library's format is accepted",
+      userbuf: 'a UserSig with a userbuf is accepted',
+    },
+  ],
 ];
+const cases = byAnswer.flatMap(([expected, kinds]) =>
+  Object.entries(kinds).map(([kind, what]) => ({ kind: kind as CraftedUserSigKind, expected, what })),
+);
 
 for (const { kind, expected, what } of cases) {
   defineCheck(

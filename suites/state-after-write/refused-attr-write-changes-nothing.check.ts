@@ -1,7 +1,7 @@
 // A refused attribute write changes nothing: for each attribute limit (key bytes, value bytes,
 // key count and total bytes after the write), a write that also updates an existing key is
 // refused with the limit's code, and the attributes read back exactly as before.
-import { defineCheck, expectRefusalChangesNothing, getLimit, profileCase } from '../../test-utils/check/index.ts';
+import { defineCheck, expectWriteRefused, getLimit, profileCase } from '../../test-utils/check/index.ts';
 import { textOfUtf8Bytes } from '../limits/utf8-text.ts';
 
 const unchanged = profileCase('attrs.refused-write-changes-nothing');
@@ -68,19 +68,8 @@ for (const operation of ['modify_group_attr', 'set_group_attr'] as const) {
         'seed two attributes',
       );
       for (const { limit, what, GroupAttr } of refusals(operation)) {
-        await expectRefusalChangesNothing(
-          ctx,
-          group.groupId,
-          'attrs',
-          async () => {
-            ctx.expectErrorCode(
-              await ctx.call(operation, { GroupId: group.groupId, GroupAttr }, { retry: false }),
-              limit.exceeded,
-              `${operation} with ${what}`,
-            );
-          },
-          `${operation} with ${what}`,
-        );
+        const send = () => ctx.call(operation, { GroupId: group.groupId, GroupAttr }, { retry: false });
+        await expectWriteRefused(ctx, group.groupId, 'attrs', send, limit.exceeded, `${operation} with ${what}`);
       }
     },
   );

@@ -1,6 +1,7 @@
 /**
- * The servers under load run in processes of their own: the reference mock (bench/lib/
- * mock-process.ts through tsx) and Stoplight Prism's mock. Both are stopped by their pid.
+ * The servers under load run in processes of their own: the reference mock and the proxy
+ * (bench/lib/mock-process.ts and proxy-process.ts through tsx) and Stoplight Prism's mock. All are
+ * stopped by their pid.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -64,10 +65,18 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startMockProcess(options: { rateLimits: boolean; latencyMs?: number }): Promise<MockProcess> {
-  const child = fork(join(BENCH_DIR, 'lib', 'mock-process.ts'), [JSON.stringify(options)], {
+/**
+ * Forks a server entry of bench/lib/ (through tsx) with its options as JSON in argv[2]; resolves
+ * once it sends { type: 'listening', url }.
+ */
+async function forkServer(
+  entry: string,
+  options: object,
+  extraExecArgv: string[],
+): Promise<{ child: ChildProcess; url: string; pid: number }> {
+  const child = fork(join(BENCH_DIR, 'lib', entry), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', ...extraExecArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -77,9 +86,13 @@ export async function startMockProcess(options: { rateLimits: boolean; latencyMs
       resolve(message.url as string);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the mock process exited with ${code} before listening`)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code} before listening`)));
   });
-  const pid = child.pid as number;
+  return { child, url, pid: child.pid as number };
+}
+
+export async function startMockProcess(options: { rateLimits: boolean; latencyMs?: number }): Promise<MockProcess> {
+  const { child, url, pid } = await forkServer('mock-process.ts', options, ['--expose-gc']);
   return {
     url,
     pid,
@@ -140,16 +153,7 @@ export interface ProxyProcess extends ServerProcess {
 
 /** The recording proxy (bench/lib/proxy-process.ts through tsx) in front of `upstream`. */
 export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ProxyProcess> {
-  const child = fork(join(BENCH_DIR, 'lib', 'proxy-process.ts'), [JSON.stringify(options)], {
-    cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: { type: string; url?: string }) => resolve(message.url as string));
-    child.once('exit', (code) => reject(new Error(`the proxy process exited with ${code} before listening`)));
-  });
-  const pid = child.pid as number;
+  const { child, url, pid } = await forkServer('proxy-process.ts', options, []);
   return {
     url,
     pid,

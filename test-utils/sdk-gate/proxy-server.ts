@@ -27,7 +27,7 @@ export interface ProxyOptions {
   caCert?: string;
   /** Apps the judge knows (no secret key: HMAC stays 'unknown'). */
   apps?: JudgeApp[];
-  /** Appends every exchange to this JSON-lines file as it happens. */
+  /** Appends every exchange to this JSON-lines file as it is judged (created anew). */
   recordFile?: string;
   /**
    * Also judge each request alone, in this context (the live line of the proxy command); the

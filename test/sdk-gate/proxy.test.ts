@@ -12,6 +12,7 @@ import { diffCommand } from '../../test-utils/cli/diff-command.ts';
 import { runJudgeCommand } from '../../test-utils/cli/judge-command.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 import { runProxy } from '../../test-utils/sdk-gate/run-proxy.ts';
+import { startProxy } from '../../test-utils/sdk-gate/proxy-server.ts';
 import { CLIENTS, runGate } from './helpers.ts';
 import { proxyUnderSignal } from './proxy-under-signal.ts';
 
@@ -171,6 +172,30 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
       expect.arrayContaining(['server.envelope create_group note', 'server.http-status get_group_counter note']),
     );
     expect(proxied.code).toBe(0);
+  });
+});
+
+describe('proxy forwarding', () => {
+  it("hands the upstream's answer bytes back as they came; the recording holds their text", async () => {
+    const sent = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ActionStatus":"OK","ErrorCode":0}')]);
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(sent);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = await startProxy({ upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const answer = await fetch(`${proxy.url}/v4/group_open_http_svc/get_group_info`, { method: 'POST', body: '{}' });
+      expect(answer.headers.get('content-type')).toBe('application/json');
+      expect(Buffer.from(await answer.arrayBuffer())).toEqual(sent);
+    } finally {
+      await proxy.close();
+      server.close();
+    }
+    expect(proxy.exchanges.map((e) => e.response?.body)).toEqual(['{"ActionStatus":"OK","ErrorCode":0}']);
   });
 });
 

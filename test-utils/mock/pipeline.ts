@@ -116,6 +116,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
   if (identifier === null || identifier === '') return failureBody(codes.identifierMissing, 'identifier is missing');
 
   const steps = pipelineStepsFor(rt.deviations);
+  if (!steps.acceptsRandomAndContenttype(params.get('random'), params.get('contenttype')))
+    return failureBody(codes.invalidParameter, 'random or contenttype is invalid');
   const nowMs = rt.now();
   const verdict = rt.verifier.verify({
     usersig: steps.usersigAsDecoded(params.get('usersig')),
@@ -142,7 +144,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
       app: appState,
       op,
       rules: rt.rules,
-      body: parsed,
+      body: steps.requestBodyFor(op.contract.operationId, parsed),
       nowMs,
       rateLimits: rt.rateLimits,
       deviations: rt.deviations,

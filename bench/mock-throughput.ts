@@ -10,6 +10,7 @@ import { SPEC_PATH } from '../test-utils/contract/index.ts';
 import { DEFAULT_FULL_APP } from '../test-utils/mock/index.ts';
 import { autocannonVersion, loadAutocannon, prismVersion, type LoadResult } from './lib/bench-deps.ts';
 import { startMockProcess, startPrismProcess, type ServerProcess } from './lib/processes.ts';
+import { benchDurationSeconds, type TimedFigures } from './lib/duration.ts';
 import { fixed, mib, table, verdict } from './lib/report.ts';
 import { callOk, postJson, signedPath } from './lib/tim-request.ts';
 
@@ -28,17 +29,7 @@ export interface ThroughputRow {
   rssBytes: number | undefined;
 }
 
-export interface ThroughputFigures {
-  rows: ThroughputRow[];
-  durationSeconds: number;
-}
-
-function durationSeconds(): number {
-  const text = process.env.BENCH_DURATION_S;
-  const n = text === undefined ? 10 : Number(text);
-  if (!(n > 0)) throw new Error(`BENCH_DURATION_S must be a positive number of seconds, got '${text}'`);
-  return n;
-}
+export type ThroughputFigures = TimedFigures<ThroughputRow>;
 
 async function seedGroup(mockUrl: string): Promise<string> {
   const created = await callOk(mockUrl, 'create_group', DEFAULT_FULL_APP, {
@@ -53,7 +44,7 @@ async function seedGroup(mockUrl: string): Promise<string> {
 }
 
 export async function benchMockThroughput(log: (line: string) => void): Promise<ThroughputFigures> {
-  const duration = durationSeconds();
+  const duration = benchDurationSeconds();
   const autocannon = loadAutocannon();
   log(
     `load generator: autocannon ${autocannonVersion()} in the bench process; servers: reference mock and @stoplight/prism-cli ${prismVersion()} (-v silent), each in its own process`,

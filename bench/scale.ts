@@ -17,6 +17,7 @@ import { DEFAULT_FULL_APP } from '../test-utils/mock/index.ts';
 import { signUserSig } from '../test-utils/signing/index.ts';
 import { loadAutocannon, type LoadRequest } from './lib/bench-deps.ts';
 import { startMockProcess, type MockMemory, type MockProcess } from './lib/processes.ts';
+import { benchDurationSeconds } from './lib/duration.ts';
 import { fixed, mib, table } from './lib/report.ts';
 import { type SuiteRunFigures } from './suite-speed.ts';
 import { runSuiteInProcess } from './lib/suite-run-process.ts';
@@ -56,11 +57,6 @@ export interface GrowthFigures {
   /** Figure 3's in-process run of the project's spec, when it ran in the same bench. */
   inProcess: SuiteRunFigures | undefined;
   generator: { operations: number; cases: number; millis: number }[];
-}
-
-function durationSeconds(): number {
-  const n = Number(process.env.BENCH_DURATION_S ?? '10');
-  return n > 0 ? n : 10;
 }
 
 /** A full attribute set and a full counter set, distinct per group (no shared strings). */
@@ -134,7 +130,7 @@ async function measureReads(mock: MockProcess, groupIds: string[]): Promise<Late
     const result = await autocannon({
       url: mock.url,
       connections: LOAD_CONNECTIONS,
-      duration: durationSeconds(),
+      duration: benchDurationSeconds(),
       requests: [request],
     });
     rows.push({

@@ -77,6 +77,17 @@ export function toBytes(doc: Doc): Buffer {
 const lit = (text: string): Doc => ({ t: 'lit', text });
 const str = (value: string): Doc => ({ t: 'str', value });
 const obj = (entries: Array<[string, Doc]>): Doc => ({ t: 'obj', entries });
+const arr = (items: Doc[]): Doc => ({ t: 'arr', items });
+/** A list of {key, value} items (attributes: 'key'/'value', counters: 'Key'/'Value'). */
+const keyedItems = (keyName: string, valueName: string, items: Array<[string, Doc]>): Doc =>
+  arr(
+    items.map(([k, v]) =>
+      obj([
+        [keyName, str(k)],
+        [valueName, v],
+      ]),
+    ),
+  );
 
 const bodyCap = getLimit('request.body.maxBytes').max ?? 1_048_576;
 const int64Limit = getLimit('counter.value.int64');
@@ -195,7 +206,7 @@ const anyDoc: fc.Arbitrary<Doc> = fc.letrec<{ doc: Doc }>((tie) => ({
     { weight: 3, arbitrary: fc.constantFrom('true', 'false', 'null').map(lit) },
     { weight: 3, arbitrary: numberLiteral },
     { weight: 4, arbitrary: textString },
-    { weight: 1, arbitrary: fc.array(tie('doc'), { maxLength: 4 }).map((items): Doc => ({ t: 'arr', items })) },
+    { weight: 1, arbitrary: fc.array(tie('doc'), { maxLength: 4 }).map(arr) },
     {
       weight: 1,
       arbitrary: fc
@@ -284,40 +295,16 @@ function shapedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
   );
   const members: Array<[string, fc.Arbitrary<Doc>]> = [
     ['GroupId', groupId],
-    [
-      'GroupAttr',
-      maybe(
-        fc.array(attrItem, { maxLength: 20 }).map((items): Doc => ({ t: 'arr', items })),
-        fc.oneof(anyDoc, pollutingDoc),
-      ),
-    ],
-    [
-      'GroupCounter',
-      maybe(
-        fc.array(counterItem, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })),
-        anyDoc,
-      ),
-    ],
-    [
-      'GroupCounterKeys',
-      maybe(
-        fc.array(key, { maxLength: 22 }).map((items): Doc => ({ t: 'arr', items })),
-        anyDoc,
-      ),
-    ],
+    ['GroupAttr', maybe(fc.array(attrItem, { maxLength: 20 }).map(arr), fc.oneof(anyDoc, pollutingDoc))],
+    ['GroupCounter', maybe(fc.array(counterItem, { maxLength: 22 }).map(arr), anyDoc)],
+    ['GroupCounterKeys', maybe(fc.array(key, { maxLength: 22 }).map(arr), anyDoc)],
     ['Mode', maybe(fc.constantFrom('Set', 'Increase', 'Decrease', 'set', '').map(str), anyDoc)],
     [
       'Type',
       maybe(fc.constantFrom('Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community', 'BChatRoom').map(str), anyDoc),
     ],
     ['Name', maybe(fc.string({ maxLength: 40 }).map(str), anyDoc)],
-    [
-      'GroupIdList',
-      maybe(
-        fc.array(groupId, { maxLength: 5 }).map((items): Doc => ({ t: 'arr', items })),
-        anyDoc,
-      ),
-    ],
+    ['GroupIdList', maybe(fc.array(groupId, { maxLength: 5 }).map(arr), anyDoc)],
     [
       'Limit',
       maybe(
@@ -380,35 +367,13 @@ function wellFormedBody(ctx: FuzzContext): fc.Arbitrary<Doc> {
     .map(({ GroupId, attrs, counters, keys, Mode, Type }) =>
       obj([
         ['GroupId', str(GroupId)],
-        [
-          'GroupAttr',
-          {
-            t: 'arr',
-            items: attrs.map(([k, v]) =>
-              obj([
-                ['key', str(k)],
-                ['value', v],
-              ]),
-            ),
-          },
-        ],
-        [
-          'GroupCounter',
-          {
-            t: 'arr',
-            items: counters.map(([k, v]) =>
-              obj([
-                ['Key', str(k)],
-                ['Value', v],
-              ]),
-            ),
-          },
-        ],
-        ['GroupCounterKeys', { t: 'arr', items: keys.map(str) }],
+        ['GroupAttr', keyedItems('key', 'value', attrs)],
+        ['GroupCounter', keyedItems('Key', 'Value', counters)],
+        ['GroupCounterKeys', arr(keys.map(str))],
         ['Mode', str(Mode)],
         ['Type', str(Type)],
         ['Name', str('fuzz')],
-        ['GroupIdList', { t: 'arr', items: [str(GroupId)] }],
+        ['GroupIdList', arr([str(GroupId)])],
       ]),
     );
 }

@@ -1,6 +1,7 @@
 /**
- * The servers under load run in processes of their own: the reference mock (bench/lib/
- * mock-process.ts through tsx) and Stoplight Prism's mock. Both are stopped by their pid.
+ * The servers under load run in processes of their own: the reference mock and the proxy
+ * (bench/lib/mock-process.ts and proxy-process.ts through tsx) and Stoplight Prism's mock. All are
+ * stopped by their pid.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test-utils/contract/index.ts';
 import { BENCH_DIR, PRISM_ENTRY } from './bench-deps.ts';
+import type { ThreadCpuMs } from './thread-cpu.ts';
 
 export interface ServerProcess {
   url: string;
@@ -38,6 +40,19 @@ function procRss(pid: number): number | undefined {
   }
 }
 
+/** Sends { type } to the child; resolves with `field` of its first answer { type, [field] }. */
+function ask<T>(child: ChildProcess, type: string, field: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const onMessage = (message: Record<string, unknown>) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      resolve(message[field] as T);
+    };
+    child.on('message', onMessage);
+    child.send({ type });
+  });
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -50,10 +65,18 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startMockProcess(options: { rateLimits: boolean; latencyMs?: number }): Promise<MockProcess> {
-  const child = fork(join(BENCH_DIR, 'lib', 'mock-process.ts'), [JSON.stringify(options)], {
+/**
+ * Forks a server entry of bench/lib/ (through tsx) with its options as JSON in argv[2]; resolves
+ * once it sends { type: 'listening', url }.
+ */
+async function forkServer(
+  entry: string,
+  options: object,
+  extraExecArgv: string[],
+): Promise<{ child: ChildProcess; url: string; pid: number }> {
+  const child = fork(join(BENCH_DIR, 'lib', entry), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', ...extraExecArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -63,23 +86,18 @@ export async function startMockProcess(options: { rateLimits: boolean; latencyMs
       resolve(message.url as string);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the mock process exited with ${code} before listening`)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code} before listening`)));
   });
-  const pid = child.pid as number;
+  return { child, url, pid: child.pid as number };
+}
+
+export async function startMockProcess(options: { rateLimits: boolean; latencyMs?: number }): Promise<MockProcess> {
+  const { child, url, pid } = await forkServer('mock-process.ts', options, ['--expose-gc']);
   return {
     url,
     pid,
     rssBytes: () => procRss(pid),
-    memory: () =>
-      new Promise<MockMemory>((resolve) => {
-        const onMessage = (message: { type: string; usage?: MockMemory }) => {
-          if (message.type !== 'memory') return;
-          child.off('message', onMessage);
-          resolve(message.usage as MockMemory);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'memory' });
-      }),
+    memory: () => ask<MockMemory>(child, 'memory', 'usage'),
     stop: () => stopChild(child),
   };
 }
@@ -128,17 +146,19 @@ export async function startPrismProcess(specPath: string): Promise<ServerProcess
   return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
 }
 
+export interface ProxyProcess extends ServerProcess {
+  /** CPU time of the proxy's threads so far (undefined without /proc). */
+  threadCpu(): Promise<ThreadCpuMs | undefined>;
+}
+
 /** The recording proxy (bench/lib/proxy-process.ts through tsx) in front of `upstream`. */
-export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ServerProcess> {
-  const child = fork(join(BENCH_DIR, 'lib', 'proxy-process.ts'), [JSON.stringify(options)], {
-    cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: { type: string; url?: string }) => resolve(message.url as string));
-    child.once('exit', (code) => reject(new Error(`the proxy process exited with ${code} before listening`)));
-  });
-  const pid = child.pid as number;
-  return { url, pid, rssBytes: () => procRss(pid), stop: () => stopChild(child) };
+export async function startProxyProcess(options: { upstream: string; recordFile?: string }): Promise<ProxyProcess> {
+  const { child, url, pid } = await forkServer('proxy-process.ts', options, []);
+  return {
+    url,
+    pid,
+    rssBytes: () => procRss(pid),
+    threadCpu: () => ask<ThreadCpuMs | undefined>(child, 'thread-cpu', 'cpu'),
+    stop: () => stopChild(child),
+  };
 }

@@ -15,7 +15,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { getLimit, limits } from './data.ts';
 import { getOperation, operations, profileCases } from './spec.ts';
-import type { EvidenceStatus, GroupType, LimitId } from './types.ts';
+import type { EvidenceStatus, GroupType, LimitId, ProfileCase } from './types.ts';
 import { GROUP_TYPES } from './types.ts';
 
 export type BehaviourKind =
@@ -126,10 +126,15 @@ function operationRow(ref: string, operationId: string, part: string, spec?: Ope
       `behaviour reference '${ref}': operation ${operationId} has no case '${part}'; known: ${op['x-tim-cases'].map((c) => c.id).join(', ') || '(none)'}`,
     );
   }
+  return caseRow(ref, 'operation-case', row);
+}
+
+/** A row from a case of the contract (profile row or operation case): its description and expected answer. */
+function caseRow(ref: string, kind: BehaviourKind, row: ProfileCase): BehaviourRow {
   const e = row.expected;
   return {
     ref,
-    kind: 'operation-case',
+    kind,
     description: row.description,
     status: e.status,
     code: e.code,
@@ -146,17 +151,7 @@ export function resolveBehaviour(ref: string, spec?: OpenAPIV3_1.Document): Beha
   if (hash >= 0) return operationRow(ref, ref.slice(0, hash), ref.slice(hash + 1), spec);
   const row = profileCases(spec).find((c) => c.id === ref);
   if (!row) throw new Error(`behaviour reference '${ref}': no x-tim-profile row with this id`);
-  const e = row.expected;
-  return {
-    ref,
-    kind: 'profile',
-    description: row.description,
-    status: e.status,
-    code: e.code,
-    ...(e.acceptable ? { acceptable: e.acceptable } : {}),
-    docUrls: e.docUrls,
-    ...(e.note ? { note: e.note } : {}),
-  };
+  return caseRow(ref, 'profile', row);
 }
 
 /** Every reference the contract defines, in document order (profile rows, then per operation, then limits). */

@@ -1,37 +1,12 @@
 /**
  * Typed access to the contract data (specs/ and schemas/). Synchronous and cached: the mock,
- * the client and the suites call these freely.
+ * the client and the suites call these freely. This internal barrel passes each module on whole;
+ * the public subset is chosen in test-utils/exports/contract.ts.
  */
-export {
-  loadSpec,
-  loadSpecFrom,
-  operations,
-  getOperation,
-  originalOperationId,
-  operationByPath,
-  regions,
-  resolveRegion,
-  profileCases,
-  profileCase,
-  operationCase,
-  OPERATION_EXTENSION_KEYS,
-} from './spec.ts';
-export { limits, getLimit, errorCodes, getErrorCode } from './data.ts';
-export type { LimitOf } from './data.ts';
-export { resolveBehaviour, behaviourRefs } from './behaviour.ts';
-export type { BehaviourRow, BehaviourKind } from './behaviour.ts';
-export {
-  validateRequest,
-  validateResponse,
-  validateEnvelope,
-  validateAgainst,
-  assertValidResponse,
-  assertValidRequest,
-  schemaValidator,
-  schemaFiles,
-  ajv,
-} from './validate.ts';
-export type { ValidationError, ValidationResult } from './validate.ts';
+export * from './spec.ts';
+export * from './data.ts';
+export * from './behaviour.ts';
+export * from './validate.ts';
 export { utf8Bytes } from './bytes.ts';
 export {
   REPO_ROOT,

@@ -10,21 +10,9 @@ import type { ExpectedCode, GroupType, Limit, LimitId, OperationContract } from 
 import { GROUP_TYPES } from '../contract/types.ts';
 import { requestFields, wrongTypeValue, type JsonType } from './request-fields.ts';
 import { sampleCase, sampleEntries, type SampleCase } from './samples.ts';
+import type { CaseBase } from './case-base.ts';
 
 export type TextVariant = 'ascii' | 'utf8';
-
-interface CaseBase {
-  operation: string;
-  /** The check slug, always 'gen-…' so it cannot collide with a hand-written check. */
-  check: string;
-  /** The type of the group the case runs on (its own fresh group). */
-  groupType: GroupType;
-  /** code 0 = the call succeeds. */
-  expected: ExpectedCode;
-  /** The code is inferred: the case reports, but gates only with --strict. */
-  tentative: boolean;
-  docUrl: string;
-}
 
 export interface GroupTypeCase extends CaseBase {
   kind: 'group-type';

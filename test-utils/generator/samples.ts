@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EvidenceStatus, ExpectedCode, GroupType } from '../contract/types.ts';
+import type { EvidenceStatus, GroupType } from '../contract/types.ts';
+import type { CaseBase } from './case-base.ts';
 
 export interface SampleEntry {
   file: string;
@@ -16,14 +17,8 @@ export interface SampleEntry {
   note?: string;
 }
 
-export interface SampleCase {
+export interface SampleCase extends CaseBase {
   kind: 'sample';
-  operation: string;
-  check: string;
-  groupType: GroupType;
-  expected: ExpectedCode;
-  tentative: boolean;
-  docUrl: string;
   file: string;
   origin: SampleEntry['origin'];
   /** The request exactly as the page prints it (group ids still the page's). */

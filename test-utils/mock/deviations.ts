@@ -132,6 +132,15 @@ export const KNOWN_DEVIATIONS = {
   'state.text-stored-as-utf8mb3':
     'characters outside the Basic Multilingual Plane in attribute values stored as "?" (a 3-byte UTF-8 column)',
   'state.attr-value-trimmed': 'attribute values stored with leading and trailing whitespace trimmed',
+  // Behaviour-profile rows that had no check (transport, query parameters, the group list).
+  'transport.body-size-unchecked': 'a body over request.body.maxBytes (1 MiB) is parsed and served like any other',
+  /** A server that parses random as a signed 32-bit integer (Java's Integer.parseInt). */
+  'signing.random-int32-only': 'refuse a random above 2^31 - 1 (random parsed as a signed 32-bit integer)',
+  'signing.random-contenttype-validated':
+    'refuse a request whose random is missing or outside 0..4294967295, or whose contenttype is not json',
+  'groups.list-limit-ignored': 'get_appid_group_list ignores Limit (every group in one page)',
+  'groups.list-next-ignored': 'get_appid_group_list ignores Next (every page starts at the first group)',
+  'groups.list-group-type-ignored': 'get_appid_group_list ignores GroupType (every type is listed)',
 } as const;
 
 export type KnownDeviation = keyof typeof KNOWN_DEVIATIONS;
@@ -172,6 +181,11 @@ export function verifierLenienceFor(deviations: DeviationSet): VerifierLenience 
   return composeSteps(REFERENCE_VERIFIER_LENIENCE, VERIFIER_LENIENCE_DEVIATIONS, deviations);
 }
 
+/** The request body size a (possibly deviating) server refuses above (60003), read when the server is made. */
+export function requestBodyCap(documented: number, deviations: DeviationSet): number {
+  return deviations.has('transport.body-size-unchecked') ? Number.POSITIVE_INFINITY : documented;
+}
+
 /** A verdict the verifier gave that a deviating server accepts. */
 const acceptVerdict =
   (ignored: string): PipelineStepDeviation =>
@@ -184,6 +198,30 @@ const rewriteBody =
   (rewrite: (body: string) => string): PipelineStepDeviation =>
   (steps) => ({
     finishBody: (body) => rewrite(steps.finishBody(body)),
+  });
+
+/** A request field of one operation that a deviating server never reads. */
+const ignoreField =
+  (operation: string, field: string): PipelineStepDeviation =>
+  (steps) => ({
+    requestBodyFor: (operationId, body) => {
+      const given = steps.requestBodyFor(operationId, body);
+      if (operationId !== operation || !(field in given)) return given;
+      const { [field]: _ignored, ...rest } = given;
+      return rest;
+    },
+  });
+
+const UINT32_MAX = 4294967295;
+const INT32_MAX = 2147483647;
+const DECIMAL = /^\d+$/;
+
+/** A query check of random and contenttype added to the steps so far. */
+const refuseQuery =
+  (refused: (random: string | null, contenttype: string | null) => boolean): PipelineStepDeviation =>
+  (steps) => ({
+    acceptsRandomAndContenttype: (random, contenttype) =>
+      !refused(random, contenttype) && steps.acceptsRandomAndContenttype(random, contenttype),
   });
 
 /**
@@ -215,6 +253,16 @@ export const PIPELINE_STEP_DEVIATIONS: Partial<Record<KnownDeviation, PipelineSt
     text.replace(/"ActionStatus":"(OK|FAIL)"/, (_m, status: string) => `"ActionStatus":"${status.toLowerCase()}"`),
   ),
   'envelope.errorcode-as-string': rewriteBody((text) => text.replace(/"ErrorCode":(\d+)/, '"ErrorCode":"$1"')),
+  'signing.random-int32-only': refuseQuery(
+    (random) => random !== null && DECIMAL.test(random) && Number(random) > INT32_MAX,
+  ),
+  'signing.random-contenttype-validated': refuseQuery(
+    (random, contenttype) =>
+      random === null || !DECIMAL.test(random) || Number(random) > UINT32_MAX || contenttype !== 'json',
+  ),
+  'groups.list-limit-ignored': ignoreField('get_appid_group_list', 'Limit'),
+  'groups.list-next-ignored': ignoreField('get_appid_group_list', 'Next'),
+  'groups.list-group-type-ignored': ignoreField('get_appid_group_list', 'GroupType'),
 };
 
 /** The pipeline's steps with every active deviation applied, in the order they are registered above. */

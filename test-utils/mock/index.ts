@@ -13,7 +13,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from './default-apps.ts';
 import type { MockApp } from './default-apps.ts';
-import { toDeviationSet, verifierLenienceFor } from './deviations.ts';
+import { requestBodyCap, toDeviationSet, verifierLenienceFor } from './deviations.ts';
 import type { DeviationSet } from './deviations.ts';
 import type { MockExchangeHook, MockIncomingRequest } from './exchange-hook.ts';
 import { createFaultPicker } from './faults.ts';
@@ -166,7 +166,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     steps: mockStepsFor(deviations),
     callWindows: new Map(),
   };
-  const maxBodyBytes = rules.limits.requestBodyBytes.max;
+  const maxBodyBytes = requestBodyCap(rules.limits.requestBodyBytes.max, deviations);
 
   const respond = (res: ServerResponse, status: number, contentType: string, text: string): void => {
     if (latencyMs > 0) setTimeout(() => send(res, status, contentType, text), latencyMs);

@@ -19,6 +19,13 @@ export interface PipelineSteps {
   admitsApiCall(admit: () => boolean): boolean;
   /** The finished response body as sent (reference: unchanged). */
   finishBody(body: string): string;
+  /**
+   * Whether the random and contenttype query parameters are accepted (reference: whatever they
+   * are; the profile's signing.random-above-2-31 and signing.random-or-contenttype-invalid rows).
+   */
+  acceptsRandomAndContenttype(random: string | null, contenttype: string | null): boolean;
+  /** The parsed request body as the operation's handler is given it (reference: unchanged). */
+  requestBodyFor(operationId: string, body: Record<string, unknown>): Record<string, unknown>;
 }
 
 export const REFERENCE_PIPELINE_STEPS: PipelineSteps = {
@@ -28,6 +35,8 @@ export const REFERENCE_PIPELINE_STEPS: PipelineSteps = {
   apiCallLimit: (documented) => documented,
   admitsApiCall: (admit) => admit(),
   finishBody: (body) => body,
+  acceptsRandomAndContenttype: () => true,
+  requestBodyFor: (_operationId, body) => body,
 };
 
 /** A deviation of the pipeline: given the steps so far, the steps it replaces. */

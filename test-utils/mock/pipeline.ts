@@ -130,6 +130,8 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
 
   rt.steps ??= mockStepsFor(rt.deviations);
   const steps = rt.steps.pipeline;
+  if (!steps.acceptsRandomAndContenttype(params.get('random'), params.get('contenttype')))
+    return failureBody(codes.invalidParameter, 'random or contenttype is invalid');
   const nowMs = rt.now();
   const verdict = rt.verifier.verify({
     usersig: steps.usersigAsDecoded(params.get('usersig')),
@@ -156,7 +158,7 @@ export function answerApiRequest(rt: PipelineRuntime, method: string, rawUrl: st
       app: appState,
       op,
       rules: rt.rules,
-      body: parsed,
+      body: steps.requestBodyFor(op.contract.operationId, parsed),
       nowMs,
       rateLimits: rt.rateLimits,
       steps: rt.steps.handlers,

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Reporter, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
+import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
 import { resolveTargetConfig } from '../config/index.ts';
 import { startTarget, type StartedTarget } from '../runner/start-target.ts';
 import { CODE_ROOT } from '../contract/index.ts';
@@ -117,6 +118,9 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
   const workers = options.workers ?? BATCH_WORKERS;
   const started: StartedTarget[] = [];
   const result: BatchResult = new Map();
+  // As in a run: the APIs too slow to split between workers (get_appid_group_list, 1 call/s) are
+  // paced run-wide, per app, so that checks of one variant in two workers never exceed the rate.
+  const coordinator = await startPacingCoordinator();
   try {
     for (const [index, variant] of options.variants.entries())
       started.push(await startVariant(variant, index, options.seed, reportDir, options.strict === true));
@@ -140,6 +144,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
             target: started[index]!.target,
           })),
           timWorkers: workers,
+          timPacingUrl: coordinator.url,
         },
       },
       {},
@@ -160,7 +165,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchResult> {
       result.set(variant.label, entries.length > 0 ? entries : { error: 'no check ran' });
     }
   } finally {
-    await Promise.all(started.map((s) => s.close()));
+    await Promise.all([...started.map((s) => s.close()), coordinator.close()]);
     rmSync(reportDir, { recursive: true, force: true });
   }
   return result;

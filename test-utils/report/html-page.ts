@@ -79,3 +79,29 @@ export function docLink(url: string, isSafe: boolean): string {
   if (!isSafe) return `<code>${escapeHtml(url)}</code>`;
   return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`;
 }
+
+/** A table of plain-text column headings over rows already rendered (`<tr>…</tr>` each). */
+export function htmlTable(
+  id: string,
+  headings: readonly string[],
+  rows: readonly string[],
+  className?: string,
+): string {
+  return [
+    `<table${className ? ` class="${className}"` : ''} id="${id}">`,
+    `<thead><tr>${headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+/** The counts at the head of a report: a labelled number per cell, its key in data-count for tests and styles. */
+export function countsTable(cells: ReadonlyArray<readonly [label: string, count: number, key: string]>): string {
+  const row = `<tr>${cells.map(([, n, key]) => `<td data-count="${key}">${n}</td>`).join('')}</tr>`;
+  return htmlTable(
+    'counts',
+    cells.map(([label]) => label),
+    [row],
+    'counts',
+  );
+}

@@ -7,7 +7,7 @@
 import type { ResultsFile } from '../runner/results.ts';
 import { escapeHtml, isSafeLink } from './escape.ts';
 import { gatingFailureGroups } from '../runner/failure-groups.ts';
-import { docLink, htmlPage, statusCell } from './html-page.ts';
+import { countsTable, docLink, htmlPage, statusCell } from './html-page.ts';
 import {
   buildReportModel,
   legendStatuses,
@@ -25,7 +25,7 @@ import {
 
 const e = escapeHtml;
 
-function countsTable(model: ReportModel): string {
+function counts(model: ReportModel): string {
   const c = model.counts;
   const cells: Array<[string, number, CellStatus]> = [
     ['passed', c.passed, 'passed'],
@@ -39,12 +39,7 @@ function countsTable(model: ReportModel): string {
       ['unexpected passes', c['unexpected-pass'], 'unexpected-pass'],
     );
   }
-  return [
-    '<table class="counts" id="counts">',
-    `<thead><tr>${cells.map(([label]) => `<th>${e(label)}</th>`).join('')}</tr></thead>`,
-    `<tbody><tr>${cells.map(([, n, status]) => `<td data-count="${status}">${n}</td>`).join('')}</tr></tbody>`,
-    '</table>',
-  ].join('\n');
+  return countsTable(cells);
 }
 
 function findingsList(id: string, heading: string, views: FailureView[], line: (v: FailureView) => string): string {
@@ -74,7 +69,7 @@ function summarySection(model: ReportModel): string {
     '<section id="summary">',
     '<h2>Summary</h2>',
     '<p class="meta">Jump to: <a href="#matrix-section">matrix</a> · <a href="#failures">failure details</a></p>',
-    countsTable(model),
+    counts(model),
     causesList(model),
     findingsList('gating-failures', 'Gating failures', model.gatingFailures, (v) => e(v.finding || v.expected)),
     findingsList(

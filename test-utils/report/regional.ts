@@ -6,7 +6,7 @@
  */
 import type { ResultsFile, TestEntry } from '../runner/results.ts';
 import { escapeHtml, escapeMarkdownText, isSafeLink, markdownCode, markdownLink, reportText } from './escape.ts';
-import { docLink, htmlPage, statusCell } from './html-page.ts';
+import { docLink, htmlPage, htmlTable, statusCell } from './html-page.ts';
 import { STATUS_MARK } from './markdown-report.ts';
 import {
   buildReportModel,
@@ -157,10 +157,12 @@ export function renderRegionalHtml(runs: RegionalRun[]): string {
     '</header>',
     '<section id="summary">',
     '<h2>Regions</h2>',
-    '<table class="counts" id="regions">',
-    '<thead><tr><th>region</th><th>verdict</th><th>target</th><th>passed</th><th>failed (gating)</th><th>tentative</th><th>not run</th></tr></thead>',
-    `<tbody>${summaryRows.join('\n')}</tbody>`,
-    '</table>',
+    htmlTable(
+      'regions',
+      ['region', 'verdict', 'target', 'passed', 'failed (gating)', 'tentative', 'not run'],
+      summaryRows,
+      'counts',
+    ),
     `<h2 id="differences">Where regions differ (${model.differing})</h2>`,
     model.differing === 0
       ? '<p>Every check has the same status in every region.</p>'

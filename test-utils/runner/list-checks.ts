@@ -2,21 +2,16 @@
  * `run --list`: the ids of the checks a run would execute (after file filters, --id and --grep),
  * found by collecting the suites without running them: no request is sent and no mock started.
  */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { createVitest } from 'vitest/node';
 import { REPO_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget, TimTaskMeta } from '../contract/types.ts';
-import { SUITE_FILE_GLOB } from './pool.ts';
-import { SUITES_CONFIG, SUITES_DIR } from './run-suites.ts';
+import { selectionProvide, suiteFilesConfig, type SuiteSelection } from './suite-selection.ts';
 
-export interface ListChecksOptions {
+export interface ListChecksOptions extends SuiteSelection {
   /** The target the suites are collected for (a suite may declare checks per target kind); never contacted. */
   target: ResolvedTarget;
-  suitesDir?: string;
-  filters?: string[];
-  grep?: string;
-  ids?: string[];
 }
 
 export interface ListedChecks {
@@ -26,23 +21,16 @@ export interface ListedChecks {
 }
 
 export async function listChecks(options: ListChecksOptions): Promise<ListedChecks> {
-  const suitesDir = resolve(options.suitesDir ?? SUITES_DIR);
   const quiet = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const vitest = await createVitest(
     'test',
     {
-      config: SUITES_CONFIG,
-      root: REPO_ROOT,
-      include: [`${relative(REPO_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
-      run: true,
-      watch: false,
+      ...suiteFilesConfig(options, REPO_ROOT),
       reporters: [],
       provide: {
         timTarget: options.target,
         timWorkers: 1,
-        ...(options.grep !== undefined || options.ids?.length
-          ? { timSelect: { grep: options.grep, ids: options.ids } }
-          : {}),
+        ...selectionProvide(options),
       },
     },
     {},

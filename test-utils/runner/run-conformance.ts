@@ -47,14 +47,8 @@ function configErrorCode(error: unknown, io: RunnerIO): 2 {
 }
 
 /** `run` as the CLI calls it: the exit code only. */
-export async function runConformance(
-  flags: RunFlags,
-  env: Env,
-  io: RunnerIO = processIO,
-  options: RunnerOptions = {},
-  deps: RunnerDeps = {},
-): Promise<number> {
-  return (await runConformanceOutcome(flags, env, io, options, deps)).code;
+export async function runConformance(...args: Parameters<typeof runConformanceOutcome>): Promise<number> {
+  return (await runConformanceOutcome(...args)).code;
 }
 
 /** What a run produced: its exit code, and the data written to results.json (per region with --regions). */

@@ -5,35 +5,22 @@
  * SIGINT/SIGTERM listeners are removed so the caller's handler can clean up before the process
  * exits.
  */
-import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { createVitest, type TestRunEndReason } from 'vitest/node';
-import { CODE_EXT, CODE_ROOT } from '../contract/index.ts';
+import { CODE_ROOT } from '../contract/index.ts';
 import type { ResolvedTarget } from '../contract/types.ts';
 import { startPacingCoordinator } from '../client/pacing-coordinator.ts';
 import type { BreakerTrip } from '../client/breaker.ts';
-import { SUITE_FILE_GLOB, SUITE_WORKERS } from './pool.ts';
+import { SUITE_WORKERS } from './pool.ts';
+import { selectionProvide, suiteFilesConfig, type SuiteRunSelection } from './suite-selection.ts';
 import { ProgressReporter, type SuiteProgress } from './progress.ts';
 import { TimResultsReporter } from './results-reporter.ts';
 import { runErrorEntry, type TestEntry } from './results.ts';
 
-/** The suites: suites/*.check.ts from the sources, dist/suites/*.check.js in the built package. */
-export const SUITES_DIR = resolve(CODE_ROOT, 'suites');
-export const SUITES_CONFIG = resolve(SUITES_DIR, `vitest.config${CODE_EXT}`);
+export { SUITES_CONFIG, SUITES_DIR } from './suite-selection.ts';
 
-export interface RunSuitesOptions {
+export interface RunSuitesOptions extends SuiteRunSelection {
   target: ResolvedTarget;
-  /** A directory of `*.check.ts` files; default suites/. */
-  suitesDir?: string;
-  /** vitest file filters (path fragments), e.g. ['suites/signing']. */
-  filters?: string[];
-  /** Only checks whose id matches this regular expression (selection.ts). */
-  grep?: string;
-  /** Only these check ids (exact). */
-  ids?: string[];
-  /** Stop after this many failed checks (vitest's bail); the rest are reported as not run. */
-  maxFailures?: number;
-  workers?: number;
   /** Aborting cancels the run (checks in flight finish their cleanup). */
   signal?: AbortSignal;
   /** After an abort, how long to wait for vitest to wind down before giving up on it. */
@@ -64,7 +51,6 @@ function lineSink(log: ((text: string) => void) | undefined): Writable {
 
 export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const workers = options.workers ?? SUITE_WORKERS;
-  const suitesDir = resolve(options.suitesDir ?? SUITES_DIR);
   const reporter = new TimResultsReporter();
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const savedExitCode = process.exitCode;
@@ -76,11 +62,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
   const vitest = await createVitest(
     'test',
     {
-      config: SUITES_CONFIG,
-      root: CODE_ROOT,
-      include: [`${relative(CODE_ROOT, suitesDir).split('\\').join('/')}/${SUITE_FILE_GLOB}`],
-      run: true,
-      watch: false,
+      ...suiteFilesConfig(options, CODE_ROOT),
       reporters: options.progress ? [reporter, new ProgressReporter(options.progress)] : [reporter],
       maxWorkers: workers,
       ...(options.maxFailures !== undefined ? { bail: options.maxFailures } : {}),
@@ -88,9 +70,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<SuiteRun> {
         timTarget: options.target,
         timWorkers: workers,
         timPacingUrl: coordinator.url,
-        ...(options.grep !== undefined || options.ids?.length
-          ? { timSelect: { grep: options.grep, ids: options.ids } }
-          : {}),
+        ...selectionProvide(options),
       },
     },
     {},

@@ -28,6 +28,7 @@ import { toJunitXml } from './junit.ts';
 import { buildResults, exitCodeFor, type ResultsFile, type TestEntry } from './results.ts';
 import { recordKind } from '../check/failure-kinds.ts';
 import type { RunSuitesOptions, SuiteRun } from './run-suites.ts';
+import type { SuiteRunSelection } from './suite-selection.ts';
 import { formatSummary } from './summary.ts';
 import { preflight, type PreflightResult } from './preflight.ts';
 import { type BreakerTrip, describeTrip } from '../client/breaker.ts';
@@ -45,17 +46,7 @@ export const processIO: RunnerIO = {
 };
 
 /** What `run` takes besides the target configuration. */
-export interface RunnerOptions {
-  /** A directory of `*.check.ts` suites instead of suites/ (project tests, third-party suites). */
-  suitesDir?: string;
-  filters?: string[];
-  /** Only checks whose id matches (ids only, not titles). */
-  grep?: string;
-  /** --id: only these check ids (exact). */
-  ids?: string[];
-  /** --max-failures: stop after this many failed checks. */
-  maxFailures?: number;
-  workers?: number;
+export interface RunnerOptions extends SuiteRunSelection {
   /** --expectations FILE (else TIM_EXPECTATIONS): the target's known deviations. */
   expectations?: string;
   /** --update-expectations: rewrite that file from this run. */

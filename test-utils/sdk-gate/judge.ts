@@ -7,6 +7,7 @@
 import { redact, registerSecretKey } from '../client/redact.ts';
 import type { JudgeContext, RecordedExchange } from './exchange.ts';
 import { RULES, ruleStatus, type FindingStatus, type Rule } from './rules/index.ts';
+import type { Violation } from './rules/rule.ts';
 import { exchangeMatrix, type OperationCoverage } from './matrix.ts';
 import { redactedQuery, redactPath } from './request-line.ts';
 import { viewOf, type RequestView } from './request-view.ts';
@@ -92,6 +93,11 @@ interface Occurrence {
   docUrl: string;
 }
 
+/** One violation as an occurrence: the rule's own status and doc URL unless the violation names others. */
+function occurrenceOf(rule: Rule, view: RequestView, v: Violation): Occurrence {
+  return { rule, view, message: v.message, status: v.status ?? ruleStatus(rule), docUrl: v.docUrl ?? rule.docUrl };
+}
+
 function group(occurrences: Occurrence[]): SdkFinding[] {
   const byKey = new Map<string, SdkFinding>();
   for (const o of occurrences) {
@@ -139,30 +145,14 @@ export function judgeExchanges(
   const views = ordered.map(viewOf);
   const occurrences: Occurrence[] = [];
   for (const rule of rules) {
-    const base = ruleStatus(rule);
     if (rule.scope === 'request') {
       for (const view of views) {
-        for (const v of rule.check(view, context)) {
-          occurrences.push({
-            rule,
-            view,
-            message: v.message,
-            status: v.status ?? base,
-            docUrl: v.docUrl ?? rule.docUrl,
-          });
-        }
+        for (const v of rule.check(view, context)) occurrences.push(occurrenceOf(rule, view, v));
       }
     } else {
       for (const v of rule.check(views, context)) {
         const view = views[v.index];
-        if (view)
-          occurrences.push({
-            rule,
-            view,
-            message: v.message,
-            status: v.status ?? base,
-            docUrl: v.docUrl ?? rule.docUrl,
-          });
+        if (view) occurrences.push(occurrenceOf(rule, view, v));
       }
     }
   }

@@ -3,20 +3,19 @@
  * unchanged to the upstream (the real API, a region, any server), the answer is handed back
  * unchanged, and the exchange is recorded — usersig facts learnt in flight (no secret key here,
  * so the HMAC is 'unknown'), the usersig redacted — and the answer checked against the response
- * schemas and envelope rules. Forwarding comes first; judging happens after the answer is sent,
- * so the SDK waits only for the forwarding.
+ * schemas and envelope rules. The forwarding event loop only forwards: once the SDK has its
+ * answer, the exchange's bytes go to the judging thread (proxy-judge-thread.ts), which judges and
+ * records it while the next request is forwarded.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, request as undiciRequest } from 'undici';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { Pool } from 'undici';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildExchange, serializeExchange } from './cassette.ts';
-import type { JudgeApp, RecordedExchange, UserSigFacts } from './exchange.ts';
-import { param, parseRequestLine } from './request-line.ts';
-import { userSigFacts } from './usersig-facts.ts';
-import { checkServerAnswer } from './server-answer.ts';
+import type { JudgeApp, JudgeContext, RecordedExchange } from './exchange.ts';
+import { startJudgeThread, type JudgeThread } from './proxy-judge-thread.ts';
+import type { JudgedExchange, LiveRequestFinding } from './proxy-judging.ts';
 import type { ServerFinding } from './server-answer.ts';
 
 export interface ProxyOptions {
@@ -28,14 +27,20 @@ export interface ProxyOptions {
   caCert?: string;
   /** Apps the judge knows (no secret key: HMAC stays 'unknown'). */
   apps?: JudgeApp[];
-  /** Appends every exchange to this JSON-lines file as it happens. */
+  /** Appends every exchange to this JSON-lines file as it is judged (created anew). */
   recordFile?: string;
-  /** Called after each exchange was answered and recorded. */
-  onExchange?: (exchange: RecordedExchange, serverFindings: ServerFinding[]) => void;
+  /**
+   * Also judge each request alone, in this context (the live line of the proxy command); the
+   * findings are the third argument of onExchange.
+   */
+  judgeEach?: JudgeContext;
+  /** Called after each exchange was answered, judged and recorded (in the order judged). */
+  onExchange?: (
+    exchange: RecordedExchange,
+    serverFindings: ServerFinding[],
+    requestFindings: LiveRequestFinding[] | undefined,
+  ) => void;
 }
-
-/** Distinct UserSigs whose facts are remembered (the oldest is forgotten first). */
-const FACTS_CACHE_SIZE = 256;
 
 export interface ProxyHandle {
   url: string;
@@ -69,135 +74,137 @@ function forwardHeaders(headers: IncomingMessage['headers']): Record<string, str
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The body in an ArrayBuffer of its own, so that it can be transferred to the judging thread. */
+function readBody(req: IncomingMessage): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('end', () => resolve(ownBytes(chunks)));
     req.on('error', reject);
   });
+}
+
+function ownBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const upstream = new URL(options.upstream);
   const origin = upstream.origin;
-  const apps = options.apps ?? [];
-  const agent = new Agent({
+  // One pool of kept-alive connections to the one upstream; requests name only their path, so
+  // no URL is parsed per request.
+  const upstreamPool = new Pool(origin, {
     keepAliveTimeout: 30_000,
     connections: 64,
     ...(options.caCert !== undefined ? { connect: { ca: options.caCert } } : {}),
   });
-  // A stream, not appendFileSync: a synchronous write per exchange would hold up the requests
-  // behind it. Each line is handed to the stream as its exchange ends, so a stopped proxy keeps
-  // all of them (a killed one may lose the last few the OS had not been given yet).
-  let writer: ReturnType<typeof createWriteStream> | undefined;
-  if (options.recordFile !== undefined) {
-    mkdirSync(dirname(options.recordFile), { recursive: true });
-    writer = createWriteStream(options.recordFile, { flags: 'w' });
-    await new Promise<void>((resolve, reject) => {
-      writer!.once('open', () => resolve());
-      writer!.once('error', reject);
-    });
-  }
+  // The judging thread creates the recording (an error of startProxy when it cannot).
+  if (options.recordFile !== undefined) mkdirSync(dirname(options.recordFile), { recursive: true });
   const exchanges: RecordedExchange[] = [];
   const serverFindings: ServerFinding[] = [];
-  let seq = 0;
-
-  // An SDK reuses one UserSig for many requests: decode (inflate, parse) each one once.
-  const factsCache = new Map<string, UserSigFacts>();
-  const factsOf = (path: string): UserSigFacts | undefined => {
-    const line = parseRequestLine(path);
-    const usersig = param(line, 'usersig');
-    if (usersig === undefined) return undefined;
-    const key = `${param(line, 'sdkappid') ?? ''}\n${usersig}`;
-    let facts = factsCache.get(key);
-    if (facts === undefined) {
-      facts = userSigFacts(usersig, param(line, 'sdkappid'), apps);
-      if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.delete(factsCache.keys().next().value!);
-      factsCache.set(key, facts);
-    }
-    return facts;
-  };
-
-  const record = (
-    n: number,
-    req: IncomingMessage,
-    receivedAtMs: number,
-    body: Buffer,
-    response: { status: number; body: string } | undefined,
-  ): void => {
-    const path = req.url ?? '/';
-    const usersig = factsOf(path);
-    const exchange = buildExchange(
-      {
-        seq: n,
-        t: receivedAtMs / 1000,
-        method: req.method ?? '',
-        path,
-        headers: req.headers as Record<string, string | string[] | undefined>,
-        body,
-        ...(response ? { response } : {}),
-        ...(usersig ? { usersig } : {}),
-      },
-      apps,
-    );
+  const onJudged = ({ exchange, serverFindings: found, requestFindings }: JudgedExchange): void => {
+    // Answers may come back out of order: keep the exchanges in order of arrival.
     let at = exchanges.length;
-    while (at > 0 && exchanges[at - 1]!.seq > n) at -= 1;
+    while (at > 0 && exchanges[at - 1]!.seq > exchange.seq) at -= 1;
     exchanges.splice(at, 0, exchange);
-    writer?.write(`${serializeExchange(exchange)}\n`);
-    const found = checkServerAnswer(exchange);
     serverFindings.push(...found);
-    options.onExchange?.(exchange, found);
+    options.onExchange?.(exchange, found, requestFindings);
+  };
+  let judging: JudgeThread;
+  try {
+    judging = await startJudgeThread(
+      {
+        apps: options.apps ?? [],
+        ...(options.judgeEach !== undefined ? { judgeEach: options.judgeEach } : {}),
+        ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
+      },
+      onJudged,
+    );
+  } catch (error) {
+    await upstreamPool.close();
+    throw error;
+  }
+  let seq = 0;
+  /** Requests being forwarded: close() hands them all to the judging thread before draining it. */
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  const forward = async (n: number, receivedAtMs: number, req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const exchange = {
+      seq: n,
+      receivedAtMs,
+      method: req.method ?? '',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+    };
+    let status: number;
+    let answer: Uint8Array;
+    let contentType: string;
+    try {
+      const upstreamAnswer = await upstreamPool.request({
+        path: req.url ?? '/',
+        method: (req.method ?? 'GET') as 'POST',
+        headers: forwardHeaders(req.headers),
+        ...(body.length > 0 || req.method === 'POST' ? { body } : {}),
+      });
+      status = upstreamAnswer.statusCode;
+      answer = await upstreamAnswer.body.bytes();
+      const ct = upstreamAnswer.headers['content-type'];
+      contentType = (Array.isArray(ct) ? ct[0] : ct) ?? 'application/json; charset=utf-8';
+    } catch (error) {
+      // The upstream could not be reached: the SDK sees a gateway error, the recording no answer.
+      if (!res.headersSent) {
+        res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`proxy: upstream not reachable (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      judging.judge(exchange);
+      return;
+    }
+    res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': answer.byteLength });
+    res.end(answer);
+    // The bytes written to the socket stay with it; the judging thread gets a copy of its own.
+    judging.judge({ ...exchange, response: { status, body: ownBytes([answer]) } });
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     seq += 1;
-    const n = seq;
-    const receivedAtMs = Date.now();
-    void (async () => {
-      const body = await readBody(req);
-      let status: number;
-      let text: string;
-      let contentType: string;
-      try {
-        const answer = await undiciRequest(origin + (req.url ?? '/'), {
-          method: (req.method ?? 'GET') as 'POST',
-          headers: forwardHeaders(req.headers),
-          ...(body.length > 0 || req.method === 'POST' ? { body } : {}),
-          dispatcher: agent,
-        });
-        status = answer.statusCode;
-        text = await answer.body.text();
-        const ct = answer.headers['content-type'];
-        contentType = (Array.isArray(ct) ? ct[0] : ct) ?? 'application/json; charset=utf-8';
-      } catch (error) {
-        // The upstream could not be reached: the SDK sees a gateway error, the recording no answer.
-        if (!res.headersSent) {
-          res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end(`proxy: upstream not reachable (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-        }
-        record(n, req, receivedAtMs, body, undefined);
-        return;
-      }
-      res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
-      res.end(text);
-      setImmediate(() => record(n, req, receivedAtMs, body, { status, body: text }));
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    inFlight += 1;
+    forward(seq, Date.now(), req, res)
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
   };
-
   const server: Server = createServer(onRequest);
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await upstreamPool.close();
+    await judging.drain();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
@@ -209,8 +216,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server.close(() => resolve());
         server.closeAllConnections();
       })
-        .then(() => agent.close())
-        .then(() => (writer === undefined ? undefined : new Promise<void>((resolve) => writer!.end(() => resolve()))));
+        .then(() => new Promise<void>((resolve) => (inFlight === 0 ? resolve() : (idle = resolve))))
+        .then(() => upstreamPool.close())
+        .then(() => judging.drain());
       return closing;
     },
   };

@@ -35,38 +35,33 @@ export function numberLiterals(text: string): NumberLiteral[] {
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
+  /** An object's members or an array's items, each value at its pointer, through the closing bracket. */
+  const container = (pointer: string, close: '}' | ']'): void => {
+    i++; // opening bracket
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (let index = 0; ; index++) {
+      ws();
+      let token = String(index);
+      if (close === '}') {
+        token = string();
+        ws();
+        i++; // colon
+      }
+      value(`${pointer}/${escapePointer(token)}`);
+      ws();
+      if (text[i++] === close) return;
+    }
+  };
   const value = (pointer: string): void => {
     ws();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        const key = string();
-        ws();
-        i++; // colon
-        value(`${pointer}/${escapePointer(key)}`);
-        ws();
-        if (text[i++] === '}') return;
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (let index = 0; ; index++) {
-        value(`${pointer}/${index}`);
-        ws();
-        if (text[i++] === ']') return;
-      }
+    if (c === '{' || c === '[') {
+      container(pointer, c === '{' ? '}' : ']');
+      return;
     }
     if (c === '"') {
       string();

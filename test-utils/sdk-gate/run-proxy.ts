@@ -8,7 +8,9 @@ import { writeSdkReports } from './report/index.ts';
 import { serverFindingsForReport } from './server-findings.ts';
 import { operationByPath } from '../contract/index.ts';
 import { startProxy } from './proxy-server.ts';
+import { untilStopped } from '../process/until-stopped.ts';
 import type { ServerFinding } from './server-answer.ts';
+import type { LiveRequestFinding } from './proxy-judging.ts';
 
 export interface RunProxyOptions {
   upstream: string;
@@ -31,7 +33,11 @@ export function proxyJudgeContext(app: JudgeApp | undefined): JudgeContext {
   return { apps: app === undefined ? [] : [app], appsComplete: false };
 }
 
-function liveLine(exchange: RecordedExchange, context: JudgeContext, server: ServerFinding[]): string {
+function liveLine(
+  exchange: RecordedExchange,
+  server: ServerFinding[],
+  requestFindings: readonly LiveRequestFinding[] | undefined,
+): string {
   const operation = operationByPath(exchange.path)?.operationId ?? exchange.path.split('?')[0];
   let answer = 'no answer';
   if (exchange.response !== undefined) {
@@ -45,7 +51,7 @@ function liveLine(exchange: RecordedExchange, context: JudgeContext, server: Ser
     answer = `HTTP ${exchange.response.status}${code}`;
   }
   const rules = [
-    ...judgeExchanges([exchange], context).findings.map((f) => `${f.rule} (${f.status})`),
+    ...(requestFindings ?? []).map((f) => `${f.rule} (${f.status})`),
     ...server.map((f) => `${f.rule} (server)`),
   ];
   return `#${exchange.seq} ${exchange.method} ${operation} → ${answer}${rules.length > 0 ? `; ${rules.join(', ')}` : ''}`;
@@ -62,28 +68,22 @@ export async function runProxy(options: RunProxyOptions, io: RunProxyIo): Promis
       ...(options.caCert !== undefined ? { caCert: options.caCert } : {}),
       ...(options.app !== undefined ? { apps: [options.app] } : {}),
       ...(options.recordFile !== undefined ? { recordFile: options.recordFile } : {}),
-      onExchange: (exchange, server) => io.err(liveLine(exchange, context, server)),
+      // Each request is judged alone in the judging thread, not on the forwarding loop.
+      judgeEach: context,
+      onExchange: (exchange, server, requestFindings) => io.err(liveLine(exchange, server, requestFindings)),
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
+    // Not the user's doing (the judging thread did not start): a bug, with its stack.
+    if (e.code === undefined) throw error;
     if (e.syscall === 'open' || e.syscall === 'mkdir')
       io.err(`tim-conformance proxy: cannot write the recording '${options.recordFile ?? ''}' (${e.code ?? 'error'})`);
     else io.err(`tim-conformance proxy: cannot listen on ${options.host}:${options.port} (${e.code ?? 'error'})`);
     return 2;
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      io.signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    if (io.signal?.aborted) stop();
-    else io.signal?.addEventListener('abort', stop);
-    io.out(`listening on ${proxy.url} → ${options.upstream}`);
-  });
+  const stopped = untilStopped(['SIGINT', 'SIGTERM'], io.signal);
+  io.out(`listening on ${proxy.url} → ${options.upstream}`);
+  await stopped;
   await proxy.close();
 
   const exchanges = proxy.exchanges;

@@ -162,26 +162,27 @@ export function craftUserSig(kind: CraftedUserSigKind, app: AppCredentials, opts
 
 /** Node's key order (tls-sig-api-v2): time before expire. */
 function nodeDocument(f: SigningFields, sig: string): DocEntry[] {
-  const doc: DocEntry[] = [
-    ['TLS.ver', '2.0'],
-    ['TLS.identifier', f.identifier],
-    ['TLS.sdkappid', f.sdkappid],
+  return signedDocument(f, sig, [
     ['TLS.time', f.time],
     ['TLS.expire', f.expire],
-  ];
-  if (f.userbuf !== undefined) doc.push(['TLS.userbuf', f.userbuf]);
-  doc.push(['TLS.sig', sig]);
-  return doc;
+  ]);
 }
 
 /** The order of the Python, PHP, Go and Java libraries (and Java's insertion order): expire before time. */
 function libraryDocument(f: SigningFields, sig: string): DocEntry[] {
+  return signedDocument(f, sig, [
+    ['TLS.expire', f.expire],
+    ['TLS.time', f.time],
+  ]);
+}
+
+/** The document every library writes; only where time and expire stand differs between them. */
+function signedDocument(f: SigningFields, sig: string, validity: DocEntry[]): DocEntry[] {
   const doc: DocEntry[] = [
     ['TLS.ver', '2.0'],
     ['TLS.identifier', f.identifier],
     ['TLS.sdkappid', f.sdkappid],
-    ['TLS.expire', f.expire],
-    ['TLS.time', f.time],
+    ...validity,
   ];
   if (f.userbuf !== undefined) doc.push(['TLS.userbuf', f.userbuf]);
   doc.push(['TLS.sig', sig]);

@@ -49,27 +49,29 @@ export function sortEntries(entries: unknown): unknown {
   return [...entries].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 }
 
-function sameAttrs(actual: unknown, wanted: AttrEntry[]): boolean {
+/** The same entries in key order, each entry as `same` judges it against the model's. */
+function sameEntries<W>(
+  actual: unknown,
+  wanted: W[],
+  same: (entry: Record<string, unknown>, wanted: W) => boolean,
+): boolean {
   if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
-  const a = sortEntries(actual) as Array<Record<string, unknown>>;
-  const w = sortEntries(wanted) as AttrEntry[];
+  const a = sortEntries(actual) as unknown[];
+  const w = sortEntries(wanted) as W[];
   return a.every(
-    (entry, i) =>
-      entry !== null && typeof entry === 'object' && entry['key'] === w[i]!.key && entry['value'] === w[i]!.value,
+    (entry, i) => entry !== null && typeof entry === 'object' && same(entry as Record<string, unknown>, w[i]!),
   );
 }
 
+function sameAttrs(actual: unknown, wanted: AttrEntry[]): boolean {
+  return sameEntries(actual, wanted, (entry, w) => entry['key'] === w.key && entry['value'] === w.value);
+}
+
 function sameCounters(actual: unknown, wanted: CounterEntry[]): boolean {
-  if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
-  const a = sortEntries(actual) as Array<Record<string, unknown>>;
-  const w = sortEntries(wanted) as CounterEntry[];
-  return a.every(
-    (entry, i) =>
-      entry !== null &&
-      typeof entry === 'object' &&
-      entry['Key'] === w[i]!.Key &&
-      typeof entry['Value'] === 'bigint' &&
-      entry['Value'] === w[i]!.Value,
+  return sameEntries(
+    actual,
+    wanted,
+    (entry, w) => entry['Key'] === w.Key && typeof entry['Value'] === 'bigint' && entry['Value'] === w.Value,
   );
 }
 

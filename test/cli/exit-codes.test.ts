@@ -1,41 +1,25 @@
 // The CLI as users run it (node bin/tim-conformance.mjs), in a temporary report directory:
 // exit 0 when every gating check passes, 1 on a gating failure, 2 on a configuration error.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
+import { execCli, type CliResult } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join('test', 'fixtures', 'suites');
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Outcome extends CliResult {
   reportDir: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-cli-'));
-  const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+  const run = await execCli(
+    args.map((a) => a.replace('{reportDir}', reportDir)),
+    { ...env, TIM_REPORT_DIR: env.TIM_REPORT_DIR ?? reportDir },
   );
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tim-conformance.mjs', ...args.map((a) => a.replace('{reportDir}', reportDir))],
-      {
-        cwd: ROOT,
-        env: { ...cleanEnv, NODE_ENV: 'production', ...env, TIM_REPORT_DIR: env.TIM_REPORT_DIR ?? reportDir },
-        timeout: 180_000,
-      },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr, reportDir });
-      },
-    );
-  });
+  return { ...run, reportDir };
 }
 
 function readResults(dir: string) {

@@ -1,12 +1,10 @@
 // The command dispatcher in-process: help, unknown commands and options are one line and exit
 // 2, and nothing a user typed as a value (it may be a secret) is echoed back.
 import { describe, expect, test } from 'vitest';
-import { main } from '../../test-utils/cli/main.ts';
+import { mainLines } from '../helpers/io.ts';
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await mainLines(...argv);
   return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
 }
 

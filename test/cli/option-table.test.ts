@@ -3,15 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS, OPTION_TABLE } from '../../test-utils/cli/commands.ts';
-import { main } from '../../test-utils/cli/main.ts';
+import { mainLines } from '../helpers/io.ts';
 import { OptionTable, UsageError, type CommandSpec } from '../../test-utils/cli/option-table.ts';
 import { currentFlagSection, readmeFlagSection } from '../../test-utils/cli/readme-flags.ts';
 import { SHARED_OPTIONS } from '../../test-utils/cli/options.ts';
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await mainLines(...argv);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -195,9 +193,7 @@ describe('the SDK commands parse with the table too', () => {
     [['diff', 'a'], /^tim-conformance: diff needs two recordings/],
     [['replay', 'f', '--strict=yes'], /^tim-conformance: option --strict of 'replay' takes no value/],
   ])('%j: one line, exit 2', async (argv, message) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const { code, out, err } = await mainLines(...argv);
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);

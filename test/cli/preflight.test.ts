@@ -2,13 +2,13 @@
 // a few lines, one of which says what is wrong and what to do, no ledger and no report.
 // In-process for the six mistakes (no suite worker is ever started: the preflight refuses
 // first), and once through the real bin for the exit code and the absence of a stack trace.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { captureIO } from '../helpers/io.ts';
 import { fail, OK, startRecordingServer, targetFor as recordingTarget } from '../client/recording-server.ts';
 import {
   DEFAULT_BASIC_APP,
@@ -20,8 +20,8 @@ import { describeUnreachable, preflight } from '../../test-utils/runner/prefligh
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
 import { runJanitorCommand } from '../../test-utils/cli/janitor-command.ts';
 import type { RunFlags } from '../../test-utils/config/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import type { ResolvedTarget } from '../../test-utils/contract/types.ts';
+import { execCli } from '../helpers/cli.ts';
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -34,6 +34,20 @@ async function closedPortUrl(): Promise<string> {
   const url = await listen(server);
   await new Promise((resolve) => server.close(resolve));
   return url;
+}
+
+/** A url target of the default full app (what the runner resolves from flags), for preflight alone. */
+function urlTarget(baseUrl: string, groupIdPrefix: string, extra: Partial<ResolvedTarget> = {}): ResolvedTarget {
+  return {
+    kind: 'url',
+    baseUrl,
+    app: { ...DEFAULT_FULL_APP },
+    seed: 1,
+    strict: false,
+    reportDir: tmpdir(),
+    groupIdPrefix,
+    ...extra,
+  };
 }
 
 let mock: MockServerHandle;
@@ -112,13 +126,12 @@ const MISTAKES: [string, () => Promise<RunFlags>, RegExp][] = [
 describe('run: the preflight names each set-up mistake, exit 2, nothing left behind', { timeout: 30_000 }, () => {
   it.each(MISTAKES)('%s', async (_name, flagsFor, line) => {
     const reportDir = join(mkdtempSync(join(tmpdir(), 'timc-preflight-')), 'reports');
-    const out: string[] = [];
-    const err: string[] = [];
+    const { out, err, io } = captureIO();
     const runSuites = () => Promise.reject(new Error('no check may run after a failed preflight'));
     const code = await runConformance(
       { ...(await flagsFor()), reportDir },
       {},
-      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      io,
       { progress: false },
       {
         handleSignals: false,
@@ -133,31 +146,14 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
   });
 
   it('passes a mock with the right credentials, for both apps', async () => {
-    const target = {
-      kind: 'url' as const,
-      baseUrl: mock.url,
-      app: { ...DEFAULT_FULL_APP },
-      basicApp: { ...DEFAULT_BASIC_APP },
-      seed: 1,
-      strict: false,
-      reportDir: tmpdir(),
-      groupIdPrefix: 'timc-preflt01-',
-    };
+    const target = urlTarget(mock.url, 'timc-preflt01-', { basicApp: { ...DEFAULT_BASIC_APP } });
     expect(await preflight(target)).toEqual({ ok: true });
   });
 
   it('lets a server with a broken envelope (ErrorCode as a string) through: the checks name that, it is no set-up mistake', async () => {
     const deviating = await startMockServer({ deviations: ['envelope.errorcode-as-string'] });
     onTestFinished(() => deviating.close());
-    const target = {
-      kind: 'url' as const,
-      baseUrl: deviating.url,
-      app: { ...DEFAULT_FULL_APP },
-      seed: 1,
-      strict: false,
-      reportDir: tmpdir(),
-      groupIdPrefix: 'timc-preflt02-',
-    };
+    const target = urlTarget(deviating.url, 'timc-preflt02-');
     expect(await preflight(target)).toEqual({ ok: true });
     // The credentials are still judged from the string code.
     expect(
@@ -172,15 +168,7 @@ describe('run: the preflight names each set-up mistake, exit 2, nothing left beh
     });
     const url = await listen(deep);
     onTestFinished(() => void deep.close());
-    const target = {
-      kind: 'url' as const,
-      baseUrl: url,
-      app: { ...DEFAULT_FULL_APP },
-      seed: 1,
-      strict: false,
-      reportDir: tmpdir(),
-      groupIdPrefix: 'timc-preflt03-',
-    };
+    const target = urlTarget(url, 'timc-preflt03-');
     expect(await preflight(target)).toMatchObject({
       ok: false,
       problem: expect.stringMatching(
@@ -231,21 +219,10 @@ describe('the bin', { timeout: 60_000 }, () => {
   it('exits 2 with one line and no stack trace for a closed port', async () => {
     const target = await closedPortUrl();
     const reportDir = join(mkdtempSync(join(tmpdir(), 'timc-preflight-bin-')), 'reports');
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
+    const { code, stderr } = await execCli(
+      ['run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir],
+      { TIM_SECRET_KEY: app.secretKey },
     );
-    const child = spawn(
-      process.execPath,
-      ['bin/tim-conformance.mjs', 'run', '--target', target, '--sdkappid', app.sdkappid, '--report-dir', reportDir],
-      {
-        cwd: ROOT,
-        env: { ...env, TIM_SECRET_KEY: app.secretKey },
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.resume();
-    const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(

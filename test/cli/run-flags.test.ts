@@ -2,12 +2,10 @@
 // line: documented in the help, and every wrong use is one line with exit 2 before any request,
 // naming the flag or variable and never echoing a secret.
 import { describe, expect, test } from 'vitest';
-import { main } from '../../test-utils/cli/main.ts';
+import { mainLines } from '../helpers/io.ts';
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await mainLines(...argv);
   return { code, out: out.join('\n'), errLines: err };
 }
 

@@ -1,13 +1,13 @@
 // What users expect of `run` (issue 17 item 4), through the CLI as users run it: --list without a
 // request, --id and --grep matched against ids only, --max-failures, --json on stdout.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { execCli, type CliResult } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const MIXED = join('test', 'fixtures', 'suites', 'mixed');
+const MANY_FAILURES = join('test', 'fixtures', 'suites', 'many-failures');
 const ALL = ['fixture-passes', 'fixture-fails', 'fixture-tentative-fails', 'fixture-not-run', 'fixture-throws'].map(
   (c) => `get_group_attr/${c}`,
 );
@@ -20,23 +20,8 @@ const CLOSED_PORT = {
   TIM_SECRET_KEY: 'never-contacted-key-0123',
 };
 
-function cli(
-  args: string[],
-  target: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'timc-select-'));
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('TIM_') && !k.startsWith('VITEST')),
-  );
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tim-conformance.mjs', ...args],
-      { cwd: ROOT, env: { ...env, NODE_ENV: 'production', TIM_REPORT_DIR: reportDir, ...target }, timeout: 180_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
-    );
-  });
+function cli(args: string[], target: Record<string, string> = {}): Promise<CliResult> {
+  return execCli(args, { TIM_REPORT_DIR: mkdtempSync(join(tmpdir(), 'timc-select-')), ...target });
 }
 
 function ranIds(stdout: string): string[] {
@@ -58,33 +43,14 @@ describe.concurrent('run: selecting checks', { timeout: 180_000 }, () => {
   });
 
   test('--id is exact and repeatable', async () => {
-    const run = await cli([
-      'run',
-      '--json',
-      '--suites',
-      MIXED,
-      '--id',
-      'get_group_attr/fixture-fails',
-      '--id',
-      'get_group_attr/fixture-passes',
-      '--id',
-      'get_group_attr/fixture',
-    ]);
+    const ids = ['get_group_attr/fixture-fails', 'get_group_attr/fixture-passes', 'get_group_attr/fixture'];
+    const run = await cli(['run', '--json', '--suites', MIXED, ...ids.flatMap((id) => ['--id', id])]);
     expect(ranIds(run.stdout)).toEqual(['get_group_attr/fixture-fails', 'get_group_attr/fixture-passes']);
     expect(run.code).toBe(1);
   });
 
   test('--max-failures 1 stops the run after a failure (checks already running finish); those not reached are reported as not run', async () => {
-    const run = await cli([
-      'run',
-      '--json',
-      '--workers',
-      '1',
-      '--suites',
-      join('test', 'fixtures', 'suites', 'many-failures'),
-      '--max-failures',
-      '1',
-    ]);
+    const run = await cli(['run', '--json', '--workers', '1', '--suites', MANY_FAILURES, '--max-failures', '1']);
     const results = JSON.parse(run.stdout) as { tests: { status: string; reason?: string }[] };
     const failed = results.tests.filter((t) => t.status === 'failed').length;
     expect(failed).toBeGreaterThanOrEqual(1);

@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { main } from '../../test-utils/cli/main.ts';
+import { mainLines } from '../helpers/io.ts';
 import { DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,9 +22,7 @@ function cleanEnv(): Record<string, string> {
 }
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await mainLines(...argv);
   return { code, out, err };
 }
 

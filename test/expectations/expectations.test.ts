@@ -41,6 +41,11 @@ function expectations(entries: [string, string][]): ExpectationsFile {
 
 let plain: ResultsFile;
 
+/** The run judged against an expectations file (exp.json) listing these [check id, reason] pairs. */
+function judge(...entries: Array<[string, string]>): ResultsFile {
+  return applyExpectations(plain, expectations(entries), 'exp.json');
+}
+
 beforeAll(async () => {
   const target = closedPortTarget('expect01', { secretKey: 'expectations-test-secret-key', seed: 3 });
   const run = await runSuites({ target, suitesDir: MIXED, workers: 1 });
@@ -54,14 +59,7 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('known deviations: listed failures are expected failures and do not gate', () => {
-    const judged = applyExpectations(
-      plain,
-      expectations([
-        [FAILS, 'answers 10004'],
-        [THROWS, 'vendor bug #12'],
-      ]),
-      'exp.json',
-    );
+    const judged = judge([FAILS, 'answers 10004'], [THROWS, 'vendor bug #12']);
     const fails = judged.tests.find((t) => t.id === FAILS)!;
     expect(fails).toMatchObject({
       status: 'failed',
@@ -81,7 +79,7 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('a new failure still gates', () => {
-    const judged = applyExpectations(plain, expectations([[FAILS, 'answers 10004']]), 'exp.json');
+    const judged = judge([FAILS, 'answers 10004']);
     expect(judged.summary.failed).toBe(1);
     expect(judged.tests.find((t) => t.id === THROWS)).toMatchObject({ status: 'failed', gating: true });
     expect(judged.tests.find((t) => t.id === THROWS)!.expectation).toBeUndefined();
@@ -89,15 +87,7 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('a listed check that passes is an unexpected pass, and it gates', () => {
-    const judged = applyExpectations(
-      plain,
-      expectations([
-        [FAILS, 'a'],
-        [THROWS, 'b'],
-        [PASSES, 'was broken in March'],
-      ]),
-      'exp.json',
-    );
+    const judged = judge([FAILS, 'a'], [THROWS, 'b'], [PASSES, 'was broken in March']);
     expect(judged.tests.find((t) => t.id === PASSES)).toMatchObject({
       status: 'passed',
       expectation: { state: 'unexpected-pass', reason: 'was broken in March' },
@@ -112,16 +102,7 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('listed checks that reached no verdict are only reported', () => {
-    const judged = applyExpectations(
-      plain,
-      expectations([
-        [FAILS, 'a'],
-        [THROWS, 'b'],
-        [NOT_RUN, 'c'],
-        ['get_group_attr/not-in-this-run', 'd'],
-      ]),
-      'exp.json',
-    );
+    const judged = judge([FAILS, 'a'], [THROWS, 'b'], [NOT_RUN, 'c'], ['get_group_attr/not-in-this-run', 'd']);
     expect(judged.expectations).toEqual({
       file: 'exp.json',
       listed: 4,
@@ -133,19 +114,12 @@ describe('judging a run against an expectations file', () => {
   });
 
   test('a tentative failure can be listed too; it then reads as expected', () => {
-    const judged = applyExpectations(plain, expectations([[TENTATIVE, 'known']]), 'exp.json');
+    const judged = judge([TENTATIVE, 'known']);
     expect(judged.summary).toMatchObject({ tentativeFailed: 0, expectedFailed: 1, failed: 2 });
   });
 
   test('junit.xml: an expected failure is skipped, an unexpected pass is a failure', () => {
-    const judged = applyExpectations(
-      plain,
-      expectations([
-        [FAILS, 'answers 10004'],
-        [PASSES, 'was broken'],
-      ]),
-      'exp.json',
-    );
+    const judged = judge([FAILS, 'answers 10004'], [PASSES, 'was broken']);
     const xml = toJunitXml(judged);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);

@@ -77,6 +77,8 @@ interface Group {
   type: string;
   name: string;
   created: number;
+  /** Server-wide creation number: the group list's cursor, so a deletion never shifts a page. */
+  serial: number;
   attrs: Map<string, string>;
   counters: Map<string, bigint>;
   writes: number[];
@@ -176,6 +178,7 @@ export interface IndependentServer {
 export async function startIndependentServer(apps: IndependentApp[]): Promise<IndependentServer> {
   const groups = new Map(apps.map((app) => [app.sdkappid, new Map<string, Group>()]));
   const calls = new Map<string, number[]>();
+  let serials = 0;
 
   /** Sliding one-second window: keeps the arrivals of the last second, refuses one too many. */
   const admit = (log: number[], max: number, now: number): boolean => {
@@ -253,23 +256,26 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
     };
   }
 
-  /** This app's groups, newest first, Limit per page; Next is the count already listed. */
+  /**
+   * This app's groups, newest first, Limit per page. Next is the serial of the last group listed
+   * and the next page starts below it: groups created or destroyed meanwhile never make a page
+   * skip a group that exists throughout ("Next 0 means every group was listed").
+   */
   function groupList(store: Map<string, Group>, body: Record<string, unknown>): Record<string, unknown> {
     const { Limit: size = limit('group.list.pageSize.max'), Next: next = 0, GroupType: type } = body;
     if (!Number.isInteger(size) || (size as number) < 0 || (size as number) > limit('group.list.pageSize.max'))
       refuse(CODE.invalid, 'bad Limit');
     if (!Number.isInteger(next) || (next as number) < 0) refuse(CODE.invalid, 'bad Next');
     if (type !== undefined && typeof type !== 'string') refuse(CODE.invalid, 'bad GroupType');
-    const ids = [...store]
+    const listed = [...store]
       .filter(([, g]) => type === undefined || g.type === type)
-      .map(([id]) => id)
-      .reverse();
-    const page = ids.slice(next as number, (next as number) + (size as number));
-    const after = (next as number) + page.length;
+      .sort(([, a], [, b]) => b.serial - a.serial);
+    const rest = next === 0 ? listed : listed.filter(([, g]) => g.serial < (next as number));
+    const page = rest.slice(0, size as number);
     return {
-      TotalCount: ids.length,
-      GroupIdList: page.map((GroupId) => ({ GroupId })),
-      Next: after >= ids.length ? 0 : after,
+      TotalCount: listed.length,
+      GroupIdList: page.map(([GroupId]) => ({ GroupId })),
+      Next: page.length === 0 || page.length === rest.length ? 0 : page.at(-1)![1].serial,
     };
   }
 
@@ -299,6 +305,7 @@ export async function startIndependentServer(apps: IndependentApp[]): Promise<In
       type: type as string,
       name: name as string,
       created: Math.floor(now / 1000),
+      serial: ++serials,
       attrs: new Map(),
       counters: new Map(),
       writes: [],

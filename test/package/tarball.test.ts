@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeConsumerProject } from './consumer-project.ts';
+import { listeningUrl, proxyUnderSignal } from '../sdk-gate/proxy-under-signal.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -175,21 +176,28 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     expect(mutants.stdout).toMatch(/Killed 1 of 1 deviations/);
   });
 
+  test('tim-conformance proxy judges and records in its built judging thread, and SIGTERM loses nothing', async () => {
+    const requests = 20;
+    const outcome = await proxyUnderSignal(join(project, 'node_modules', '.bin', 'tim-conformance'), [], {
+      cwd: project,
+      env: cleanEnv,
+      requests,
+      signal: 'SIGTERM',
+    });
+    expect(outcome.statuses).toEqual(Array(requests).fill(200));
+    expect(outcome.recordedLines).toHaveLength(requests);
+    expect(outcome.resultsRequests).toBe(requests);
+    expect(outcome.stderr).toContain(`proxy: ${requests} request(s)`);
+    expect(outcome.code).toBe(1);
+  });
+
   test('tim-conformance mock serves from the installed package until SIGTERM', async () => {
     const child = spawn(join(project, 'node_modules', '.bin', 'tim-conformance'), ['mock', '--port', '0'], {
       cwd: project,
       env: cleanEnv,
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const url = await new Promise<string>((done, fail) => {
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        text += String(chunk);
-        const match = /listening on (\S+)/.exec(text);
-        if (match) done(match[1]!);
-      });
-      child.on('exit', () => fail(new Error(`the mock exited before listening: ${text}`)));
-    });
+    const url = await listeningUrl(child, 'the mock');
     const answer = await fetch(`${url}/v4/group_open_http_svc/get_appid_group_list`, { method: 'POST', body: '{}' });
     expect(answer.status).toBe(200);
     child.kill('SIGTERM');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { main } from '../../test-utils/cli/main.ts';
+import { mainLines } from '../helpers/io.ts';
 import type { ResultsFile } from '../../test-utils/runner/results.ts';
 import { buildRegionsMatrix, type RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
 import { specIdentity } from '../../test-utils/runner/spec-identity.ts';
@@ -41,9 +41,7 @@ function writeRun(root: string, name: string, results: ResultsFile): string {
 }
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const { code, out, err } = await mainLines(...argv);
   return { code, out: out.join('\n'), errLines: err };
 }
 

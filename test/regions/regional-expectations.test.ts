@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FixtureClient } from '../../test-utils/fixtures/client-port.ts';
 import { runErrorEntry, type TestEntry } from '../../test-utils/runner/results.ts';
+import { captureIO } from '../helpers/io.ts';
 import { runConformance, type RunnerDeps, type RunnerOptions } from '../../test-utils/runner/run-conformance.ts';
 import type { RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
 
@@ -55,15 +56,8 @@ const deps: RunnerDeps = {
 };
 
 async function run(reportDir: string, options: RunnerOptions) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runConformance(
-    { reportDir },
-    env,
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-    { progress: false, regions: 'sgp,kr', ...options },
-    deps,
-  );
+  const { out, err, io } = captureIO();
+  const code = await runConformance({ reportDir }, env, io, { progress: false, regions: 'sgp,kr', ...options }, deps);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -14,6 +14,7 @@ import { startMockServer, type MockServerHandle } from '../../test-utils/mock/in
 import { regionTargetConfig, regionVariable } from '../../test-utils/runner/region-config.ts';
 import type { RegionsMatrix } from '../../test-utils/runner/regions-report.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
+import { captureIO } from '../helpers/io.ts';
 
 const REGIONS = ['singapore', 'seoul', 'frankfurt'] as const;
 const DEVIATING = 'seoul';
@@ -72,12 +73,11 @@ afterAll(async () => {
 });
 
 async function runRegions(regions: string, reportDir: string, extraEnv: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
+  const { out, err, io } = captureIO();
   const code = await runConformance(
     { reportDir },
     { ...env, ...extraEnv },
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    io,
     {
       suitesDir: 'suites/_smoke',
       workers: 1,
@@ -178,12 +178,11 @@ describe('regional configuration errors', () => {
   test('a region without its app is exit 2 naming the missing variable, before any request', async () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-regions-cfg-'));
     const { TIM_SECRET_KEY_SEOUL: _dropped, ...withoutSeoulKey } = env;
-    const out: string[] = [];
-    const err: string[] = [];
+    const { out, err, io } = captureIO();
     const code = await runConformance(
       { reportDir },
       withoutSeoulKey,
-      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      io,
       { suitesDir: 'suites/_smoke', regions: 'sgp,kr', progress: false },
       { handleSignals: false },
     );

@@ -15,6 +15,7 @@ import { Agent, request } from 'undici';
 import { operationByPath } from '../../test-utils/contract/index.ts';
 import { failureBody, INTERNAL_ERROR_CODE } from '../../test-utils/mock/pipeline.ts';
 import { mulberry32 } from '../../test-utils/mock/faults.ts';
+import { readBody } from '../helpers/read-body.ts';
 
 export const PROXY_FAULTS = ['10002', 'http502', 'drop', 'drop-after', 'slow'] as const;
 export type ProxyFault = (typeof PROXY_FAULTS)[number];
@@ -47,15 +48,6 @@ export interface FaultProxy {
   url: string;
   seen: SeenRequest[];
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', () => resolve(Buffer.concat(chunks)));
-  });
 }
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {

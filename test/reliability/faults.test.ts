@@ -7,7 +7,6 @@
 //  - Increase/Decrease: none is faulted in that run, and the count is the fault-free count; and a
 //    probe check whose every Increase/Decrease gets a fault sees each of them reach the server once.
 // The three runs go in parallel to keep the wall time down.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +23,8 @@ import {
   startFaultProxy,
 } from './fault-proxy.ts';
 import { PROBE_KEY, PROBE_SET_KEY, PROBE_STEPS } from './probe-keys.ts';
+import { runCliToEnd, targetFlags } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 /**
  * Counters (Set, Increase, Decrease, reads, request shapes) and attributes (every write
  * operation). Not int64-bounds: its calls opt out of retries (retry: false), so a fault there
@@ -51,45 +50,23 @@ interface RunOutcome {
   outcomes: Record<string, string>;
 }
 
-function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
-    ),
-  );
-}
-
 async function runCli(targetUrl: string, extra: string[]): Promise<RunOutcome> {
   const reportDir = mkdtempSync(join(tmpdir(), 'timc-faults-'));
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/tim-conformance.mjs',
-      'run',
-      '--target',
-      targetUrl,
-      '--sdkappid',
-      String(DEFAULT_FULL_APP.sdkappid),
-      '--secret-key',
-      DEFAULT_FULL_APP.secretKey,
-      '--basic-sdkappid',
-      String(DEFAULT_BASIC_APP.sdkappid),
-      '--basic-secret-key',
-      DEFAULT_BASIC_APP.secretKey,
-      '--seed',
-      SEED,
-      '--workers',
-      '2',
-      '--report-dir',
-      reportDir,
-      ...extra,
-    ],
-    { cwd: ROOT, env: { ...cleanEnv(), NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const { code, output } = await runCliToEnd([
+    'run',
+    ...targetFlags(targetUrl, DEFAULT_FULL_APP),
+    '--basic-sdkappid',
+    String(DEFAULT_BASIC_APP.sdkappid),
+    '--basic-secret-key',
+    DEFAULT_BASIC_APP.secretKey,
+    '--seed',
+    SEED,
+    '--workers',
+    '2',
+    '--report-dir',
+    reportDir,
+    ...extra,
+  ]);
   let outcomes: Record<string, string> = {};
   try {
     const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as {

@@ -16,6 +16,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { request } from 'undici';
+import { readBody } from '../helpers/read-body.ts';
 
 export const HOSTILE_BEHAVIOURS = [
   'silent',
@@ -41,15 +42,6 @@ export interface HostileServer {
 const HUGE_BYTES = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 'a');
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', () => resolve(Buffer.concat(chunks)));
-  });
-}
-
 /** Writes `total` bytes in chunks, respecting backpressure, stopping when the client goes away. */
 async function stream(res: ServerResponse, total: number): Promise<void> {
   let sent = 0;
@@ -70,6 +62,14 @@ async function stream(res: ServerResponse, total: number): Promise<void> {
   }
   if (!res.destroyed) res.end();
 }
+
+/** The behaviours that are one whole answer, sent at once. */
+const WHOLE_ANSWERS = {
+  invalid: { status: 200, type: 'application/json', body: '{"ActionStatus": OK, ErrorCode: 0' },
+  deep: { status: 200, type: 'application/json', body: `${'['.repeat(200_000)}${']'.repeat(200_000)}` },
+  html: { status: 501, type: 'text/html', body: '<html><body>501 Not Implemented</body></html>' },
+  'wrong-type': { status: 200, type: 'text/html', body: '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}' },
+} satisfies Partial<Record<HostileBehaviour, { status: number; type: string; body: string }>>;
 
 function behave(
   behaviour: HostileBehaviour,
@@ -101,21 +101,14 @@ function behave(
       setTimeout(() => req.socket.destroy(), 20);
       return;
     case 'invalid':
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ActionStatus": OK, ErrorCode: 0');
-      return;
     case 'deep':
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
-      return;
     case 'html':
-      res.writeHead(501, { 'content-type': 'text/html' });
-      res.end('<html><body>501 Not Implemented</body></html>');
+    case 'wrong-type': {
+      const { status, type, body } = WHOLE_ANSWERS[behaviour];
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
       return;
-    case 'wrong-type':
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
-      return;
+    }
     case 'reset':
       req.socket.destroy();
       return;

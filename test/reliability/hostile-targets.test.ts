@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { captureIO } from '../helpers/io.ts';
 import { DEFAULT_FULL_APP, startMockServer, type MockServerHandle } from '../../test-utils/mock/index.ts';
 import { mulberry32 } from '../../test-utils/mock/faults.ts';
 import { runConformance } from '../../test-utils/runner/run-conformance.ts';
@@ -44,8 +45,7 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
     const server = await startHostileServer({ upstream: mock.url, behaviour, healthyRequests: 1 });
     onTestFinished(() => server.close());
     const reportDir = mkdtempSync(join(tmpdir(), `timc-hostile-${behaviour}-`));
-    const out: string[] = [];
-    const err: string[] = [];
+    const { out, err, io } = captureIO();
     const code = await runConformance(
       {
         target: server.url,
@@ -55,7 +55,7 @@ describe(`a run against a target that turns hostile after the preflight (seed ${
         seed: '7',
       },
       {},
-      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      io,
       { suitesDir: SUITES, workers: 2, progress: false },
       { handleSignals: false },
     );

@@ -3,46 +3,18 @@
 // The mock is a separate `tim-conformance mock --port 0` process that outlives the run, and the
 // groups are counted through its API (get_appid_group_list), as an operator would. (SIGINT and
 // SIGTERM, where the run cleans up itself, are test/cli/interrupt.test.ts.)
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/index.ts';
 import { callApi } from '../mock/helpers.ts';
+import { spawnCli, type CliProcess } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const SLOW_SUITE = join('test', 'fixtures', 'suites', 'slow');
 const RUN_PREFIX = 'timc-';
 /** Tencent's usersig alphabet: zlib output ('eJ' in base64) with + / = written as * - _. */
 const USERSIG_SHAPE = /eJ[A-Za-z0-9*-]{40,}_{0,2}/;
-
-function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
-    ),
-  );
-}
-
-function cli(args: string[]): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-} {
-  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', ...args], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exited };
-}
 
 /** vi.waitFor for a probe that answers undefined until it is ready. */
 function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeout: number, what: string): Promise<T> {
@@ -59,11 +31,11 @@ function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeout: 
 const credentials = ['--sdkappid', String(DEFAULT_FULL_APP.sdkappid), '--secret-key', DEFAULT_FULL_APP.secretKey];
 
 describe.sequential('a run killed with SIGKILL, then the janitor', { timeout: 180_000 }, () => {
-  let mock: ReturnType<typeof cli>;
+  let mock: CliProcess;
   let mockUrl: string;
 
   beforeAll(async () => {
-    mock = cli(['mock', '--port', '0']);
+    mock = spawnCli(['mock', '--port', '0']);
     mockUrl = await until(
       () => /listening on (http:\/\/\S+)/.exec(mock.output())?.[1],
       60_000,
@@ -90,7 +62,7 @@ describe.sequential('a run killed with SIGKILL, then the janitor', { timeout: 18
   test('the killed run leaves its groups and a ledger naming them; janitor removes them all', async () => {
     expect(await listed()).toEqual([]);
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-kill-'));
-    const run = cli([
+    const run = spawnCli([
       'run',
       '--target',
       mockUrl,
@@ -126,7 +98,7 @@ describe.sequential('a run killed with SIGKILL, then the janitor', { timeout: 18
     expect(ledger).not.toMatch(USERSIG_SHAPE);
     expect(run.output()).not.toContain(DEFAULT_FULL_APP.secretKey);
 
-    const janitor = cli(['janitor', '--target', mockUrl, ...credentials, '--report-dir', reportDir]);
+    const janitor = spawnCli(['janitor', '--target', mockUrl, ...credentials, '--report-dir', reportDir]);
     const { code } = await janitor.exited;
     expect(code, janitor.output()).toBe(0);
     expect(janitor.output()).toContain('janitor: destroyed 2 of 2 group(s)');

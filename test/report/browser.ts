@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.TIM_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -85,4 +86,32 @@ export async function launchReportBrowser(): Promise<ReportBrowser> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A describe block whose tests open reports in chromium: skipped with the reason when chromium is
+ * missing locally (a failure when TIM_REQUIRE_BROWSER=1); one browser for the block, launched
+ * before its tests and closed after them. `setUp` writes the reports the tests open.
+ */
+export function describeInChromium(
+  title: string,
+  setUp: () => Promise<void>,
+  tests: (browser: Pick<ReportBrowser, 'open'>) => void,
+): void {
+  const available = chromiumAvailable();
+  if (!available && !BROWSER_REQUIRED) {
+    test.skip(`${title}: ${CHROMIUM_MISSING}`, () => {});
+  }
+  describe.runIf(available || BROWSER_REQUIRED)(title, { timeout: 120_000 }, () => {
+    let launched: ReportBrowser | undefined;
+    beforeAll(async () => {
+      expect(available, CHROMIUM_MISSING).toBe(true);
+      await setUp();
+      launched = await launchReportBrowser();
+    }, 180_000);
+    afterAll(async () => {
+      await launched?.close();
+    });
+    tests({ open: (htmlPath) => launched!.open(htmlPath) });
+  });
 }

@@ -1,5 +1,4 @@
 // The escaping helpers every report value goes through.
-import { Marked } from 'marked';
 import { registerSecretKey } from '../../test-utils/client/redact.ts';
 import { describe, expect, test } from 'vitest';
 import {
@@ -12,10 +11,7 @@ import {
   reportText,
 } from '../../test-utils/report/escape.ts';
 import { HOSTILE } from './sample-results.ts';
-
-const gfm = new Marked({ gfm: true });
-const inline = (md: string) => gfm.parseInline(md) as string;
-const block = (md: string) => gfm.parse(md) as string;
+import { renderGfm, renderGfmInline } from './gfm.ts';
 
 describe('escapeHtml', () => {
   test('turns every HTML special into an entity', () => {
@@ -49,14 +45,14 @@ describe('links', () => {
 
   test('markdownLink makes an autolink of a safe URL and code of anything else', () => {
     expect(markdownLink('https://x.example/doc')).toBe('<https://x.example/doc>');
-    expect(inline(markdownLink(HOSTILE.docUrl))).toBe('<code>javascript:alert(document.domain)</code>');
+    expect(renderGfmInline(markdownLink(HOSTILE.docUrl))).toBe('<code>javascript:alert(document.domain)</code>');
   });
 });
 
 describe('Markdown', () => {
   test('running text renders as the same text, with no element made from it', () => {
     const text = `${HOSTILE.body} ${HOSTILE.markdown} $x$ ~~gone~~ _em_ www.example.com https://x.example/ @someone #12 :x:`;
-    const html = inline(escapeMarkdownText(text));
+    const html = renderGfmInline(escapeMarkdownText(text));
     expect(html).not.toMatch(/<(script|img|b|a|strong|em|code|del)[\s>]/);
     // The rendered HTML, read back as text, is the input (on one line).
     const decoded = html
@@ -70,25 +66,25 @@ describe('Markdown', () => {
 
   test('a leading block marker stays text', () => {
     for (const text of ['# heading', '- item', '+ item', '1. item', '2) item', '=== setext']) {
-      expect([text, block(escapeMarkdownText(text)).trim()]).toEqual([text, `<p>${text}</p>`]);
+      expect([text, renderGfm(escapeMarkdownText(text)).trim()]).toEqual([text, `<p>${text}</p>`]);
     }
   });
 
   test('newlines never start a new block', () => {
-    expect(block(escapeMarkdownText('a\n# b\r\n- c\n\n1. d')).trim()).toBe('<p>a # b - c  1. d</p>');
+    expect(renderGfm(escapeMarkdownText('a\n# b\r\n- c\n\n1. d')).trim()).toBe('<p>a # b - c  1. d</p>');
   });
 
   test('a code span holds any backticks and, in a table, any pipe', () => {
     const text = 'a `b` `` c ``` d';
-    expect(inline(markdownCode(text))).toBe(`<code>${text.replace(/&/g, '&amp;')}</code>`);
-    const table = block(`| h |\n|---|\n| ${markdownCode('x | y `z`', true)} |`);
+    expect(renderGfmInline(markdownCode(text))).toBe(`<code>${text.replace(/&/g, '&amp;')}</code>`);
+    const table = renderGfm(`| h |\n|---|\n| ${markdownCode('x | y `z`', true)} |`);
     expect(table).toContain('<td><code>x | y `z`</code></td>');
-    expect(inline(markdownCode('<b>x</b>'))).toBe('<code>&lt;b&gt;x&lt;/b&gt;</code>');
+    expect(renderGfmInline(markdownCode('<b>x</b>'))).toBe('<code>&lt;b&gt;x&lt;/b&gt;</code>');
   });
 
   test('a fenced block cannot be closed by the text inside it', () => {
     const text = 'line\n```\n# not a heading\n````\n<script>x</script>';
-    const html = block(markdownCodeBlock(text, 'text'));
+    const html = renderGfm(markdownCodeBlock(text, 'text'));
     expect(html).not.toContain('<h1');
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;');

@@ -1,6 +1,5 @@
 // report.md, read through a GFM renderer (marked) the way GitHub shows $GITHUB_STEP_SUMMARY:
 // summary counts and lists first, the matrix table, failure details, and no markup from a target.
-import { Marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import {
   MARKDOWN_BLOCK_CHARS,
@@ -17,9 +16,7 @@ import {
   resultsOf,
   resultsWithExpectations,
 } from './sample-results.ts';
-
-const gfm = new Marked({ gfm: true });
-const render = (md: string) => gfm.parse(md) as string;
+import { renderGfm } from './gfm.ts';
 
 /** The rendered matrix as rows of cell texts. */
 function matrixRows(html: string): string[][] {
@@ -32,7 +29,7 @@ function matrixRows(html: string): string[][] {
 
 describe('report.md', () => {
   const md = renderMarkdownReport(mixedResults());
-  const html = render(md);
+  const html = renderGfm(md);
 
   test('starts with the verdict and a table of counts', () => {
     expect(md.split('\n')[0]).toBe('## tim-conformance: ❌ FAIL');
@@ -92,7 +89,7 @@ describe('report.md', () => {
 
 describe('report.md from a hostile target', () => {
   const md = renderMarkdownReport(hostileResults());
-  const html = render(md);
+  const html = renderGfm(md);
 
   test('renders no element the target wrote and no javascript: link', () => {
     expect(html).not.toMatch(/<(script|img|b|del|details|h1)[\s>]/);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Marked } from 'marked';
+import { renderGfm } from './gfm.ts';
 import { describe, expect, test } from 'vitest';
 import {
   buildRegionalModel,
@@ -13,8 +13,6 @@ import {
   type RegionalRun,
 } from '../../test-utils/report/index.ts';
 import { entry, failed, HOSTILE, resultsOf } from './sample-results.ts';
-
-const gfm = new Marked({ gfm: true });
 
 function regionResults(region: string, deviating: boolean) {
   return resultsOf(
@@ -111,7 +109,7 @@ describe('regions.md', () => {
   test('is a GFM table with regions as columns, the differing row first and marked', () => {
     const md = renderRegionalMarkdown(threeRegions());
     expect(md.split('\n')[0]).toBe('## tim-conformance regional matrix: 1 check(s) differ');
-    const html = gfm.parse(md) as string;
+    const html = renderGfm(md);
     expect(html).toMatch(
       /<th>check<\/th>\s*<th align="center">sgp<\/th>\s*<th align="center">kr<\/th>\s*<th align="center">ger<\/th>/,
     );
@@ -130,7 +128,7 @@ describe('regions.md', () => {
     const runs = threeRegions();
     runs[1]!.region = '<img src=x>';
     runs[1]!.results!.tests[1]!.failure!.message = `clear_group_attr/clears-every-key/Public: ${HOSTILE.body} ${HOSTILE.markdown}`;
-    const html = gfm.parse(renderRegionalMarkdown(runs)) as string;
+    const html = renderGfm(renderRegionalMarkdown(runs));
     expect(html).not.toMatch(/<(img|script|b)[\s>]/);
     expect(html).not.toContain('<strong>bold</strong>');
     const page = renderRegionalHtml(runs);

@@ -5,23 +5,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { resolveTargetConfig } from '../../test-utils/config/index.ts';
 import { startTarget } from '../../test-utils/runner/start-target.ts';
 import { writeHumanReports, writeRegionalReports } from '../../test-utils/report/index.ts';
 import { buildResults, type ResultsFile } from '../../test-utils/runner/results.ts';
 import { writeReports } from '../../test-utils/runner/run-conformance.ts';
 import { runSuites } from '../../test-utils/runner/run-suites.ts';
-import {
-  BROWSER_REQUIRED,
-  chromiumAvailable,
-  CHROMIUM_MISSING,
-  launchReportBrowser,
-  type ReportBrowser,
-} from './browser.ts';
+import { describeInChromium } from './browser.ts';
 import { HOSTILE, hostileResults } from './sample-results.ts';
-
-const available = chromiumAvailable();
 
 /** A real run of the clear_group_attr suites against a mock whose clear removes nothing. */
 async function failingRun(reportDir: string): Promise<ResultsFile> {
@@ -42,27 +34,16 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-if (!available && !BROWSER_REQUIRED) {
-  test.skip(`report.html in chromium: ${CHROMIUM_MISSING}`, () => {});
+let dir: string;
+let results: ResultsFile;
+
+async function writeFailingRunReports(): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'timc-report-browser-'));
+  results = await failingRun(dir);
+  writeReports(results, dir);
 }
 
-describe.runIf(available || BROWSER_REQUIRED)('report.html in chromium', { timeout: 120_000 }, () => {
-  let browser: ReportBrowser;
-  let dir: string;
-  let results: ResultsFile;
-
-  beforeAll(async () => {
-    expect(available, CHROMIUM_MISSING).toBe(true);
-    dir = mkdtempSync(join(tmpdir(), 'timc-report-browser-'));
-    results = await failingRun(dir);
-    writeReports(results, dir);
-    browser = await launchReportBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInChromium('report.html in chromium', writeFailingRunReports, (browser) => {
   test('the failing run renders: verdict, summary, the matrix with its cells, no request, no error', async () => {
     const failing = results.tests.filter((t) => t.status === 'failed' && t.gating).map((t) => t.id);
     expect(failing).toContain('clear_group_attr/clears-every-key/Public');

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { captureIO } from '../helpers/io.ts';
 import type { FixtureClient } from '../../test-utils/fixtures/client-port.ts';
 import { GroupLedger, ledgerPathFor } from '../../test-utils/fixtures/ledger.ts';
 import { runConformance, type RunnerDeps } from '../../test-utils/runner/run-conformance.ts';
@@ -11,12 +12,11 @@ import { runConformance, type RunnerDeps } from '../../test-utils/runner/run-con
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'suites');
 
 async function runIn(dir: string, flags: Record<string, unknown>, env: Record<string, string>, deps: RunnerDeps = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
+  const { out, err, io } = captureIO();
   const code = await runConformance(
     flags,
     env,
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    io,
     { suitesDir: join(FIXTURES, dir), workers: 1 },
     { handleSignals: false, ...deps },
   );

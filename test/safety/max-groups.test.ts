@@ -1,7 +1,6 @@
 // Issue 10, safety rails: --max-groups / TIM_MAX_GROUPS caps the groups one run creates. The
 // fixture layer refuses the creation past the cap before create_group is sent, counting the
 // run's ledger (shared by all its workers); without the option nothing changes.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,7 @@ import { createGroupFixture, MaxGroupsReachedError } from '../../test-utils/fixt
 import { createPortedClient, type PortedClient } from '../../test-utils/fixtures/tim-client.ts';
 import { DEFAULT_FULL_APP } from '../../test-utils/mock/default-apps.ts';
 import { startMockServer } from '../../test-utils/mock/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { runCliToEnd } from '../helpers/cli.ts';
 
 describe('configuration', () => {
   test('the flag and TIM_MAX_GROUPS give a cap, the flag wins, absent means none', () => {
@@ -110,35 +108,12 @@ describe('the fixture layer against the reference mock', () => {
 });
 
 describe.sequential('a spawned run', { timeout: 60_000 }, () => {
-  const cleanEnv = Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
-    ),
-  );
-  async function run(
-    args: string[],
-    env: Record<string, string> = {},
-  ): Promise<{ code: number | null; output: string }> {
-    const child = spawn(
-      process.execPath,
-      [
-        'bin/tim-conformance.mjs',
-        'run',
-        '--suites',
-        join('suites', 'isolation'),
-        '--workers',
-        '1',
-        '--report-dir',
-        mkdtempSync(join(tmpdir(), 'timc-cap-run-')),
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...cleanEnv, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+    const reportDir = mkdtempSync(join(tmpdir(), 'timc-cap-run-'));
+    return runCliToEnd(
+      ['run', '--suites', join('suites', 'isolation'), '--workers', '1', '--report-dir', reportDir, ...args],
+      env,
     );
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    return { code, output };
   }
 
   test('TIM_MAX_GROUPS=1 fails the run with "run reached --max-groups 1"', async () => {

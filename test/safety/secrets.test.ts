@@ -7,7 +7,6 @@
 // scanned; files written to the temp directory meanwhile are searched for the exact key and
 // usersigs too. (The client's refusal to send a key: test/safety/client-refuses-secret.test.ts
 // and test/client/redaction.test.ts; the ledger a killed run leaves: test/reliability.)
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -18,8 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MockApp } from '../../test-utils/mock/default-apps.ts';
 import { startMockServer } from '../../test-utils/mock/index.ts';
 import { signUserSig } from '../../test-utils/signing/index.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { ROOT, runCliToEnd, targetFlags } from '../helpers/cli.ts';
 
 /** Rate checks depend on timing through the recording proxy; the leak scan needs none of them. */
 const NOT_RATE_CHECKS = '^[^/]+/(?![^/]*rate)';
@@ -66,25 +64,8 @@ async function startRecordingProxy(upstream: string, seen: Set<string>): Promise
   return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
-function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('TIM_') && !e[0].startsWith('VITEST'),
-    ),
-  );
-}
-
-async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['bin/tim-conformance.mjs', 'run', ...args], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  return { code, output };
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return runCliToEnd(['run', ...args], env);
 }
 
 function filesUnder(dir: string): string[] {
@@ -224,20 +205,19 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a failing run (keys by flag): report files and output hold no key and no usersig', async () => {
+  /** A recording proxy in front of `upstream` (closed after the tests), a fresh report directory, and when the run began. */
+  async function watchedRun(upstream: string, dirPrefix: string) {
     const usersigs = new Set<string>();
-    const proxy = await startRecordingProxy(deviant.url, usersigs);
+    const proxy = await startRecordingProxy(upstream, usersigs);
     proxies.push(proxy.server);
-    const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-fail-'));
-    const startedMs = Date.now() - 1000;
+    return { usersigs, proxy, reportDir: mkdtempSync(join(tmpdir(), dirPrefix)), startedMs: Date.now() - 1000 };
+  }
+
+  test('a failing run (keys by flag): report files and output hold no key and no usersig', async () => {
+    const { usersigs, proxy, reportDir, startedMs } = await watchedRun(deviant.url, 'timc-sec-fail-');
     const { code, output } = await runCli(
       [
-        '--target',
-        proxy.url,
-        '--sdkappid',
-        String(main.sdkappid),
-        '--secret-key',
-        main.secretKey,
+        ...targetFlags(proxy.url, main),
         '--basic-sdkappid',
         String(basic.sdkappid),
         '--basic-secret-key',
@@ -269,11 +249,7 @@ describe.sequential('secrets never leave the process', { timeout: 120_000 }, () 
   });
 
   test('a run with the keys in TIM_* variables (signing checks included): nothing leaks either', async () => {
-    const usersigs = new Set<string>();
-    const proxy = await startRecordingProxy(reference.url, usersigs);
-    proxies.push(proxy.server);
-    const reportDir = mkdtempSync(join(tmpdir(), 'timc-sec-env-'));
-    const startedMs = Date.now() - 1000;
+    const { usersigs, proxy, reportDir, startedMs } = await watchedRun(reference.url, 'timc-sec-env-');
     const { code, output } = await runCli(
       [
         '--suites',

@@ -5,43 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sdkGateCommand } from '../../test-utils/cli/sdk-gate-command.ts';
 import { UsageError } from '../../test-utils/cli/args.ts';
+import type { SdkFinding } from '../../test-utils/sdk-gate/judge.ts';
+import type { SdkResultsFile } from '../../test-utils/sdk-gate/report/results.ts';
+import type { ScenarioReport } from '../../test-utils/sdk-gate/scenario.ts';
 
 export const CLIENTS = join(import.meta.dirname, '..', 'fixtures', 'sdk-clients');
 
-export interface GateFinding {
-  rule: string;
-  status: 'gating' | 'tentative' | 'note';
-  operation: string;
-  message: string;
-  docUrl: string;
-  count: number;
-  seqs: number[];
-  request: {
-    seq: number;
-    method: string;
-    path: string;
-    query: Record<string, string>;
-    headers: Record<string, string>;
-    body: string;
-    bodyBase64?: string;
-  };
-}
+/** A finding as sdk-results.json holds it: the judge's own type, not a copy of it. */
+export type GateFinding = SdkFinding;
 
 export interface GateOutcome {
   code: number;
   stderr: string[];
   reportDir: string;
-  /** sdk-results.json, when written. */
-  results?: {
-    exitCode: number;
-    findings: GateFinding[];
-    scenarios: Array<{
-      id: string;
-      fired: number;
-      episodes: Array<{ retries: number; pausesMs: number[]; outcome: string }>;
-    }>;
-    summary: { requests: number };
-  };
+  /** sdk-results.json, when written; sdk-gate's scenarios are the scenario engine's reports. */
+  results?: Omit<SdkResultsFile, 'scenarios'> & { scenarios: ScenarioReport[] };
 }
 
 export async function runGate(args: string[]): Promise<GateOutcome> {

@@ -12,7 +12,9 @@ import { diffCommand } from '../../test-utils/cli/diff-command.ts';
 import { runJudgeCommand } from '../../test-utils/cli/judge-command.ts';
 import { DEFAULT_BASIC_APP, DEFAULT_FULL_APP, startMockServer } from '../../test-utils/mock/index.ts';
 import { runProxy } from '../../test-utils/sdk-gate/run-proxy.ts';
+import { startProxy } from '../../test-utils/sdk-gate/proxy-server.ts';
 import { CLIENTS, runGate } from './helpers.ts';
+import { proxyUnderSignal } from './proxy-under-signal.ts';
 
 const DEFECTS = ['field-case', 'counter-value-float', 'random-repeated', 'not-admin', 'no-content-type'];
 const SCRIPT = DEFECTS.map((d) => `"$NODE" "$CLIENTS/broken-client.mjs" ${d}`).join(' && ');
@@ -173,7 +175,60 @@ describe.concurrent('proxy', { timeout: 90_000 }, () => {
   });
 });
 
+describe('proxy forwarding', () => {
+  it("hands the upstream's answer bytes back as they came; the recording holds their text", async () => {
+    const sent = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ActionStatus":"OK","ErrorCode":0}')]);
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(sent);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = await startProxy({ upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      const answer = await fetch(`${proxy.url}/v4/group_open_http_svc/get_group_info`, { method: 'POST', body: '{}' });
+      expect(answer.headers.get('content-type')).toBe('application/json');
+      expect(Buffer.from(await answer.arrayBuffer())).toEqual(sent);
+    } finally {
+      await proxy.close();
+      server.close();
+    }
+    expect(proxy.exchanges.map((e) => e.response?.body)).toEqual(['{"ActionStatus":"OK","ErrorCode":0}']);
+  });
+});
+
 describe('proxy command line', () => {
+  // The judging and the recording run in a thread of their own (from the TypeScript sources here,
+  // through the bin's tsx; test/package/tarball.test.ts runs the built one): a signal that comes
+  // while it is still busy waits for it, so every forwarded request is judged and recorded.
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'the bin proxy stopped by %s right after the last answer has judged and recorded every request',
+    { timeout: 60_000 },
+    async (signal) => {
+      const requests = 40;
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+      const outcome = await proxyUnderSignal(
+        process.execPath,
+        [join(import.meta.dirname, '..', '..', 'bin', 'tim-conformance.mjs')],
+        {
+          cwd: join(import.meta.dirname, '..', '..'),
+          env,
+          requests,
+          signal,
+        },
+      );
+      expect(outcome.statuses).toEqual(Array(requests).fill(200));
+      expect(outcome.recordedLines).toHaveLength(requests);
+      expect(outcome.resultsRequests).toBe(requests);
+      expect(outcome.stderr).toContain(`proxy: ${requests} request(s)`);
+      expect(outcome.stderr.match(/^#\d+ POST get_group_attr → HTTP 200 ErrorCode 0/gm)).toHaveLength(requests);
+      // No UserSig in any request: a gating finding, so exit 1 (not a crash, not a kill).
+      expect(outcome.code).toBe(1);
+    },
+  );
+
   it("region:NAME resolves to the region's host from the spec; with no request it judges nothing (exit 1)", async () => {
     const { proxyCommand } = await import('../../test-utils/cli/proxy-command.ts');
     const lines: string[] = [];

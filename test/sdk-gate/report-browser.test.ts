@@ -6,45 +6,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readCassette } from '../../test-utils/sdk-gate/cassette.ts';
 import { judgeExchanges } from '../../test-utils/sdk-gate/judge.ts';
 import { SDK_REPORT_FILES, writeSdkReports, type SdkResultsFile } from '../../test-utils/sdk-gate/report/index.ts';
-import {
-  BROWSER_REQUIRED,
-  chromiumAvailable,
-  CHROMIUM_MISSING,
-  launchReportBrowser,
-  type ReportBrowser,
-} from '../report/browser.ts';
+import { describeInChromium } from '../report/browser.ts';
 import { CONTEXT, exchange, HOSTILE } from './judge-helpers.ts';
 
-const available = chromiumAvailable();
 const ROOT = join(import.meta.dirname, '..', '..');
 
-if (!available && !BROWSER_REQUIRED) {
-  test.skip(`sdk-report.html in chromium: ${CHROMIUM_MISSING}`, () => {});
+let dir: string;
+let results: SdkResultsFile;
+
+async function writePhpTrafficReports(): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'timc-sdk-browser-'));
+  const file = join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'php.jsonl');
+  results = writeSdkReports(dir, judgeExchanges(readCassette(file, { apps: CONTEXT.apps }), CONTEXT), {
+    command: 'judge php.jsonl',
+  });
 }
 
-describe.runIf(available || BROWSER_REQUIRED)('sdk-report.html in chromium', { timeout: 120_000 }, () => {
-  let browser: ReportBrowser;
-  let dir: string;
-  let results: SdkResultsFile;
-
-  beforeAll(async () => {
-    expect(available, CHROMIUM_MISSING).toBe(true);
-    dir = mkdtempSync(join(tmpdir(), 'timc-sdk-browser-'));
-    const file = join(ROOT, 'test', 'fixtures', 'sdk-traffic', 'php.jsonl');
-    results = writeSdkReports(dir, judgeExchanges(readCassette(file, { apps: CONTEXT.apps }), CONTEXT), {
-      command: 'judge php.jsonl',
-    });
-    browser = await launchReportBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInChromium('sdk-report.html in chromium', writePhpTrafficReports, (browser) => {
   test('verdict, counts, findings by status and the matrix render; no request, no error', async () => {
     const { page, requests, errors } = await browser.open(join(dir, SDK_REPORT_FILES.html));
     expect(await page.title()).toBe('tim-conformance SDK requests FAIL: judge php.jsonl');

@@ -1,14 +1,14 @@
 // sdk-gate as a command: exit codes (the client's own, 1 for a gating finding or for nothing
 // seen, 2 for a command that cannot start or bad options), a client that is not Node, https,
 // scenarios from a file and from the control API, coverage gating, and signals.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CLIENTS, nodeClient, runGate } from './helpers.ts';
+import { spawnCli } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const hasCurl = spawnSync('curl', ['--version']).status === 0 && spawnSync('python3', ['--version']).status === 0;
 
 function scenarioFile(value: unknown): string {
@@ -113,32 +113,18 @@ describe.concurrent('sdk-gate command', { timeout: 60_000 }, () => {
     signal: NodeJS.Signals,
   ): Promise<{ code: number | null; reportDir: string; mockUrl: string }> {
     const reportDir = mkdtempSync(join(tmpdir(), 'timc-sdk-gate-sig-'));
-    const child = spawn(
-      process.execPath,
-      [
-        'bin/tim-conformance.mjs',
-        'sdk-gate',
-        '--report-dir',
-        reportDir,
-        '--',
-        process.execPath,
-        join(CLIENTS, 'sleeping-client.mjs'),
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'ignore'],
+    const sleepingClient = join(CLIENTS, 'sleeping-client.mjs');
+    const gate = spawnCli(['sdk-gate', '--report-dir', reportDir, '--', process.execPath, sleepingClient]);
+    const mockUrl = await vi.waitFor(
+      () => {
+        const ready = /ready (\S+)\n/.exec(gate.output());
+        if (!ready) throw new Error('the client has not called the mock yet');
+        return ready[1]!;
       },
+      { timeout: 60_000, interval: 20 },
     );
-    const mockUrl = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const ready = /ready (\S+)\n/.exec(out);
-        if (ready) resolve(ready[1]!);
-      });
-    });
-    child.kill(signal);
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    gate.child.kill(signal);
+    const { code } = await gate.exited;
     return { code, reportDir, mockUrl };
   }
 

@@ -5,7 +5,7 @@
  * scenarios, each finding with its recorded request, and the rules. Everything is escaped.
  */
 import { escapeHtml, isSafeLink, reportText } from '../../report/escape.ts';
-import { docLink, htmlPage } from '../../report/html-page.ts';
+import { countsTable, docLink, htmlPage, htmlTable } from '../../report/html-page.ts';
 import type { SdkFinding } from '../judge.ts';
 import type { SdkResultsFile } from './results.ts';
 
@@ -26,19 +26,14 @@ function anchor(index: number): string {
   return `finding-${index + 1}`;
 }
 
-function countsTable(r: SdkResultsFile): string {
+function counts(r: SdkResultsFile): string {
   const cells: Array<[string, number, string]> = [
     ['requests', r.summary.requests, 'requests'],
     ['gating findings', r.summary.gatingFindings, 'gating'],
     ['tentative findings', r.summary.tentativeFindings, 'tentative'],
     ['notes', r.summary.notes, 'note'],
   ];
-  return [
-    '<table class="counts" id="counts">',
-    `<thead><tr>${cells.map(([label]) => `<th>${e(label)}</th>`).join('')}</tr></thead>`,
-    `<tbody><tr>${cells.map(([, n, key]) => `<td data-count="${key}">${n}</td>`).join('')}</tr></tbody>`,
-    '</table>',
-  ].join('\n');
+  return countsTable(cells);
 }
 
 function findingLists(r: SdkResultsFile): string {
@@ -84,12 +79,11 @@ function matrix(r: SdkResultsFile): string {
       '</tr>',
     ].join('');
   });
-  return [
-    '<table id="operations">',
-    '<thead><tr><th>operation</th><th>calls</th><th>success</th><th>error codes shown</th><th>other answers</th><th>documented codes never shown</th></tr></thead>',
-    `<tbody>${rows.join('\n')}</tbody>`,
-    '</table>',
-  ].join('\n');
+  return htmlTable(
+    'operations',
+    ['operation', 'calls', 'success', 'error codes shown', 'other answers', 'documented codes never shown'],
+    rows,
+  );
 }
 
 function scenarios(r: SdkResultsFile): string {
@@ -98,12 +92,7 @@ function scenarios(r: SdkResultsFile): string {
     (s) =>
       `<tr><td><code>${e(s.id)}</code></td><td>${e(s.description ?? '')}</td><td>${s.fired}</td><td>${e(s.sdkNext ?? '')}</td></tr>`,
   );
-  return [
-    '<table id="scenarios">',
-    '<thead><tr><th>scenario rule</th><th>what it does</th><th>fired</th><th>what the SDK did next</th></tr></thead>',
-    `<tbody>${rows.join('\n')}</tbody>`,
-    '</table>',
-  ].join('\n');
+  return htmlTable('scenarios', ['scenario rule', 'what it does', 'fired', 'what the SDK did next'], rows);
 }
 
 function pre(text: string, name: string): string {
@@ -141,12 +130,7 @@ function rulesTable(r: SdkResultsFile): string {
     (rule) =>
       `<tr><td><code>${e(rule.id)}</code></td><td>${e(rule.status)}</td><td>${e(rule.title)}</td><td>${docLink(rule.docUrl, isSafeLink(rule.docUrl))}</td></tr>`,
   );
-  return [
-    '<table id="rules">',
-    '<thead><tr><th>rule</th><th>status</th><th>a conforming request…</th><th>document</th></tr></thead>',
-    `<tbody>${rows.join('\n')}</tbody>`,
-    '</table>',
-  ].join('\n');
+  return htmlTable('rules', ['rule', 'status', 'a conforming request…', 'document'], rows);
 }
 
 export function renderSdkHtml(r: SdkResultsFile): string {
@@ -156,7 +140,7 @@ export function renderSdkHtml(r: SdkResultsFile): string {
     `<p class="meta">Command: <code>${e(r.command)}</code>; exit code ${r.exitCode}${r.commandExitCode !== undefined ? ` (the command's own: ${r.commandExitCode})` : ''}${r.recording ? `; recording <code>${e(r.recording)}</code>` : ''}</p>`,
     '<p class="meta">Jump to: <a href="#operations-section">what the tests exercised</a> · <a href="#details">finding details</a> · <a href="#rules-section">rules</a></p>',
     '<h2 id="summary">Summary</h2>',
-    countsTable(r),
+    counts(r),
     findingLists(r),
     '<h2 id="operations-section">What the SDK\'s tests exercised</h2>',
     '<p class="meta">Per operation: calls and every answer the SDK was shown. Reported, not gating.</p>',

@@ -181,9 +181,20 @@ export function verifierLenienceFor(deviations: DeviationSet): VerifierLenience 
   return composeSteps(REFERENCE_VERIFIER_LENIENCE, VERIFIER_LENIENCE_DEVIATIONS, deviations);
 }
 
-/** The request body size a (possibly deviating) server refuses above (60003), read when the server is made. */
+/** The transport's size limits a server is made with. */
+interface TransportCaps {
+  /** Bytes of a request body above which the server answers 60003. */
+  requestBodyBytes: number;
+}
+
+/** The transport deviations: each replaces a size limit, read once when the server is made. */
+export const TRANSPORT_CAP_DEVIATIONS: StepDeviationTable<TransportCaps> = {
+  'transport.body-size-unchecked': () => ({ requestBodyBytes: Number.POSITIVE_INFINITY }),
+} satisfies Partial<Record<KnownDeviation, unknown>>;
+
+/** The request body size a (possibly deviating) server refuses above (60003). */
 export function requestBodyCap(documented: number, deviations: DeviationSet): number {
-  return deviations.has('transport.body-size-unchecked') ? Number.POSITIVE_INFINITY : documented;
+  return composeSteps({ requestBodyBytes: documented }, TRANSPORT_CAP_DEVIATIONS, deviations).requestBodyBytes;
 }
 
 /** A verdict the verifier gave that a deviating server accepts. */

@@ -1,14 +1,18 @@
 /**
  * The proxy's judging thread (started by proxy-judge-thread.ts): judges each forwarded exchange
  * (proxy-judging.ts), appends its line to the recording, hands the judged exchange back. Off the
- * forwarding event loop, so judging one request never delays forwarding the next.
+ * forwarding event loop, so judging one request never delays forwarding the next; and at the
+ * lowest scheduling priority, so that on a small machine a batch being judged does not hold a core
+ * the forwarding loop (or the SDK, or the upstream on the same machine) is waiting for.
  */
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeExchange } from './cassette.ts';
 import type { FromJudgeThread, JudgeThreadData, ToJudgeThread } from './proxy-judge-thread.ts';
 import { proxyJudging } from './proxy-judging.ts';
+import { lowerThisThreadPriority } from '../process/lower-thread-priority.ts';
 
+lowerThisThreadPriority();
 const data = workerData as JudgeThreadData;
 const port = parentPort!;
 const send = (message: FromJudgeThread): void => port.postMessage(message);

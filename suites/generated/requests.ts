@@ -97,7 +97,7 @@ const attrWriteLimits: Record<string, ApplyLimit> = {
   }),
   'attr.values.totalMaxBytes': async (_ctx, group, c) => {
     // Split the total over values no larger than the per-value limit.
-    const perValue = getLimit('attr.value.maxBytes').max!;
+    const perValue = getLimit('attr.value.maxBytes').max;
     const entries: { key: string; value: string }[] = [];
     for (let left = c.amount, i = 0; left > 0; left -= perValue, i += 1) {
       entries.push({ key: `k${i}`, value: textOfBytes(Math.min(perValue, left), variantOf(c), String(i)) });

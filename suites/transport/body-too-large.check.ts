@@ -2,7 +2,7 @@
 import { defineCheck, getLimit, profileCase } from '../../test-utils/check/index.ts';
 
 const tooLarge = profileCase('transport.body-too-large');
-const maxBytes = getLimit('request.body.maxBytes').max!;
+const maxBytes = getLimit('request.body.maxBytes').max;
 
 defineCheck(
   { operation: 'transport', check: 'body-too-large', evidence: tooLarge, title: tooLarge.description },
